@@ -1,0 +1,369 @@
+import { GgufFormatError } from './errors.js';
+import { ggmlTensorBytes, ggmlTypeInfo } from './ggml-type.js';
+import {
+  GgufValueType,
+  type GgufArray,
+  type GgufMetadataEntry,
+  type GgufTensorInfo,
+  type GgufValue,
+} from './types.js';
+
+export const GGUF_MAGIC = 0x46554747; // "GGUF" read as a little-endian u32
+export const GGUF_DEFAULT_ALIGNMENT = 32;
+/** ggml's GGML_MAX_DIMS. */
+export const GGUF_MAX_DIMS = 4;
+/** Arrays nest in practice one level deep; the cap keeps a crafted file from blowing the stack. */
+const MAX_ARRAY_NESTING = 16;
+
+/**
+ * Thrown (internally) when parsing needs bytes past the end of the window the caller gave, but
+ * still inside the file: the file reader grows its window to `needed` and parses again.
+ */
+export class NeedMoreBytes {
+  constructor(readonly needed: number) {}
+}
+
+export interface ParsedHeader {
+  readonly version: 2 | 3;
+  readonly metadata: Map<string, GgufMetadataEntry>;
+  readonly tensors: GgufTensorInfo[];
+  /** Absolute offset where the header (metadata and tensor infos) ends, before padding. */
+  readonly headerEnd: number;
+}
+
+const FIXED_SIZE: Partial<Record<GgufValueType, number>> = {
+  [GgufValueType.UINT8]: 1,
+  [GgufValueType.INT8]: 1,
+  [GgufValueType.BOOL]: 1,
+  [GgufValueType.UINT16]: 2,
+  [GgufValueType.INT16]: 2,
+  [GgufValueType.UINT32]: 4,
+  [GgufValueType.INT32]: 4,
+  [GgufValueType.FLOAT32]: 4,
+  [GgufValueType.UINT64]: 8,
+  [GgufValueType.INT64]: 8,
+  [GgufValueType.FLOAT64]: 8,
+};
+
+/** Smallest encoding of one value of each type: the bound used before trusting a count. */
+function minValueBytes(type: GgufValueType): number {
+  if (type === GgufValueType.STRING) return 8;
+  if (type === GgufValueType.ARRAY) return 12;
+  return FIXED_SIZE[type] ?? 1;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * A synchronous little-endian reader over `window`, which holds the file's bytes
+ * [0, window.length) of a file `fileSize` bytes long. Every length and count is checked
+ * against the bytes left in the FILE before anything is allocated; reads past the window but
+ * inside the file raise NeedMoreBytes.
+ */
+class HeaderCursor {
+  pos = 0;
+  private readonly view: DataView;
+
+  constructor(
+    private readonly window: Uint8Array,
+    private readonly fileSize: number,
+  ) {
+    this.view = new DataView(window.buffer, window.byteOffset, window.byteLength);
+  }
+
+  private need(n: number, what: string): void {
+    const end = this.pos + n;
+    if (end > this.fileSize) {
+      throw new GgufFormatError(
+        'GGUF_ERR_TRUNCATED',
+        `file ends inside ${what}: needs ${n} bytes, ${this.fileSize - this.pos} left`,
+        this.pos,
+      );
+    }
+    if (end > this.window.length) throw new NeedMoreBytes(end);
+  }
+
+  u8(what: string): number {
+    this.need(1, what);
+    return this.view.getUint8(this.pos++);
+  }
+
+  u32(what: string): number {
+    this.need(4, what);
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+
+  u64(what: string): bigint {
+    this.need(8, what);
+    const v = this.view.getBigUint64(this.pos, true);
+    this.pos += 8;
+    return v;
+  }
+
+  /** A u64 count of items, each at least `minItemBytes` long, that must fit in the file. */
+  count(what: string, minItemBytes: number): number {
+    const at = this.pos;
+    const raw = this.u64(what);
+    const left = this.fileSize - this.pos;
+    if (raw * BigInt(minItemBytes) > BigInt(left)) {
+      throw new GgufFormatError(
+        'GGUF_ERR_COUNT_TOO_LARGE',
+        `${what} is ${raw}, but only ${left} bytes are left in the file`,
+        at,
+      );
+    }
+    return Number(raw);
+  }
+
+  string(what: string): string {
+    const at = this.pos;
+    const raw = this.u64(`length of ${what}`);
+    const left = this.fileSize - this.pos;
+    if (raw > BigInt(left)) {
+      throw new GgufFormatError(
+        'GGUF_ERR_STRING_TOO_LONG',
+        `${what} claims ${raw} bytes, but only ${left} are left in the file`,
+        at,
+      );
+    }
+    const n = Number(raw);
+    this.need(n, what);
+    const s = decoder.decode(this.window.subarray(this.pos, this.pos + n));
+    this.pos += n;
+    return s;
+  }
+
+  /** Copies n bytes out, so the typed array built on them is aligned and owns its memory. */
+  bytes(n: number, what: string): ArrayBuffer {
+    this.need(n, what);
+    const copy = this.window.slice(this.pos, this.pos + n);
+    this.pos += n;
+    return copy.buffer;
+  }
+
+  scalar(type: GgufValueType, what: string): number | bigint | boolean {
+    const size = FIXED_SIZE[type] as number;
+    this.need(size, what);
+    const p = this.pos;
+    this.pos += size;
+    const v = this.view;
+    switch (type) {
+      case GgufValueType.UINT8:
+        return v.getUint8(p);
+      case GgufValueType.INT8:
+        return v.getInt8(p);
+      case GgufValueType.BOOL:
+        return v.getUint8(p) !== 0;
+      case GgufValueType.UINT16:
+        return v.getUint16(p, true);
+      case GgufValueType.INT16:
+        return v.getInt16(p, true);
+      case GgufValueType.UINT32:
+        return v.getUint32(p, true);
+      case GgufValueType.INT32:
+        return v.getInt32(p, true);
+      case GgufValueType.FLOAT32:
+        return v.getFloat32(p, true);
+      case GgufValueType.UINT64:
+        return v.getBigUint64(p, true);
+      case GgufValueType.INT64:
+        return v.getBigInt64(p, true);
+      default:
+        return v.getFloat64(p, true);
+    }
+  }
+}
+
+function valueType(cur: HeaderCursor, what: string): GgufValueType {
+  const at = cur.pos;
+  const t = cur.u32(`type of ${what}`);
+  if (!(t in GgufValueType) || typeof GgufValueType[t] !== 'string') {
+    throw new GgufFormatError('GGUF_ERR_UNKNOWN_VALUE_TYPE', `${what} has unknown type ${t}`, at);
+  }
+  return t as GgufValueType;
+}
+
+function readArray(cur: HeaderCursor, what: string, depth: number): GgufArray {
+  if (depth > MAX_ARRAY_NESTING) {
+    throw new GgufFormatError(
+      'GGUF_ERR_NESTING_TOO_DEEP',
+      `${what} nests arrays more than ${MAX_ARRAY_NESTING} deep`,
+      cur.pos,
+    );
+  }
+  const itemType = valueType(cur, `items of ${what}`);
+  const n = cur.count(`item count of ${what}`, minValueBytes(itemType));
+  const size = FIXED_SIZE[itemType];
+  if (itemType === GgufValueType.BOOL) {
+    const items = new Array<boolean>(n);
+    for (let i = 0; i < n; i++) items[i] = cur.u8(what) !== 0;
+    return { kind: 'array', itemType, items };
+  }
+  if (size !== undefined) {
+    const buf = cur.bytes(n * size, what);
+    return { kind: 'array', itemType, items: typedArray(itemType, buf) };
+  }
+  if (itemType === GgufValueType.STRING) {
+    const items = new Array<string>(n);
+    for (let i = 0; i < n; i++) items[i] = cur.string(what);
+    return { kind: 'array', itemType, items };
+  }
+  const items = new Array<GgufArray>(n);
+  // Each nested array carries its own item type and count, with no value-type prefix.
+  for (let i = 0; i < n; i++) items[i] = readArray(cur, `${what}[${i}]`, depth + 1);
+  return { kind: 'array', itemType, items };
+}
+
+// Host byte order is little-endian on every platform Node ships for, same as GGUF's.
+function typedArray(type: GgufValueType, buf: ArrayBuffer): GgufArray['items'] {
+  switch (type) {
+    case GgufValueType.UINT8:
+      return new Uint8Array(buf);
+    case GgufValueType.INT8:
+      return new Int8Array(buf);
+    case GgufValueType.UINT16:
+      return new Uint16Array(buf);
+    case GgufValueType.INT16:
+      return new Int16Array(buf);
+    case GgufValueType.UINT32:
+      return new Uint32Array(buf);
+    case GgufValueType.INT32:
+      return new Int32Array(buf);
+    case GgufValueType.FLOAT32:
+      return new Float32Array(buf);
+    case GgufValueType.UINT64:
+      return new BigUint64Array(buf);
+    case GgufValueType.INT64:
+      return new BigInt64Array(buf);
+    default:
+      return new Float64Array(buf);
+  }
+}
+
+function readValue(cur: HeaderCursor, type: GgufValueType, what: string): GgufValue {
+  if (type === GgufValueType.STRING) return cur.string(what);
+  if (type === GgufValueType.ARRAY) return readArray(cur, what, 1);
+  return cur.scalar(type, what);
+}
+
+function readPreamble(cur: HeaderCursor): { version: 2 | 3 } {
+  const magic = cur.u32('magic');
+  if (magic !== GGUF_MAGIC) {
+    throw new GgufFormatError(
+      'GGUF_ERR_BAD_MAGIC',
+      `not a GGUF file: magic is 0x${magic.toString(16).padStart(8, '0')}`,
+      0,
+    );
+  }
+  const version = cur.u32('version');
+  if (version === 2 || version === 3) return { version };
+  // A big-endian file (written by gguf-py with --bigendian) has a byte-swapped version.
+  const swapped =
+    (((version & 0xff) << 24) |
+      ((version & 0xff00) << 8) |
+      ((version >>> 8) & 0xff00) |
+      (version >>> 24)) >>>
+    0;
+  if (swapped >= 1 && swapped <= 3) {
+    throw new GgufFormatError(
+      'GGUF_ERR_BIG_ENDIAN',
+      'big-endian GGUF files are not supported; convert the model to little-endian',
+      4,
+    );
+  }
+  throw new GgufFormatError(
+    'GGUF_ERR_UNSUPPORTED_VERSION',
+    `GGUF version ${version} is not supported (only 2 and 3)`,
+    4,
+  );
+}
+
+function readTensorInfo(cur: HeaderCursor, index: number): GgufTensorInfo {
+  const at = cur.pos;
+  const name = cur.string(`name of tensor ${index}`);
+  const nDims = cur.u32(`dimension count of tensor ${name}`);
+  if (nDims > GGUF_MAX_DIMS) {
+    throw new GgufFormatError(
+      'GGUF_ERR_TOO_MANY_DIMS',
+      `tensor ${name} has ${nDims} dimensions, at most ${GGUF_MAX_DIMS} are allowed`,
+      at,
+    );
+  }
+  const dims: number[] = [];
+  let elements = 1;
+  for (let d = 0; d < nDims; d++) {
+    const raw = cur.u64(`dimension ${d} of tensor ${name}`);
+    if (raw > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new GgufFormatError(
+        'GGUF_ERR_DIMENSION_OVERFLOW',
+        `dimension ${d} of tensor ${name} is ${raw}, beyond 2^53`,
+        at,
+      );
+    }
+    const dim = Number(raw);
+    elements *= dim;
+    if (!Number.isSafeInteger(elements)) {
+      throw new GgufFormatError(
+        'GGUF_ERR_DIMENSION_OVERFLOW',
+        `tensor ${name} has more than 2^53 elements`,
+        at,
+      );
+    }
+    dims.push(dim);
+  }
+  const type = cur.u32(`type of tensor ${name}`);
+  if (ggmlTypeInfo(type) === undefined) {
+    throw new GgufFormatError(
+      'GGUF_ERR_UNKNOWN_TENSOR_TYPE',
+      `tensor ${name} has unknown ggml type ${type}`,
+      at,
+    );
+  }
+  const rawOffset = cur.u64(`offset of tensor ${name}`);
+  if (rawOffset > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new GgufFormatError(
+      'GGUF_ERR_TENSOR_OUT_OF_BOUNDS',
+      `tensor ${name} has offset ${rawOffset}, beyond 2^53`,
+      at,
+    );
+  }
+  let size: number;
+  try {
+    size = ggmlTensorBytes(type, dims);
+  } catch (err) {
+    const e = err as GgufFormatError;
+    throw new GgufFormatError(e.code, `tensor ${name}: ${e.message}`, at);
+  }
+  return { name, dims, type, offset: Number(rawOffset), size };
+}
+
+/**
+ * Parses the GGUF header (preamble, metadata, tensor infos) from `window`, the first bytes of a
+ * file of `fileSize` bytes. Throws NeedMoreBytes when the header extends past the window.
+ */
+export function parseHeader(window: Uint8Array, fileSize: number): ParsedHeader {
+  const cur = new HeaderCursor(window, fileSize);
+  const { version } = readPreamble(cur);
+  // Smallest tensor info: empty name (8) + n_dims (4) + type (4) + offset (8).
+  const tensorCount = cur.count('tensor count', 24);
+  // Smallest key/value: empty key (8) + type (4) + a one-byte value.
+  const kvCount = cur.count('metadata key/value count', 13);
+
+  const metadata = new Map<string, GgufMetadataEntry>();
+  for (let i = 0; i < kvCount; i++) {
+    const at = cur.pos;
+    const key = cur.string(`key of metadata entry ${i}`);
+    const type = valueType(cur, `metadata ${key}`);
+    const value = readValue(cur, type, `metadata ${key}`);
+    if (metadata.has(key)) {
+      throw new GgufFormatError('GGUF_ERR_DUPLICATE_KEY', `metadata key ${key} appears twice`, at);
+    }
+    metadata.set(key, { key, type, value });
+  }
+
+  const tensors: GgufTensorInfo[] = [];
+  for (let i = 0; i < tensorCount; i++) tensors.push(readTensorInfo(cur, i));
+  return { version, metadata, tensors, headerEnd: cur.pos };
+}

@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+/**
+ * Absolute path of a file under ../shared (see shared/DATA.md), or undefined when it is absent
+ * outside CI so the caller can skip. In CI a missing file is a failure, never a skip.
+ */
+export function sharedFile(relative: string): string | undefined {
+  const file = path.resolve(repoRoot, '../shared', relative);
+  if (existsSync(file)) return file;
+  if (process.env.CI === 'true') throw new Error(`shared data file missing in CI: ${file}`);
+  return undefined;
+}
