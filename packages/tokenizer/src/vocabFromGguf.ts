@@ -1,0 +1,68 @@
+import {
+  findBool,
+  findCount,
+  findNumberArray,
+  findString,
+  getString,
+  getStringArray,
+  GgufError,
+  type GgufFile,
+} from '@llorch/gguf';
+import { TokenizerError } from './errors.js';
+import { TokenType, type Vocab } from './vocab.js';
+
+function readVocab(file: GgufFile): Vocab {
+  const kind = getString(file, 'tokenizer.ggml.model');
+  if (kind !== 'gpt2' && kind !== 'llama') {
+    throw new TokenizerError(
+      'TOKENIZER_ERR_UNSUPPORTED_MODEL',
+      `tokenizer.ggml.model "${kind}" is not supported (gpt2 or llama)`,
+    );
+  }
+  const spm = kind === 'llama';
+  const tokens = getStringArray(file, 'tokenizer.ggml.tokens');
+  const types =
+    findNumberArray(file, 'tokenizer.ggml.token_type') ??
+    new Uint8Array(tokens.length).fill(TokenType.NORMAL);
+  const id = (key: string): number | null =>
+    findCount(file, `tokenizer.ggml.${key}_token_id`) ?? null;
+  return {
+    model: spm ? 'spm' : 'bpe',
+    pre: findString(file, 'tokenizer.ggml.pre') ?? 'default',
+    tokens,
+    types,
+    scores: findNumberArray(file, 'tokenizer.ggml.scores') ?? null,
+    merges: spm ? [] : getStringArray(file, 'tokenizer.ggml.merges'),
+    // llama.cpp's defaults for SPM vocabularies that leave the ids out.
+    special: {
+      bos: id('bos') ?? (spm ? 1 : null),
+      eos: id('eos') ?? (spm ? 2 : null),
+      eot: id('eot'),
+      eom: id('eom'),
+      unk: id('unknown') ?? (spm ? 0 : null),
+      pad: id('padding'),
+    },
+    addBos: findBool(file, 'tokenizer.ggml.add_bos_token') ?? spm,
+    addEos: findBool(file, 'tokenizer.ggml.add_eos_token') ?? false,
+    addSpacePrefix: findBool(file, 'tokenizer.ggml.add_space_prefix') ?? spm,
+    chatTemplate: findString(file, 'tokenizer.chat_template') ?? null,
+  };
+}
+
+/** The tokenizer.* metadata of a GGUF file as a Vocab. */
+export function vocabFromGguf(file: GgufFile): Vocab {
+  try {
+    return readVocab(file);
+  } catch (cause) {
+    if (cause instanceof GgufError) {
+      throw new TokenizerError(
+        'TOKENIZER_ERR_BAD_VOCAB',
+        `GGUF tokenizer metadata: ${cause.message}`,
+        {
+          cause,
+        },
+      );
+    }
+    throw cause;
+  }
+}

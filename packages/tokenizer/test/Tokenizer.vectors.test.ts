@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { readGguf } from '@llorch/gguf';
+import { Tokenizer } from '@llorch/tokenizer';
+import { sharedFile } from './sharedFile.js';
+
+/*
+ * llama.cpp's tokenizer test vectors: each .inp test string (separated by
+ * "\n__ggml_vocab_test__\n") with the ids its reference tokenizer gives, no BOS. The ids are
+ * read from the .out files where they lie; none is copied here.
+ */
+
+interface Case {
+  /** Vector file stem: ggml-vocab-<name>.gguf.inp / .out. */
+  readonly name: string;
+  readonly load: () => Promise<Tokenizer | null>;
+  /** Parse special tokens in the input (the tinyllama vectors test exactly that). */
+  readonly special?: boolean;
+}
+
+const fromGguf = (name: string) => async (): Promise<Tokenizer | null> => {
+  const file = sharedFile(`tokenizer-vectors/ggml-vocab-${name}.gguf`);
+  return file === null ? null : Tokenizer.fromGguf(await readGguf(file));
+};
+
+const CASES: readonly Case[] = [
+  {
+    // No qwen2 GGUF is at hand; the Qwen2.5 HF files hold the same vocabulary (DATA.md).
+    name: 'qwen2',
+    load: async () => {
+      const dir = sharedFile('models/qwen2.5-0.5b-instruct/vocab.json');
+      return dir === null ? null : Tokenizer.fromHfDir(dir.replace(/vocab\.json$/, ''));
+    },
+  },
+  { name: 'llama-spm', load: fromGguf('llama-spm') },
+  { name: 'phi-3', load: fromGguf('phi-3') },
+  // TinyLlama uses the Llama-2 vocabulary; its own GGUF is not at hand.
+  { name: 'tinyllama', load: fromGguf('llama-spm'), special: true },
+  { name: 'gpt-2', load: fromGguf('gpt-2') },
+  { name: 'starcoder', load: fromGguf('starcoder') },
+  { name: 'falcon', load: fromGguf('falcon') },
+  { name: 'deepseek-llm', load: fromGguf('deepseek-llm') },
+  { name: 'deepseek-coder', load: fromGguf('deepseek-coder') },
+  { name: 'mpt', load: fromGguf('mpt') },
+  { name: 'refact', load: fromGguf('refact') },
+];
+
+function readVectors(name: string): { text: string; ids: number[] }[] | null {
+  const inp = sharedFile(`tokenizer-vectors/ggml-vocab-${name}.gguf.inp`);
+  const out = sharedFile(`tokenizer-vectors/ggml-vocab-${name}.gguf.out`);
+  if (inp === null || out === null) return null;
+  const texts = readFileSync(inp, 'utf8').split('\n__ggml_vocab_test__\n');
+  texts.pop(); // the file ends with a separator
+  const lines = readFileSync(out, 'utf8').split('\n');
+  return texts.map((text, i) => {
+    const line = (lines[i] ?? '').trim();
+    return { text, ids: line === '' ? [] : line.split(/\s+/).map(Number) };
+  });
+}
+
+describe('llama.cpp tokenizer vectors', () => {
+  for (const c of CASES) {
+    it(`${c.name}: every test string encodes to the reference ids`, async () => {
+      const vectors = readVectors(c.name);
+      const tokenizer = await c.load();
+      if (vectors === null || tokenizer === null) return;
+      expect(vectors.length).toBeGreaterThan(10);
+      for (const { text, ids } of vectors) {
+        const got = tokenizer.encode(text, { addBos: false, addEos: false, special: c.special });
+        expect({ text, ids: got }).toEqual({ text, ids });
+      }
+    });
+  }
+});
