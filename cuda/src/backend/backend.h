@@ -1,0 +1,99 @@
+// The op interface every compute backend implements (CPU now, CUDA later). All pointers given to
+// an op are backend ("device") memory obtained from alloc(); the host reaches it only through
+// upload()/download(). Ops are enqueued in order; synchronize() waits for them. Only the forward
+// file (model/forward.cpp) knows the whole graph; ops know nothing about models.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "backend/ggml_type.h"
+
+namespace llorch {
+
+// A 2-D weight in its stored ggml type: `rows` rows of `cols` elements, rows contiguous
+// (ggml dims[0] == cols). A matmul computes y[n][rows] = x[n][cols] . W^T.
+struct WeightView {
+  const void* data = nullptr;
+  GgmlType type = GgmlType::F32;
+  int64_t rows = 0;
+  int64_t cols = 0;
+};
+
+enum class RopeStyle { Neox, Normal };
+
+struct RopeParams {
+  int heads = 0;        // heads in the rotated tensor (q or k)
+  int headDim = 0;
+  int ropeDim = 0;      // leading dims of each head that rotate
+  float freqBase = 10000.f;
+  float posScale = 1.f; // linear rope scaling: position multiplier (1 / factor)
+  RopeStyle style = RopeStyle::Neox;
+};
+
+// One layer of the paged KV cache: `blocks` blocks of `blockSize` token slots, each slot holding
+// kvDim floats of K (and of V). Slot s of block b is row b * blockSize + s.
+struct KvLayerView {
+  float* k = nullptr;
+  float* v = nullptr;
+  int blockSize = 0;
+  int kvDim = 0;
+};
+
+// Per-row attention metadata for a batch of n query rows (device memory):
+// row i attends to positions 0..pos[i] of its sequence, whose blocks are
+// blockTables[tableOffset[i] .. tableOffset[i] + ceil((pos[i]+1)/blockSize)).
+struct AttentionBatch {
+  const int32_t* pos = nullptr;
+  const int32_t* tableOffset = nullptr;
+  const int32_t* blockTables = nullptr;
+  int n = 0;
+  int heads = 0;
+  int kvHeads = 0;
+  int headDim = 0;
+  int maxPos = 0;  // max over rows of pos[i] (host-known), bounds the per-row score scratch
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+
+  virtual std::string device() const = 0;
+  virtual int threads() const = 0;
+
+  // Memory. alloc throws NativeError(NATIVE_ERR_OOM) when the device is out of memory.
+  virtual void* alloc(size_t bytes) = 0;
+  virtual void free(void* ptr) = 0;
+  virtual void upload(void* dst, const void* src, size_t bytes) = 0;
+  virtual void download(void* dst, const void* src, size_t bytes) = 0;
+  virtual void synchronize() = 0;
+  // Device memory in use by this process / still free (bytes).
+  virtual size_t memoryUsed() const = 0;
+  virtual size_t memoryFree() const = 0;
+
+  // out[i][:] = dequant(table row ids[i]); out is [n][table.cols] f32.
+  virtual void getRows(float* out, const WeightView& table, const int32_t* ids, int n) = 0;
+  // out[i][:] = x[idx[i]][:] for f32 rows of `dim`.
+  virtual void gatherRows(float* out, const float* x, const int32_t* idx, int n, int dim) = 0;
+  // out[i] = x[i] * rsqrt(mean(x[i]^2) + eps) * w, rows of `dim`. out may alias x.
+  virtual void rmsnorm(float* out, const float* x, const float* w, int n, int dim, float eps) = 0;
+  // y[n][w.rows] = x[n][w.cols] . W^T with W in its stored type, f32 accumulation.
+  virtual void matmul(float* y, const WeightView& w, const float* x, int n) = 0;
+  // x[i][:] += bias for n rows of `dim`.
+  virtual void addBias(float* x, const float* bias, int n, int dim) = 0;
+  // Rotates x ([n][heads * headDim]) in place; row i is at position pos[i].
+  virtual void rope(float* x, const int32_t* pos, int n, const RopeParams& p) = 0;
+  // Writes row i of k and v ([n][kvDim]) into cache slot slots[i].
+  virtual void kvStore(const KvLayerView& kv, const float* k, const float* v, const int32_t* slots,
+                       int n) = 0;
+  // Causal attention of q ([n][heads * headDim]) over the paged cache; out is [n][heads * headDim].
+  virtual void attention(float* out, const float* q, const KvLayerView& kv,
+                         const AttentionBatch& b) = 0;
+  // gate[i] = silu(gate[i]) * up[i] over `count` elements.
+  virtual void siluMul(float* gate, const float* up, size_t count) = 0;
+  // x[i] += y[i] over `count` elements.
+  virtual void add(float* x, const float* y, size_t count) = 0;
+};
+
+}  // namespace llorch

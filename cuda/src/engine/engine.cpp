@@ -1,0 +1,435 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "cpu/cpu_backend.h"
+#include "native_error.h"
+
+namespace llorch {
+
+namespace {
+
+// Logits scratch is capped at this many bytes (beyond the rows every step needs), which bounds
+// how many prompt rows a forward() request gets logits for per step on large vocabularies.
+constexpr size_t kLogitScratchBytes = 64u << 20;
+
+void requireArg(bool ok, const std::string& message) {
+  if (!ok) throw NativeError(err::kBadArgument, message);
+}
+
+void validateConfig(const ModelConfig& c) {
+  requireArg(c.blockCount > 0, "config.blockCount must be positive");
+  requireArg(c.embeddingLength > 0, "config.embeddingLength must be positive");
+  requireArg(c.feedForwardLength > 0, "config.feedForwardLength must be positive");
+  requireArg(c.headCount > 0 && c.headCountKv > 0 && c.headCount % c.headCountKv == 0,
+             "config.headCount must be a positive multiple of config.headCountKv");
+  requireArg(c.headDim > 0, "config.headDim must be positive");
+  requireArg(c.ropeDim > 0 && c.ropeDim <= c.headDim && c.ropeDim % 2 == 0,
+             "config.ropeDim must be even and at most headDim");
+  requireArg(c.vocabSize > 0, "config.vocabSize must be positive");
+  requireArg(c.contextLength > 0, "config.contextLength must be positive");
+  requireArg(c.ropeFreqBase > 0 && c.ropeLinearFactor > 0, "config rope base and scaling factor must be positive");
+  requireArg(c.rmsNormEps > 0, "config.rmsNormEps must be positive");
+}
+
+}  // namespace
+
+Engine::Engine(EngineOptions opts) : opts_(std::move(opts)) {
+  const ModelConfig& c = opts_.config;
+  validateConfig(c);
+  if (opts_.device != "cpu") {
+    if (opts_.device.rfind("cuda:", 0) == 0) {
+      throw NativeError(err::kCuda, "device " + opts_.device + ": this build has no CUDA backend");
+    }
+    throw NativeError(err::kBadArgument, "device must be 'cpu' or 'cuda:N', got '" + opts_.device + "'");
+  }
+  if (opts_.threads == 0) opts_.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (opts_.ctx == 0) opts_.ctx = std::min(c.contextLength, 4096);
+  requireArg(opts_.threads >= 1 && opts_.threads <= 256, "threads must be in 1..256");
+  requireArg(opts_.maxSeqs >= 1 && opts_.maxSeqs <= 1024, "maxSeqs must be in 1..1024");
+  requireArg(opts_.ctx >= 1 && opts_.ctx <= c.contextLength,
+             "ctx must be in 1.." + std::to_string(c.contextLength) + " (the model's context length)");
+  requireArg(opts_.kvBlockSize >= 1 && opts_.kvBlockSize <= 4096, "kvBlockSize must be in 1..4096");
+  requireArg(opts_.prefillChunk >= 1 && opts_.prefillChunk <= 65536, "prefillChunk must be in 1..65536");
+  const int blocksPerSeq = (opts_.ctx + opts_.kvBlockSize - 1) / opts_.kvBlockSize;
+  if (opts_.kvBlocks == 0) opts_.kvBlocks = opts_.maxSeqs * blocksPerSeq;
+  requireArg(opts_.kvBlocks >= 1 && opts_.kvBlocks <= (1 << 24), "kvBlocks must be in 1..16777216");
+
+  backend_ = std::make_unique<CpuBackend>(opts_.threads);
+  weights_ = loadWeights(*backend_, opts_.path, opts_.dataOffset, opts_.tensors, c);
+  try {
+    kv_ = std::make_unique<KvPool>(*backend_, c.blockCount, opts_.kvBlocks, opts_.kvBlockSize,
+                                   c.headCountKv * c.headDim);
+    const int maxRows = opts_.prefillChunk + opts_.maxSeqs;
+    const size_t rowBytes = sizeof(float) * static_cast<size_t>(c.vocabSize);
+    const int logitRows = std::max(opts_.maxSeqs + 1,
+                                   static_cast<int>(std::min<size_t>(maxRows, kLogitScratchBytes / rowBytes)));
+    // The running sequences plus one forward() request each hold at most a full block table.
+    const int tableEntries = (opts_.maxSeqs + 1) * blocksPerSeq;
+    forward_ = std::make_unique<Forward>(*backend_, c, weights_, *kv_, maxRows, logitRows, tableEntries);
+    logits_.resize(static_cast<size_t>(logitRows) * c.vocabSize);
+  } catch (...) {
+    forward_.reset();
+    kv_.reset();
+    releaseWeights(*backend_, weights_);
+    throw;
+  }
+  stats_.device = backend_->device();
+  stats_.threads = backend_->threads();
+  stats_.kvBlocksTotal = kv_->blocks();
+  stats_.kvBlockSize = kv_->blockSize();
+  stats_.weightBytes = weights_.bytes;
+  stats_.kvBytes = kv_->bytes();
+  stats_.scratchBytes = forward_->scratchBytes();
+  stats_.maxSeqs = opts_.maxSeqs;
+  stats_.ctx = opts_.ctx;
+}
+
+Engine::~Engine() {
+  stop();
+  forward_.reset();
+  kv_.reset();
+  releaseWeights(*backend_, weights_);
+}
+
+void Engine::start(EventSink sink) {
+  sink_ = std::move(sink);
+  thread_ = std::thread([this] { loop(); });
+}
+
+void Engine::submit(int64_t seq, std::vector<int32_t> tokens, SamplingParams p) {
+  const int vocab = opts_.config.vocabSize;
+  requireArg(!tokens.empty(), "tokens must not be empty");
+  for (size_t i = 0; i < tokens.size(); i++) {
+    if (tokens[i] < 0 || tokens[i] >= vocab) {
+      throw NativeError(err::kTokenOutOfRange, "tokens[" + std::to_string(i) + "] = " + std::to_string(tokens[i]) +
+                                                   " is outside the vocabulary 0.." + std::to_string(vocab - 1));
+    }
+  }
+  requireArg(std::isfinite(p.temperature) && p.temperature >= 0, "temperature must be finite and >= 0");
+  requireArg(p.topK >= 0, "topK must be >= 0");
+  requireArg(p.topP > 0 && p.topP <= 1, "topP must be in (0, 1]");
+  requireArg(p.minP >= 0 && p.minP <= 1, "minP must be in [0, 1]");
+  requireArg(std::isfinite(p.repetitionPenalty) && p.repetitionPenalty > 0, "repetitionPenalty must be > 0");
+  requireArg(std::isfinite(p.presencePenalty), "presencePenalty must be finite");
+  requireArg(std::isfinite(p.frequencyPenalty), "frequencyPenalty must be finite");
+  requireArg(p.penaltyLastN >= -1, "penaltyLastN must be >= -1");
+  for (const auto& [token, bias] : p.logitBias) {
+    if (token < 0 || token >= vocab) {
+      throw NativeError(err::kTokenOutOfRange, "logitBias token " + std::to_string(token) + " is outside the vocabulary");
+    }
+    requireArg(!std::isnan(bias), "logitBias values must not be NaN");
+  }
+  for (int32_t t : p.stopTokenIds) {
+    if (t < 0 || t >= vocab) {
+      throw NativeError(err::kTokenOutOfRange, "stopTokenIds entry " + std::to_string(t) + " is outside the vocabulary");
+    }
+  }
+  requireArg(p.topLogprobs >= 0 && p.topLogprobs <= 100, "topLogprobs must be in 0..100");
+  requireArg(p.resumedTokens >= 0 && static_cast<size_t>(p.resumedTokens) < tokens.size(),
+             "resumedTokens must be in 0..tokens.length-1");
+  requireArg(p.maxTokens > p.resumedTokens, "maxTokens must exceed resumedTokens (nothing left to generate)");
+  const int64_t total = static_cast<int64_t>(tokens.size()) + (p.maxTokens - p.resumedTokens);
+  if (total > opts_.ctx) {
+    throw NativeError(err::kContextOverflow, "prompt (" + std::to_string(tokens.size()) + " tokens) + remaining maxTokens (" +
+                                                 std::to_string(p.maxTokens - p.resumedTokens) + ") exceeds ctx " +
+                                                 std::to_string(opts_.ctx));
+  }
+  const int need = kv_->blocksFor(static_cast<int>(total));
+  if (need > kv_->blocks()) {
+    throw NativeError(err::kKvExhausted, "sequence needs " + std::to_string(need) + " KV blocks, the pool has " +
+                                             std::to_string(kv_->blocks()));
+  }
+  auto s = std::make_unique<Sequence>();
+  s->id = seq;
+  s->promptLen = static_cast<int>(tokens.size()) - p.resumedTokens;
+  s->generated = p.resumedTokens;
+  s->tokens = std::move(tokens);
+  s->tokens.reserve(static_cast<size_t>(total));
+  s->params = std::move(p);
+  s->blocksNeeded = need;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) throw NativeError(err::kUnloaded, "the engine is unloaded");
+    if (live_.count(seq)) throw NativeError(err::kDuplicateSeq, "sequence " + std::to_string(seq) + " is already active");
+    live_.insert(seq);
+    inbox_.push_back(std::move(s));
+  }
+  cv_.notify_one();
+}
+
+bool Engine::cancel(int64_t seq) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) throw NativeError(err::kUnloaded, "the engine is unloaded");
+    if (!live_.count(seq)) return false;
+    cancels_.insert(seq);
+  }
+  cv_.notify_one();
+  return true;
+}
+
+void Engine::forward(std::vector<int32_t> tokens, ForwardDone done) {
+  const int vocab = opts_.config.vocabSize;
+  requireArg(!tokens.empty(), "tokens must not be empty");
+  for (size_t i = 0; i < tokens.size(); i++) {
+    if (tokens[i] < 0 || tokens[i] >= vocab) {
+      throw NativeError(err::kTokenOutOfRange, "tokens[" + std::to_string(i) + "] = " + std::to_string(tokens[i]) +
+                                                   " is outside the vocabulary 0.." + std::to_string(vocab - 1));
+    }
+  }
+  if (tokens.size() > static_cast<size_t>(opts_.ctx)) {
+    throw NativeError(err::kContextOverflow, std::to_string(tokens.size()) + " tokens exceed ctx " + std::to_string(opts_.ctx));
+  }
+  const int need = kv_->blocksFor(static_cast<int>(tokens.size()));
+  if (need > kv_->blocks()) {
+    throw NativeError(err::kKvExhausted, "forward needs " + std::to_string(need) + " KV blocks, the pool has " +
+                                             std::to_string(kv_->blocks()));
+  }
+  auto s = std::make_unique<Sequence>();
+  s->id = -1;
+  s->isForward = true;
+  s->promptLen = static_cast<int>(tokens.size());
+  s->tokens = std::move(tokens);
+  s->blocksNeeded = need;
+  s->done = std::move(done);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) throw NativeError(err::kUnloaded, "the engine is unloaded");
+    inbox_.push_back(std::move(s));
+  }
+  cv_.notify_one();
+}
+
+EngineStats Engine::stats() {
+  std::lock_guard<std::mutex> lock(mu_);
+  EngineStats s = stats_;
+  s.memoryUsedBytes = backend_->memoryUsed();
+  s.memoryFreeBytes = backend_->memoryFree();
+  return s;
+}
+
+void Engine::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopped_) return;
+    stopping_ = true;
+  }
+  cv_.notify_one();
+  if (thread_.joinable()) thread_.join();
+  std::lock_guard<std::mutex> lock(mu_);
+  stopped_ = true;
+}
+
+SeqEvent& Engine::eventFor(Sequence& s, std::vector<SeqEvent>& events) {
+  for (auto& e : events) {
+    if (e.seq == s.id) return e;
+  }
+  events.emplace_back();
+  events.back().seq = s.id;
+  return events.back();
+}
+
+void Engine::finish(Sequence& s, const char* reason, std::vector<SeqEvent>& events, const char* code,
+                    const std::string& message) {
+  kv_->give(s.blocks);
+  if (s.isForward) {
+    if (code == nullptr) {
+      s.done(std::move(s.logits), nullptr, std::string());
+    } else {
+      s.done(std::vector<float>(), code, message);
+    }
+    return;
+  }
+  SeqEvent& e = eventFor(s, events);
+  e.finish = reason;
+  if (code != nullptr) {
+    e.errorCode = code;
+    e.errorMessage = message;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  live_.erase(s.id);
+  cancels_.erase(s.id);
+}
+
+bool Engine::admit() {
+  int runningSeqs = 0;
+  bool forwardRunning = false;
+  for (const auto& s : running_) {
+    if (s->isForward) forwardRunning = true;
+    else runningSeqs++;
+  }
+  bool admitted = false;
+  // FIFO: the head of the queue waits for blocks rather than being overtaken.
+  while (!waiting_.empty()) {
+    Sequence& s = *waiting_.front();
+    if (s.isForward ? forwardRunning : runningSeqs >= opts_.maxSeqs) break;
+    if (!kv_->take(s.blocksNeeded, s.blocks)) break;
+    s.admitted = std::chrono::steady_clock::now();
+    if (s.isForward) forwardRunning = true;
+    else runningSeqs++;
+    running_.push_back(std::move(waiting_.front()));
+    waiting_.pop_front();
+    admitted = true;
+  }
+  return admitted;
+}
+
+void Engine::loop() {
+  for (;;) {
+    std::vector<SeqEvent> events;
+    bool stopping;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return stopping_ || !inbox_.empty() || !cancels_.empty() || !running_.empty() || !waiting_.empty(); });
+      stopping = stopping_;
+      while (!inbox_.empty()) {
+        waiting_.push_back(std::move(inbox_.front()));
+        inbox_.pop_front();
+      }
+    }
+    std::set<int64_t> cancels;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      cancels.swap(cancels_);
+    }
+    auto drop = [&](std::unique_ptr<Sequence>& s) {
+      if (stopping) {
+        finish(*s, "cancelled", events, s->isForward ? err::kUnloaded : nullptr, "the engine was unloaded");
+        return true;
+      }
+      if (!s->isForward && cancels.count(s->id)) {
+        finish(*s, "cancelled", events);
+        return true;
+      }
+      return false;
+    };
+    running_.erase(std::remove_if(running_.begin(), running_.end(), drop), running_.end());
+    waiting_.erase(std::remove_if(waiting_.begin(), waiting_.end(), drop), waiting_.end());
+    if (!stopping) {
+      admit();
+      if (!running_.empty()) {
+        try {
+          step();
+        } catch (const std::exception& e) {
+          const NativeError* ne = dynamic_cast<const NativeError*>(&e);
+          const char* code = ne ? ne->code() : err::kInternal;
+          for (auto& s : running_) finish(*s, "error", events, code, e.what());
+          running_.clear();
+        }
+      }
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stats_.runningSeqs = 0;
+      for (const auto& s : running_) stats_.runningSeqs += s->isForward ? 0 : 1;
+      stats_.waitingSeqs = static_cast<int>(waiting_.size()) + static_cast<int>(inbox_.size());
+      stats_.kvBlocksUsed = kv_->used();
+    }
+    if (!events.empty() && sink_) sink_(std::move(events));
+    if (stopping) return;
+  }
+}
+
+void Engine::step() {
+  const int vocab = opts_.config.vocabSize;
+  const int bs = kv_->blockSize();
+  batch_.clear();
+  int rowBudget = forward_->maxRows();
+  int logitBudget = forward_->maxLogitRows();
+
+  auto addRows = [&](Sequence& s, int count, bool allLogits) {
+    const int offset = static_cast<int>(batch_.blockTables.size());
+    batch_.blockTables.insert(batch_.blockTables.end(), s.blocks.begin(), s.blocks.end());
+    for (int j = s.computed; j < s.computed + count; j++) {
+      batch_.tokens.push_back(s.tokens[j]);
+      batch_.pos.push_back(j);
+      batch_.slots.push_back(s.blocks[j / bs] * bs + j % bs);
+      batch_.tableOffset.push_back(offset);
+      batch_.maxPos = std::max(batch_.maxPos, j);
+    }
+    const int last = batch_.rows() - 1;
+    if (allLogits) {
+      s.stepLogitIndex = static_cast<int>(batch_.logitRows.size());
+      for (int r = last - count + 1; r <= last; r++) batch_.logitRows.push_back(r);
+    } else if (s.computed + count == static_cast<int>(s.tokens.size())) {
+      s.stepLogitIndex = static_cast<int>(batch_.logitRows.size());
+      batch_.logitRows.push_back(last);
+    }
+    s.stepRows = count;
+    rowBudget -= count;
+    logitBudget -= allLogits ? count : (s.stepLogitIndex >= 0 ? 1 : 0);
+  };
+
+  for (auto& sp : running_) {
+    sp->stepRows = 0;
+    sp->stepLogitIndex = -1;
+  }
+  // Decode rows first (one token each), so running sequences keep streaming while prompts prefill.
+  for (auto& sp : running_) {
+    Sequence& s = *sp;
+    if (!s.isForward && static_cast<int>(s.tokens.size()) - s.computed == 1) addRows(s, 1, false);
+  }
+  for (auto& sp : running_) {
+    Sequence& s = *sp;
+    const int remaining = static_cast<int>(s.tokens.size()) - s.computed;
+    if (s.stepRows > 0 || remaining <= 0 || rowBudget <= 0) continue;
+    int count = std::min({remaining, opts_.prefillChunk, rowBudget});
+    if (s.isForward) {
+      count = std::min(count, logitBudget);
+    } else if (count == remaining && logitBudget < 1) {
+      count--;
+    }
+    if (count > 0) addRows(s, count, s.isForward);
+  }
+  if (batch_.rows() == 0) return;
+
+  forward_->run(batch_, logits_.data());
+
+  std::vector<SeqEvent> events;
+  const auto now = std::chrono::steady_clock::now();
+  for (auto& sp : running_) {
+    Sequence& s = *sp;
+    if (s.stepRows == 0) continue;
+    s.computed += s.stepRows;
+    if (s.isForward) {
+      const float* src = logits_.data() + static_cast<size_t>(s.stepLogitIndex) * vocab;
+      s.logits.insert(s.logits.end(), src, src + static_cast<size_t>(s.stepRows) * vocab);
+      if (s.computed == static_cast<int>(s.tokens.size())) finish(s, "stop", events);
+      continue;
+    }
+    if (s.stepLogitIndex < 0) continue;
+    float* row = logits_.data() + static_cast<size_t>(s.stepLogitIndex) * vocab;
+    TokenLogprob lp;
+    const bool wantLogprobs = s.params.topLogprobs > 0;
+    const int32_t token = sampler_.sample(row, vocab, s.params, s.tokens, static_cast<uint64_t>(s.generated),
+                                          wantLogprobs ? &lp : nullptr);
+    s.tokens.push_back(token);
+    s.generated++;
+    SeqEvent& e = eventFor(s, events);
+    e.tokens.push_back(token);
+    if (wantLogprobs) e.logprobs.push_back(std::move(lp));
+    if (!s.prefillReported) {
+      s.prefillReported = true;
+      e.promptTokens = s.promptLen;
+      e.prefillMs = std::chrono::duration<double, std::milli>(now - s.admitted).count();
+    }
+    const auto& stops = s.params.stopTokenIds;
+    if (std::find(stops.begin(), stops.end(), token) != stops.end()) {
+      finish(s, "stop", events);
+    } else if (s.generated >= s.params.maxTokens || static_cast<int>(s.tokens.size()) >= opts_.ctx) {
+      finish(s, "length", events);
+    }
+  }
+  running_.erase(std::remove_if(running_.begin(), running_.end(),
+                                [](const std::unique_ptr<Sequence>& s) { return s->blocks.empty(); }),
+                 running_.end());
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stats_.steps++;
+  }
+  if (!events.empty() && sink_) sink_(std::move(events));
+}
+
+}  // namespace llorch

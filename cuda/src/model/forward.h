@@ -1,0 +1,61 @@
+// The transformer graph for the Qwen2/Llama family, written once as a sequence of backend ops;
+// the architectures differ only in flags (QKV biases, rope style, tied output).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "backend/backend.h"
+#include "engine/kv_pool.h"
+#include "model/model_config.h"
+#include "model/model_weights.h"
+
+namespace llorch {
+
+// One engine step on the host side: n rows, each one token of some sequence at some position.
+struct StepBatch {
+  std::vector<int32_t> tokens;       // [n]
+  std::vector<int32_t> pos;          // [n]
+  std::vector<int32_t> slots;        // [n] KV slot each row's K/V is written to
+  std::vector<int32_t> tableOffset;  // [n] offset of the row's sequence block table in blockTables
+  std::vector<int32_t> blockTables;  // concatenated block tables of the step's sequences
+  std::vector<int32_t> logitRows;    // rows whose logits are wanted, in output order
+  int maxPos = 0;
+
+  int rows() const { return static_cast<int>(tokens.size()); }
+  void clear();
+};
+
+class Forward {
+ public:
+  Forward(Backend& backend, const ModelConfig& config, const ModelWeights& weights, KvPool& kv,
+          int maxRows, int maxLogitRows, int maxTableEntries);
+  ~Forward();
+  Forward(const Forward&) = delete;
+  Forward& operator=(const Forward&) = delete;
+
+  int maxRows() const { return maxRows_; }
+  int maxLogitRows() const { return maxLogitRows_; }
+  size_t scratchBytes() const { return scratchBytes_; }
+
+  // Runs the step and copies the logits of b.logitRows to host `logits` ([count][vocab]).
+  void run(const StepBatch& b, float* logits);
+
+ private:
+  float* allocFloats(size_t count);
+  int32_t* allocInts(size_t count);
+
+  Backend& be_;
+  const ModelConfig& c_;
+  const ModelWeights& w_;
+  KvPool& kv_;
+  int maxRows_;
+  int maxLogitRows_;
+  int maxTableEntries_;
+  size_t scratchBytes_ = 0;
+  std::vector<void*> buffers_;
+  float *x_, *h_, *q_, *k_, *v_, *attn_, *gate_, *up_, *lx_, *logits_;
+  int32_t *tokens_, *pos_, *slots_, *tableOffset_, *blockTables_, *logitRows_;
+};
+
+}  // namespace llorch

@@ -1,0 +1,98 @@
+#include "napi/ops_wrap.h"
+
+#include <cstring>
+#include <string>
+
+#include "cpu/cpu_backend.h"
+#include "cpu/dequant.h"
+#include "napi/js_convert.h"
+#include "napi/js_error.h"
+#include "native_error.h"
+
+namespace llorch {
+
+namespace {
+
+struct WeightArgs {
+  GgmlType type;
+  const TypeTraits* traits;
+  const uint8_t* bytes;
+  int64_t rows;
+  int64_t cols;
+};
+
+WeightArgs readWeight(const Napi::CallbackInfo& info) {
+  if (info.Length() < 4) throw NativeError(err::kBadArgument, "expected (type, weightBytes, rows, cols, ...)");
+  const uint32_t type = static_cast<uint32_t>(readInteger(info[0], "type", 0, 1 << 20));
+  const TypeTraits* traits = typeTraits(type);
+  if (traits == nullptr) {
+    throw NativeError(err::kUnsupportedType, "ggml type " + std::to_string(type) + " is not supported");
+  }
+  if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    throw NativeError(err::kBadArgument, "weightBytes must be a Uint8Array");
+  }
+  const Napi::Uint8Array w = info[1].As<Napi::Uint8Array>();
+  const int64_t rows = readInteger(info[2], "rows", 1, 1 << 24);
+  const int64_t cols = readInteger(info[3], "cols", 1, 1 << 24);
+  if (cols % traits->blockSize != 0) {
+    throw NativeError(err::kBadArgument, "cols must be a multiple of the " + std::string(traits->name) + " block size " +
+                                             std::to_string(traits->blockSize));
+  }
+  if (w.ByteLength() != rowBytes(*traits, cols) * static_cast<size_t>(rows)) {
+    throw NativeError(err::kBadArgument, "weightBytes has " + std::to_string(w.ByteLength()) + " bytes, " +
+                                             std::to_string(rows) + " rows of " + std::to_string(cols) + " " +
+                                             traits->name + " need " +
+                                             std::to_string(rowBytes(*traits, cols) * static_cast<size_t>(rows)));
+  }
+  return WeightArgs{static_cast<GgmlType>(type), traits, w.Data(), rows, cols};
+}
+
+// matmul(type, weightBytes, rows, cols, x: Float32Array[n * cols]) -> Float32Array[n * rows]
+Napi::Value Matmul(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  return guarded(env, [&]() -> Napi::Value {
+    const WeightArgs w = readWeight(info);
+    if (info.Length() < 5 || !info[4].IsTypedArray() ||
+        info[4].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+      throw NativeError(err::kBadArgument, "x must be a Float32Array");
+    }
+    const Napi::Float32Array x = info[4].As<Napi::Float32Array>();
+    if (x.ElementLength() == 0 || x.ElementLength() % static_cast<size_t>(w.cols) != 0) {
+      throw NativeError(err::kBadArgument, "x length must be a positive multiple of cols");
+    }
+    const int n = static_cast<int>(x.ElementLength() / static_cast<size_t>(w.cols));
+    // One thread: the test exercises the kernel, not the pool.
+    static CpuBackend backend(1);
+    WeightView view;
+    view.data = w.bytes;
+    view.type = w.type;
+    view.rows = w.rows;
+    view.cols = w.cols;
+    Napi::Float32Array y = Napi::Float32Array::New(env, static_cast<size_t>(n) * static_cast<size_t>(w.rows));
+    backend.matmul(y.Data(), view, x.Data(), n);
+    return y;
+  });
+}
+
+// dequantize(type, weightBytes, rows, cols) -> Float32Array[rows * cols]
+Napi::Value Dequantize(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  return guarded(env, [&]() -> Napi::Value {
+    const WeightArgs w = readWeight(info);
+    Napi::Float32Array out = Napi::Float32Array::New(env, static_cast<size_t>(w.rows * w.cols));
+    const size_t rb = rowBytes(*w.traits, w.cols);
+    for (int64_t r = 0; r < w.rows; r++) dequantRow(w.type, w.bytes + r * rb, out.Data() + r * w.cols, w.cols);
+    return out;
+  });
+}
+
+}  // namespace
+
+void InitOps(Napi::Env env, Napi::Object exports) {
+  Napi::Object ops = Napi::Object::New(env);
+  ops.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
+  ops.Set("dequantize", Napi::Function::New(env, Dequantize, "dequantize"));
+  exports.Set("ops", ops);
+}
+
+}  // namespace llorch
