@@ -1,0 +1,89 @@
+"""Builds a float32 Hugging Face causal LM that holds exactly the weights of a GgufModel."""
+
+import numpy as np
+import torch
+from transformers import LlamaConfig, LlamaForCausalLM, Qwen2Config, Qwen2ForCausalLM
+
+from gguf_model import GgufModel, GgufModelError
+
+
+def unpermute_rope_rows(w: np.ndarray, n_head: int) -> np.ndarray:
+    """Undo llama.cpp's converter permutation of llama attn_q/attn_k rows.
+
+    llama.cpp's 'normal' rope rotates adjacent pairs (x[2i], x[2i+1]) of each head, so its
+    converter reorders HF's rows (HF rotates x[i] with x[i + head_dim/2]). Within each head,
+    GGUF row 2i+j holds HF row j*head_dim/2 + i; this puts them back. Works for weights
+    (rows, cols) and biases (rows,).
+    """
+    rows = w.shape[0]
+    half = rows // n_head // 2
+    rest = w.shape[1:]
+    return w.reshape(n_head, half, 2, *rest).swapaxes(1, 2).reshape(rows, *rest)
+
+
+def _hf_config(m: GgufModel, tied: bool):
+    common = dict(
+        vocab_size=m.n_vocab,
+        hidden_size=m.n_embd,
+        intermediate_size=m.n_ff,
+        num_hidden_layers=m.n_layer,
+        num_attention_heads=m.n_head,
+        num_key_value_heads=m.n_head_kv,
+        hidden_act='silu',
+        max_position_embeddings=m.context_length,
+        rms_norm_eps=m.rms_eps,
+        rope_parameters={'rope_type': 'default', 'rope_theta': m.rope_theta},
+        tie_word_embeddings=tied,
+        bos_token_id=None,
+        eos_token_id=None,
+        pad_token_id=None,
+    )
+    if m.arch == 'llama':
+        return LlamaConfig(**common, head_dim=m.head_dim, attention_bias=False, mlp_bias=False)
+    return Qwen2Config(**common, use_sliding_window=False)
+
+
+def _state_dict(m: GgufModel) -> dict[str, np.ndarray]:
+    """HF parameter name -> array; fails unless every GGUF tensor is used exactly once."""
+    w = m.weights
+    sources: dict[str, str] = {
+        'model.embed_tokens.weight': 'token_embd.weight',
+        'model.norm.weight': 'output_norm.weight',
+        'lm_head.weight': 'output.weight' if 'output.weight' in w else 'token_embd.weight',
+    }
+    for i in range(m.n_layer):
+        g, h = f'blk.{i}.', f'model.layers.{i}.'
+        sources[h + 'input_layernorm.weight'] = g + 'attn_norm.weight'
+        sources[h + 'post_attention_layernorm.weight'] = g + 'ffn_norm.weight'
+        sources[h + 'self_attn.o_proj.weight'] = g + 'attn_output.weight'
+        sources[h + 'mlp.gate_proj.weight'] = g + 'ffn_gate.weight'
+        sources[h + 'mlp.up_proj.weight'] = g + 'ffn_up.weight'
+        sources[h + 'mlp.down_proj.weight'] = g + 'ffn_down.weight'
+        for proj in ('q', 'k', 'v'):
+            for kind in ('weight', 'bias'):
+                if f'{g}attn_{proj}.{kind}' in w:
+                    sources[f'{h}self_attn.{proj}_proj.{kind}'] = f'{g}attn_{proj}.{kind}'
+    unused = set(w) - set(sources.values())
+    if unused:
+        raise GgufModelError(f'GGUF tensors the oracle does not know: {sorted(unused)}')
+
+    # llama GGUFs store q/k rows permuted for llama.cpp's normal rope; qwen2 uses NeoX rope and is not.
+    heads = {'q_proj': m.n_head, 'k_proj': m.n_head_kv} if m.arch == 'llama' else {}
+    sd = {}
+    for hf_name, gguf_name in sources.items():
+        t = w[gguf_name]
+        proj = hf_name.split('.')[-2]
+        if proj in heads:
+            t = unpermute_rope_rows(t, heads[proj])
+        sd[hf_name] = t
+    return sd
+
+
+def build_hf_model(m: GgufModel, device: str = 'cpu') -> torch.nn.Module:
+    tied = 'output.weight' not in m.weights
+    config = _hf_config(m, tied)
+    cls = LlamaForCausalLM if m.arch == 'llama' else Qwen2ForCausalLM
+    model = cls._from_config(config, attn_implementation='eager', dtype=torch.float32)
+    tensors = {k: torch.from_numpy(np.array(v)) for k, v in _state_dict(m).items()}
+    model.load_state_dict(tensors, strict=True)
+    return model.to(device).eval()

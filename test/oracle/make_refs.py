@@ -1,0 +1,233 @@
+"""Writes a reference JSON of Hugging Face transformers logits for the weights a GGUF holds.
+
+    python3 test/oracle/make_refs.py --gguf FILE --out test/oracle/refs/NAME.json \
+        [--synth ARCH,PRESET,TYPE,SEED] [--source TEXT] [--device cpu|cuda]
+
+The GGUF is read here (gguf's GGUFReader, quantized tensors dequantized), a float32
+LlamaForCausalLM / Qwen2ForCausalLM is built from its metadata and weights, and for a fixed
+set of prompts the script records per position the top-k token ids and logits, the full
+last-position logits when the vocab is small, and a 48-token greedy continuation. Before
+writing, every prompt's HF logits are checked against an independent float64 numpy forward
+pass over the GGUF's own layout; a mismatch aborts. See README.md.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from importlib.metadata import version
+
+import numpy as np
+import torch
+from transformers import AutoTokenizer, GenerationConfig
+
+from gguf_model import GgufModel, read_gguf_model
+from hf_model import build_hf_model
+from numpy_forward import numpy_logits
+from vocab import Vocab
+
+TOP_K = 16
+GREEDY_TOKENS = 48
+FULL_LOGITS_MAX_VOCAB = 4096
+# HF float32 vs numpy float64: accumulation order only. Far below any engine bound.
+SELF_CHECK_REL = 1e-4
+REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+QWEN_TOKENIZER_DIR = os.path.join(REPO_ROOT, '..', 'shared', 'models', 'qwen2.5-0.5b-instruct')
+
+LONG_TEXT = (
+    'Once upon a time, in a small town near the sea, there lived a girl named Lily. She loved '
+    'to walk along the beach every morning and pick up shells. One day she found a big, shiny '
+    'shell that was blue and pink. She showed it to her mom, who smiled and said it was the most '
+    'beautiful shell she had ever seen. Lily wanted to keep it forever, so she put it in a box '
+    'under her bed. The next day, her friend Tom came to play. Tom saw the box and asked what '
+    'was inside. Lily was afraid he would take the shell, but she opened the box anyway. Tom '
+    'looked at the shell and said, "Wow, it is so pretty! Can we find more like it?" Lily '
+    'nodded, and they ran to the beach together. They looked under rocks and in the warm sand. '
+    'They found a red shell, a white shell and a tiny crab that ran away from them. The sun was '
+    'hot and the waves were loud, but they did not want to stop. When the sky turned orange, '
+    "Lily's mom called them home for dinner. They washed their hands, ate soup and bread, and "
+    'told her about the crab. That night Lily put all the shells in a row on her window, and '
+    'the moon made them glow. She fell asleep and dreamed of the sea.'
+)
+
+
+def spm_prompts(vocab: Vocab) -> list[dict]:
+    """stories260K-style llama models: text tokenized like llama.cpp with BOS=1."""
+    texts = {
+        'once-upon-a-time': 'Once upon a time',
+        'lily-ball': 'Lily wanted to play with her ball, but it was stuck in a tree.',
+        'long-story': LONG_TEXT,
+    }
+    return [
+        {'name': name, 'text': text, 'tokens': vocab.encode_spm(text, bos=1)}
+        for name, text in texts.items()
+    ]
+
+
+def qwen2_prompts(m: GgufModel) -> list[dict]:
+    """Qwen2 models with the real Qwen2.5 vocab: text through the Qwen2.5 tokenizer (no BOS)."""
+    tok = AutoTokenizer.from_pretrained(QWEN_TOKENIZER_DIR)
+    texts = {
+        'once-upon-a-time': 'Once upon a time',
+        'chat': '<|im_start|>user\nWhat is the capital of France?<|im_end|>\n<|im_start|>assistant\n',
+        'long-story': LONG_TEXT,
+    }
+    prompts = [
+        {'name': name, 'text': text, 'tokens': tok(text).input_ids} for name, text in texts.items()
+    ]
+    # Both ends of the embedding table and the special ids, to catch off-by-one row reads.
+    edge = [0, m.n_vocab - 1, 151643, 151644, 151645, 1, 2, 75000, 151642, m.n_vocab - 2]
+    prompts.append({'name': 'edge-ids', 'text': None, 'tokens': edge})
+    return prompts
+
+
+def rounded(values) -> list[float]:
+    return [float(f'{v:.7g}') for v in np.asarray(values, dtype=np.float64).tolist()]
+
+
+def reference_for_prompt(model, m: GgufModel, vocab: Vocab | None, prompt: dict, device: str):
+    ids = torch.tensor([prompt['tokens']], device=device)
+    with torch.no_grad():
+        logits = model(ids).logits[0].float().cpu().numpy()
+    check = numpy_logits(m, prompt['tokens'])
+    scale = float(np.abs(check).max())
+    err = float(np.abs(check - logits).max())
+    if err > SELF_CHECK_REL * scale:
+        sys.exit(f"self-check failed on {prompt['name']}: HF vs numpy max |diff| {err} (scale {scale})")
+
+    top = np.argsort(-logits, axis=1, kind='stable')[:, :TOP_K]
+    gen = model.generate(
+        ids,
+        generation_config=GenerationConfig(
+            do_sample=False,
+            max_new_tokens=GREEDY_TOKENS,
+            min_new_tokens=GREEDY_TOKENS,
+            eos_token_id=None,
+            pad_token_id=None,
+            bos_token_id=None,
+            output_logits=True,
+            return_dict_in_generate=True,
+        ),
+    )
+    greedy = gen.sequences[0, len(prompt['tokens']) :].tolist()
+    step_logits = torch.stack(gen.logits, dim=1)[0].float().cpu().numpy()
+    best2 = -np.sort(-step_logits, axis=1)[:, :2]
+    entry = {
+        **prompt,
+        'maxAbsLogit': float(f'{float(np.abs(logits).max()):.7g}'),
+        'selfCheckMaxAbsDiff': float(f'{err:.3g}'),
+        'topIds': top.tolist(),
+        'topLogits': [rounded(row[idx]) for row, idx in zip(logits, top)],
+        'lastLogits': rounded(logits[-1]) if m.n_vocab <= FULL_LOGITS_MAX_VOCAB else None,
+        'greedy': {
+            'tokens': greedy,
+            # top-1 minus top-2 logit at each step: a step closer than the test's error bound
+            # is a numerical tie that no engine can be asked to reproduce.
+            'margins': rounded(best2[:, 0] - best2[:, 1]),
+            'text': vocab.decode(greedy) if vocab else None,
+        },
+    }
+    if prompt['text'] is None and vocab:
+        entry['text'] = vocab.decode(prompt['tokens'])
+    return entry
+
+
+def sha256_of(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for chunk in iter(lambda: f.read(1 << 20), b''):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def parse_synth(spec: str) -> dict:
+    arch, preset, dtype, seed = spec.split(',')
+    return {'arch': arch, 'preset': preset, 'type': dtype, 'seed': int(seed)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument('--gguf', required=True)
+    ap.add_argument('--out', required=True)
+    ap.add_argument('--synth', type=parse_synth, help='ARCH,PRESET,TYPE,SEED the GGUF came from')
+    ap.add_argument('--source', help='where the GGUF came from (for files not made by synth)')
+    ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
+    args = ap.parse_args()
+
+    torch.manual_seed(0)
+    m = read_gguf_model(args.gguf)
+    vocab = Vocab(m.tokenizer_model, m.tokens, m.token_types, m.scores) if m.tokens else None
+    model = build_hf_model(m, args.device)
+    if m.arch == 'llama':
+        if vocab is None or vocab.model != 'llama':
+            sys.exit('llama prompts need the GGUF SentencePiece vocab')
+        prompts = spm_prompts(vocab)
+    else:
+        prompts = qwen2_prompts(m)
+
+    ref = {
+        'format': 1,
+        'gguf': {
+            'file': os.path.basename(args.gguf),
+            'sha256': sha256_of(args.gguf),
+            'bytes': os.path.getsize(args.gguf),
+            'synth': args.synth,
+            'source': args.source,
+            'tensorTypes': sorted(set(m.tensor_types.values())),
+        },
+        'generator': {
+            'script': 'test/oracle/make_refs.py',
+            'how': (
+                f'{m.arch} GGUF read with gguf.GGUFReader, dequantized to float32, loaded into '
+                f"transformers {'LlamaForCausalLM' if m.arch == 'llama' else 'Qwen2ForCausalLM'} "
+                '(float32, eager attention'
+                + (', attn_q/attn_k rows un-permuted from llama.cpp rope order' if m.arch == 'llama' else '')
+                + f'); logits from one full forward per prompt; greedy = generate(do_sample=False, '
+                f'{GREEDY_TOKENS} new tokens, no stop tokens); checked against a float64 numpy '
+                'forward over the GGUF layout'
+            ),
+            'device': args.device,
+            'versions': {p: version(p) for p in ('torch', 'transformers', 'gguf', 'numpy')},
+        },
+        'model': {
+            'arch': m.arch,
+            'nVocab': m.n_vocab,
+            'nEmbd': m.n_embd,
+            'nLayer': m.n_layer,
+            'nHead': m.n_head,
+            'nHeadKv': m.n_head_kv,
+            'nFf': m.n_ff,
+            'ropeTheta': m.rope_theta,
+            'rmsEps': m.rms_eps,
+        },
+        'topK': TOP_K,
+        'greedyTokens': GREEDY_TOKENS,
+        'prompts': [reference_for_prompt(model, m, vocab, p, args.device) for p in prompts],
+    }
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, 'w', encoding='utf-8') as f:
+        f.write(to_json(ref) + '\n')
+    for p in ref['prompts']:
+        margins = [a - b for a, b in ((r[0], r[1]) for r in p['topLogits'])]
+        print(
+            f"{p['name']}: {len(p['tokens'])} tokens, max|logit| {p['maxAbsLogit']}, "
+            f"self-check {p['selfCheckMaxAbsDiff']}, min top-1 margin {min(margins):.3g}, "
+            f"min greedy margin {min(p['greedy']['margins']):.3g}"
+        )
+    print(f'wrote {args.out} ({os.path.getsize(args.out)} bytes)')
+
+
+def to_json(value, indent: int = 0) -> str:
+    """JSON with one line per list of scalars (a position's top-k, a token list)."""
+    pad, inner = ' ' * indent, ' ' * (indent + 2)
+    if isinstance(value, dict):
+        items = [f'{inner}{json.dumps(k)}: {to_json(v, indent + 2)}' for k, v in value.items()]
+        return '{\n' + ',\n'.join(items) + f'\n{pad}}}' if items else '{}'
+    if isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value):
+        return '[\n' + ',\n'.join(inner + to_json(v, indent + 2) for v in value) + f'\n{pad}]'
+    return json.dumps(value, ensure_ascii=False, separators=(',', ':'))
+
+
+if __name__ == '__main__':
+    main()
