@@ -13,6 +13,7 @@ const transform = {
 };
 
 const moduleNameMapper = {
+  '^@llorch/native$': '<rootDir>/cuda/ts/index.ts',
   '^@llorch/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
@@ -30,7 +31,11 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/packages/*/test/**/*.test.ts',
+        '<rootDir>/test/**/*.test.ts',
+        '<rootDir>/cuda/test/**/*.test.ts',
+      ],
       testPathIgnorePatterns: ['\\.gpu\\.test\\.ts$'],
     },
     {

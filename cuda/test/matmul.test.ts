@@ -1,0 +1,93 @@
+import { describe, expect, test } from '@jest/globals';
+import { CODEC_TYPES, GgmlType, dequantize, ggmlTypeName, quantize } from '@llorch/gguf';
+import { NativeError, testOps } from '@llorch/native';
+
+// Every weight type the engine supports: the CPU kernels must agree with @llorch/gguf's
+// reference dequantizers (exact ggml block layouts) on weights quantized by its quantizers.
+const TYPES = [
+  GgmlType.F32,
+  GgmlType.F16,
+  GgmlType.BF16,
+  GgmlType.Q8_0,
+  GgmlType.Q4_0,
+  GgmlType.Q4_1,
+  GgmlType.Q5_0,
+  GgmlType.Q5_1,
+  GgmlType.Q2_K,
+  GgmlType.Q3_K,
+  GgmlType.Q4_K,
+  GgmlType.Q5_K,
+  GgmlType.Q6_K,
+];
+
+function randomMatrix(count: number, seed: number): Float32Array {
+  // xorshift32: deterministic data without a dependency.
+  let s = seed >>> 0 || 1;
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    out[i] = (s / 0xffffffff - 0.5) * 2;
+  }
+  return out;
+}
+
+describe('CPU matmul over stored weight types', () => {
+  test('the reference codecs cover every engine type', () => {
+    for (const t of TYPES) expect(CODEC_TYPES).toContain(t);
+  });
+
+  for (const type of TYPES) {
+    test(`${ggmlTypeName(type)}: dequantize matches the TS reference, matmul matches f64 dot`, () => {
+      const rows = 7;
+      const cols = 512;
+      const n = 5;
+      const w = randomMatrix(rows * cols, 17 + type);
+      const bytes = quantize(type, w);
+      const ref = dequantize(type, bytes, rows * cols);
+
+      const native = testOps.dequantize(type, bytes, rows, cols);
+      expect(native.length).toBe(rows * cols);
+      for (let i = 0; i < ref.length; i++) {
+        expect(Math.abs(native[i]! - ref[i]!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(ref[i]!)));
+      }
+
+      const x = randomMatrix(n * cols, 99);
+      const y = testOps.matmul(type, bytes, rows, cols, x);
+      expect(y.length).toBe(n * rows);
+      for (let i = 0; i < n; i++) {
+        for (let r = 0; r < rows; r++) {
+          let want = 0;
+          let scale = 0;
+          for (let c = 0; c < cols; c++) {
+            want += ref[r * cols + c]! * x[i * cols + c]!;
+            scale += Math.abs(ref[r * cols + c]! * x[i * cols + c]!);
+          }
+          expect(Math.abs(y[i * rows + r]! - want)).toBeLessThanOrEqual(1e-5 * scale + 1e-6);
+        }
+      }
+    });
+  }
+
+  test('bad shapes and types are typed errors', () => {
+    const bytes = quantize(GgmlType.Q8_0, new Float32Array(64));
+    const x = new Float32Array(64);
+    const code = (fn: () => unknown): string => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as NativeError).code;
+      }
+      return 'no error';
+    };
+    expect(code(() => testOps.matmul(GgmlType.Q8_0, bytes, 1, 48, x))).toBe('NATIVE_ERR_BAD_ARGUMENT');
+    expect(code(() => testOps.matmul(GgmlType.Q8_0, bytes, 3, 64, x))).toBe('NATIVE_ERR_BAD_ARGUMENT');
+    expect(code(() => testOps.matmul(GgmlType.Q8_0, bytes, 1, 64, new Float32Array(63)))).toBe(
+      'NATIVE_ERR_BAD_ARGUMENT',
+    );
+    expect(code(() => testOps.matmul(GgmlType.IQ2_XXS, bytes, 1, 64, x))).toBe('NATIVE_ERR_UNSUPPORTED_TYPE');
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * The hand-written declaration of llorch_native.node and the only module that loads it. Every
+ * function may throw (or reject with) an Error carrying a NATIVE_ERR_* `code`; the Engine wrapper
+ * turns those into NativeError.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { EngineStats, LoadOptions, SamplingParams, SeqEvent } from './types.js';
+
+export interface NativeEngine {
+  submit(seq: number, tokens: Int32Array | readonly number[], params: Partial<SamplingParams>): void;
+  cancel(seq: number): boolean;
+  forward(tokens: Int32Array | readonly number[]): Promise<Float32Array>;
+  stats(): EngineStats;
+  unload(): Promise<void>;
+}
+
+/** TEST-ONLY single CPU ops, for checking kernels against the TypeScript references. */
+export interface NativeOps {
+  /** y[n][rows] = x[n][cols] . W^T with W stored as `rows` rows of ggml `type`. */
+  matmul(type: number, weight: Uint8Array, rows: number, cols: number, x: Float32Array): Float32Array;
+  /** The rows of W dequantized to f32 ([rows * cols]). */
+  dequantize(type: number, weight: Uint8Array, rows: number, cols: number): Float32Array;
+}
+
+export interface NativeBinding {
+  load(options: LoadOptions, onEvents: (events: SeqEvent[]) => void): Promise<NativeEngine>;
+  ops: NativeOps;
+}
+
+const modulePath = path.resolve(import.meta.dirname, '../build/Release/llorch_native.node');
+
+export const binding: NativeBinding = createRequire(import.meta.url)(modulePath) as NativeBinding;

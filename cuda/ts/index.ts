@@ -1,0 +1,5 @@
+export * from './types.js';
+export { Engine } from './engine.js';
+export { NATIVE_ERROR_CODES, NativeError, type NativeErrorCode } from './errors.js';
+export { testOps } from './test-ops.js';
+export type { NativeOps } from './binding.js';
