@@ -5,3 +5,11 @@ export * from './metadata.js';
 export { GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, GGUF_MAX_DIMS } from './parse-header.js';
 export { parseGguf, readGguf } from './reader.js';
 export { validateGguf } from './validate-gguf.js';
+export { CODEC_TYPES, dequantize, quantize, quantizedBytes } from './quant/codec.js';
+export {
+  bf16BitsToF32,
+  f16BitsToF32,
+  f32ToBf16Bits,
+  f32ToF16Bits,
+  roundToF16,
+} from './quant/half.js';
