@@ -24,8 +24,12 @@ function readVocab(file: GgufFile): Vocab {
   const types =
     findNumberArray(file, 'tokenizer.ggml.token_type') ??
     new Uint8Array(tokens.length).fill(TokenType.NORMAL);
-  const id = (key: string): number | null =>
-    findCount(file, `tokenizer.ggml.${key}_token_id`) ?? null;
+  // Converters write 0xFFFFFFFF (-1 as uint32) and similar for "none"; like llama.cpp, an id
+  // outside the vocabulary falls back to the default.
+  const id = (key: string, fallback: number | null = null): number | null => {
+    const value = findCount(file, `tokenizer.ggml.${key}_token_id`);
+    return value !== undefined && value < tokens.length ? value : fallback;
+  };
   return {
     model: spm ? 'spm' : 'bpe',
     pre: findString(file, 'tokenizer.ggml.pre') ?? 'default',
@@ -35,11 +39,11 @@ function readVocab(file: GgufFile): Vocab {
     merges: spm ? [] : getStringArray(file, 'tokenizer.ggml.merges'),
     // llama.cpp's defaults for SPM vocabularies that leave the ids out.
     special: {
-      bos: id('bos') ?? (spm ? 1 : null),
-      eos: id('eos') ?? (spm ? 2 : null),
+      bos: id('bos', spm ? 1 : null),
+      eos: id('eos', spm ? 2 : null),
       eot: id('eot'),
       eom: id('eom'),
-      unk: id('unknown') ?? (spm ? 0 : null),
+      unk: id('unknown', spm ? 0 : null),
       pad: id('padding'),
     },
     addBos: findBool(file, 'tokenizer.ggml.add_bos_token') ?? spm,
