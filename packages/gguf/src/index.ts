@@ -13,3 +13,11 @@ export {
   f32ToF16Bits,
   roundToF16,
 } from './quant/half.js';
+export { meta } from './meta.js';
+export {
+  layoutTensors,
+  writeGguf,
+  type GgufTensorData,
+  type GgufTensorSpec,
+  type WriteGgufOptions,
+} from './writer.js';

@@ -138,7 +138,9 @@ class HeaderCursor {
   /** Copies n bytes out, so the typed array built on them is aligned and owns its memory. */
   bytes(n: number, what: string): ArrayBuffer {
     this.need(n, what);
-    const copy = this.window.slice(this.pos, this.pos + n);
+    // Not window.slice(): on a Node Buffer that returns a view, not a copy.
+    const copy = new Uint8Array(n);
+    copy.set(this.window.subarray(this.pos, this.pos + n));
     this.pos += n;
     return copy.buffer;
   }
