@@ -9,7 +9,6 @@ namespace llorch {
 
 namespace err {
 inline constexpr const char* kBadArgument = "NATIVE_ERR_BAD_ARGUMENT";
-inline constexpr const char* kUnknownSeq = "NATIVE_ERR_UNKNOWN_SEQ";
 inline constexpr const char* kDuplicateSeq = "NATIVE_ERR_DUPLICATE_SEQ";
 inline constexpr const char* kTokenOutOfRange = "NATIVE_ERR_TOKEN_OUT_OF_RANGE";
 inline constexpr const char* kContextOverflow = "NATIVE_ERR_CONTEXT_OVERFLOW";

@@ -205,6 +205,8 @@ void Engine::forward(std::vector<int32_t> tokens, ForwardDone done) {
 EngineStats Engine::stats() {
   std::lock_guard<std::mutex> lock(mu_);
   EngineStats s = stats_;
+  // Submissions the engine thread has not picked up yet wait too.
+  for (const auto& q : inbox_) s.waitingSeqs += q->isForward ? 0 : 1;
   s.memoryUsedBytes = backend_->memoryUsed();
   s.memoryFreeBytes = backend_->memoryFree();
   return s;
@@ -311,7 +313,7 @@ void Engine::loop() {
       admit();
       if (!running_.empty()) {
         try {
-          step();
+          step(events);
         } catch (const std::exception& e) {
           const NativeError* ne = dynamic_cast<const NativeError*>(&e);
           const char* code = ne ? ne->code() : err::kInternal;
@@ -320,11 +322,12 @@ void Engine::loop() {
         }
       }
     }
+    // Stats first, so that a listener reacting to a finish already sees the freed blocks.
     {
       std::lock_guard<std::mutex> lock(mu_);
       stats_.runningSeqs = 0;
       for (const auto& s : running_) stats_.runningSeqs += s->isForward ? 0 : 1;
-      stats_.waitingSeqs = static_cast<int>(waiting_.size()) + static_cast<int>(inbox_.size());
+      stats_.waitingSeqs = static_cast<int>(waiting_.size());
       stats_.kvBlocksUsed = kv_->used();
     }
     if (!events.empty() && sink_) sink_(std::move(events));
@@ -332,7 +335,7 @@ void Engine::loop() {
   }
 }
 
-void Engine::step() {
+void Engine::step(std::vector<SeqEvent>& events) {
   const int vocab = opts_.config.vocabSize;
   const int bs = kv_->blockSize();
   batch_.clear();
@@ -387,7 +390,6 @@ void Engine::step() {
 
   forward_->run(batch_, logits_.data());
 
-  std::vector<SeqEvent> events;
   const auto now = std::chrono::steady_clock::now();
   for (auto& sp : running_) {
     Sequence& s = *sp;
@@ -425,11 +427,8 @@ void Engine::step() {
   running_.erase(std::remove_if(running_.begin(), running_.end(),
                                 [](const std::unique_ptr<Sequence>& s) { return s->blocks.empty(); }),
                  running_.end());
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stats_.steps++;
-  }
-  if (!events.empty() && sink_) sink_(std::move(events));
+  std::lock_guard<std::mutex> lock(mu_);
+  stats_.steps++;
 }
 
 }  // namespace llorch

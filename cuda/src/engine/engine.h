@@ -117,7 +117,7 @@ class Engine {
 
   void loop();
   bool admit();
-  void step();
+  void step(std::vector<SeqEvent>& events);
   void finish(Sequence& s, const char* reason, std::vector<SeqEvent>& events, const char* code = nullptr,
               const std::string& message = std::string());
   SeqEvent& eventFor(Sequence& s, std::vector<SeqEvent>& events);

@@ -1,0 +1,115 @@
+/**
+ * Loading real GGUF models for the engine tests. Shared files live in ../shared (relative to the
+ * repository); a missing file skips its tests locally and fails them in CI.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { modelConfig, readGguf } from '@llorch/gguf';
+import { Engine, type LoadOptions, type SamplingParams, type SeqEvent } from '@llorch/native';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** The absolute path of a shared data file, or undefined (outside CI) when it is absent. */
+export function sharedFile(relative: string): string | undefined {
+  const file = path.resolve(repoRoot, '../shared', relative);
+  if (existsSync(file)) return file;
+  if (process.env.CI === 'true') throw new Error(`shared test file ${file} is missing`);
+  return undefined;
+}
+
+export async function loadEngine(
+  file: string,
+  options: Partial<Omit<LoadOptions, 'path' | 'dataOffset' | 'tensors' | 'config'>> = {},
+): Promise<Engine> {
+  const gguf = await readGguf(file);
+  return Engine.load({
+    path: file,
+    dataOffset: gguf.dataOffset,
+    tensors: gguf.tensors,
+    config: modelConfig(gguf),
+    device: 'cpu',
+    threads: 2,
+    ...options,
+  });
+}
+
+export function params(overrides: Partial<SamplingParams> = {}): SamplingParams {
+  return {
+    temperature: 0,
+    topK: 0,
+    topP: 1,
+    minP: 0,
+    repetitionPenalty: 1,
+    presencePenalty: 0,
+    frequencyPenalty: 0,
+    penaltyLastN: 64,
+    logitBias: [],
+    seed: 0,
+    maxTokens: 16,
+    stopTokenIds: [],
+    topLogprobs: 0,
+    resumedTokens: 0,
+    ...overrides,
+  };
+}
+
+export interface SeqResult {
+  tokens: number[];
+  logprobs: NonNullable<SeqEvent['logprobs']>;
+  finish: NonNullable<SeqEvent['finish']>;
+  events: SeqEvent[];
+}
+
+/** Collects each sequence's events until it finishes. */
+export class SeqCollector {
+  private readonly partial = new Map<number, SeqEvent[]>();
+  private readonly waiters = new Map<number, (r: SeqResult) => void>();
+  private readonly done = new Map<number, SeqResult>();
+  readonly batches: SeqEvent[][] = [];
+
+  constructor(engine: Engine) {
+    engine.onEvents((events) => {
+      this.batches.push(events);
+      for (const e of events) this.add(e);
+    });
+  }
+
+  /** Resolves with the sequence's tokens once its finish event arrives (consumes the result,
+   *  so an id may be reused afterwards). */
+  result(seq: number): Promise<SeqResult> {
+    const done = this.done.get(seq);
+    if (done !== undefined) {
+      this.done.delete(seq);
+      return Promise.resolve(done);
+    }
+    return new Promise((resolve) => this.waiters.set(seq, resolve));
+  }
+
+  /** Resolves at the sequence's first event. */
+  async firstEvent(seq: number): Promise<void> {
+    while ((this.partial.get(seq)?.length ?? 0) === 0 && !this.done.has(seq)) {
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  }
+
+  private add(e: SeqEvent): void {
+    const list = this.partial.get(e.seq) ?? [];
+    list.push(e);
+    this.partial.set(e.seq, list);
+    if (e.finish === undefined) return;
+    this.partial.delete(e.seq);
+    const result: SeqResult = {
+      tokens: list.flatMap((x) => x.tokens),
+      logprobs: list.flatMap((x) => x.logprobs ?? []),
+      finish: e.finish,
+      events: list,
+    };
+    const waiter = this.waiters.get(e.seq);
+    if (waiter === undefined) {
+      this.done.set(e.seq, result);
+    } else {
+      this.waiters.delete(e.seq);
+      waiter(result);
+    }
+  }
+}
