@@ -1,6 +1,9 @@
 import { Heap } from './Heap.js';
 import { TokenType } from './vocab.js';
 
+/** Cached pieces before the cache is dropped and refilled; bounds memory on endless input. */
+const PIECE_CACHE_LIMIT = 100_000;
+
 interface Bigram {
   readonly left: number;
   readonly right: number;
@@ -20,6 +23,13 @@ export class SpmModel {
   private readonly mergeable = new Map<string, number>();
   private readonly byteIds = new Int32Array(256).fill(-1);
   private readonly encoder = new TextEncoder();
+  /**
+   * Whether the text may be cut before every run of U+2581 that follows other characters: true
+   * when no mergeable token has U+2581 after a non-U+2581 character (Llama's vocabulary), as
+   * then no merge can cross such a cut. The pieces are then encoded (and cached) one by one.
+   */
+  private readonly cutsAtSpaces: boolean;
+  private readonly cache = new Map<string, readonly number[]>();
 
   constructor(
     tokens: readonly string[],
@@ -36,10 +46,29 @@ export class SpmModel {
         if (m) this.byteIds[parseInt(m[1]!, 16)] = id;
       }
     });
+    this.cutsAtSpaces = [...this.mergeable.keys()].every((t) => /^\u2581*[^\u2581]*$/u.test(t));
   }
 
   /** Appends the ids of `text` (spaces already escaped as U+2581) to `out`. */
   encode(text: string, out: number[]): void {
+    if (!this.cutsAtSpaces) {
+      this.encodePiece(text, out);
+      return;
+    }
+    for (const [piece] of text.matchAll(/\u2581*[^\u2581]+|\u2581+$/gu)) {
+      let ids = this.cache.get(piece);
+      if (ids === undefined) {
+        const fresh: number[] = [];
+        this.encodePiece(piece, fresh);
+        if (this.cache.size >= PIECE_CACHE_LIMIT) this.cache.clear();
+        this.cache.set(piece, fresh);
+        ids = fresh;
+      }
+      for (let i = 0; i < ids.length; i++) out.push(ids[i]!);
+    }
+  }
+
+  private encodePiece(text: string, out: number[]): void {
     const symbols = Array.from(text);
     const n = symbols.length;
     if (n === 0) return;
