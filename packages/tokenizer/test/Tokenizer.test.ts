@@ -89,6 +89,19 @@ describe('Tokenizer (SPM)', () => {
     expect(tok.decode(tok.encode('hi'))).toBe('hi');
   });
 
+  it('merges across spaces when the vocabulary has pieces that span them', () => {
+    const base = toySpmVocab();
+    const spanning = new Tokenizer({
+      ...base,
+      tokens: [...base.tokens, 'a▁', 'a▁b'],
+      types: [...Array.from(base.types), TokenType.NORMAL, TokenType.NORMAL],
+      scores: [...Array.from(base.scores!), 0, 1],
+    });
+    const ids = spanning.encode('a b', { addBos: false });
+    expect(ids).toEqual([spanning.tokenId('▁'), spanning.tokenId('a▁b')]);
+    expect(spanning.decode(ids)).toBe('a b');
+  });
+
   it('has eos as its stop id', () => {
     expect(tok.stopTokenIds).toEqual([2]);
   });
