@@ -21,3 +21,9 @@ export {
   type GgufTensorSpec,
   type WriteGgufOptions,
 } from './writer.js';
+export { checkTensors, expectedTensors, modelConfig, type ModelConfig } from './model-config.js';
+export {
+  estimateMemory,
+  type MemoryEstimate,
+  type MemoryEstimateOptions,
+} from './memory-estimate.js';
