@@ -198,9 +198,13 @@ async function main(): Promise<void> {
     .toString()
     .trim();
   if (
-    execFileSync('git', ['status', '--porcelain', '--', 'packages/tokenizer', 'bench'], {
-      cwd: repoRoot,
-    }).length > 0
+    execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'packages/tokenizer', 'bench/tokenizer-bench.ts'],
+      {
+        cwd: repoRoot,
+      },
+    ).length > 0
   ) {
     commit += '+dirty';
   }
