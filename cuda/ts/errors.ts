@@ -30,10 +30,13 @@ function isNativeErrorCode(code: unknown): code is NativeErrorCode {
   return typeof code === 'string' && (NATIVE_ERROR_CODES as readonly string[]).includes(code);
 }
 
-/** The binding's errors carry a `code`; anything else is an internal error. */
+/** The binding's errors carry a `code`; anything else is an internal error. (No instanceof
+ *  Error check: errors made by the addon may come from another realm, e.g. under jest.) */
 export function toNativeError(e: unknown): NativeError {
   if (e instanceof NativeError) return e;
-  const code = (e as { code?: unknown } | null)?.code;
-  const message = e instanceof Error ? e.message : String(e);
-  return new NativeError(isNativeErrorCode(code) ? code : 'NATIVE_ERR_INTERNAL', message);
+  const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
+  return new NativeError(
+    isNativeErrorCode(code) ? code : 'NATIVE_ERR_INTERNAL',
+    typeof message === 'string' ? message : String(e),
+  );
 }
