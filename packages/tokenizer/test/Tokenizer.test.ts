@@ -55,6 +55,19 @@ describe('Tokenizer (byte-level BPE)', () => {
     expect(() => tok.tokenText(99999)).toThrow(code('TOKENIZER_ERR_BAD_TOKEN_ID'));
   });
 
+  it('takes a whole-word token without merging under the llama3 pre-tokenizer', () => {
+    const base = toyBpeVocab();
+    const vocab = {
+      ...base,
+      tokens: [...base.tokens, 'xyz'],
+      types: [...Array.from(base.types), TokenType.NORMAL],
+    };
+    const llama3 = new Tokenizer({ ...vocab, pre: 'llama3' });
+    expect(llama3.encode('xyz')).toEqual([llama3.tokenId('xyz')]);
+    const gpt2 = new Tokenizer({ ...vocab, pre: 'gpt2' });
+    expect(gpt2.encode('xyz')).toEqual(['x', 'y', 'z'].map((c) => gpt2.tokenId(c)));
+  });
+
   it('encodes lone surrogates as U+FFFD instead of failing', () => {
     expect(tok.decode(tok.encode('a\ud800b'))).toBe('a\ufffdb');
   });
