@@ -122,10 +122,10 @@ export class Tokenizer {
         out.push(fragment);
         afterSpecial = true;
       } else if (model === 'bpe') {
-        (this.model as BpeModel).encode(fragment, out);
+        this.model.encode(fragment, out);
       } else {
         const spaced = addSpacePrefix && afterSpecial ? ' ' + fragment : fragment;
-        (this.model as SpmModel).encode(spaced.replaceAll(' ', SPM_SPACE), out);
+        this.model.encode(spaced.replaceAll(' ', SPM_SPACE), out);
         afterSpecial = false;
       }
     }
