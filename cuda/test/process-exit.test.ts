@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { repoRoot, sharedFile } from './model-fixture.js';
+
+// These run the compiled packages (`pnpm build`) in a child process: the point is what happens
+// to a real Node process at exit with an engine it never unloaded.
+const stories = sharedFile('models/stories260K.gguf');
+const dist = path.join(repoRoot, 'cuda/dist/index.js');
+const ggufDist = path.join(repoRoot, 'packages/gguf/dist/index.js');
+const built = existsSync(dist) && existsSync(ggufDist);
+if (!built && process.env.CI === 'true') throw new Error('run `pnpm build` before these tests');
+const describeExit = stories === undefined || !built ? describe.skip : describe;
+
+function runScript(body: string): { status: number | null; stdout: string; stderr: string } {
+  const script = `
+    import { Engine } from ${JSON.stringify(dist)};
+    import { modelConfig, readGguf } from ${JSON.stringify(ggufDist)};
+    const file = ${JSON.stringify(stories)};
+    const gguf = await readGguf(file);
+    const engine = await Engine.load({ path: file, dataOffset: gguf.dataOffset, tensors: gguf.tensors,
+      config: modelConfig(gguf), device: 'cpu', threads: 2 });
+    const params = { temperature: 0, topK: 0, topP: 1, minP: 0, repetitionPenalty: 1, presencePenalty: 0,
+      frequencyPenalty: 0, penaltyLastN: 64, logitBias: [], seed: 0, maxTokens: 8, stopTokenIds: [],
+      topLogprobs: 0, resumedTokens: 0 };
+    ${body}
+  `;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describeExit('process exit with a live engine', () => {
+  test('an idle, never-unloaded engine does not keep the process alive', () => {
+    const r = runScript(`console.log('loaded', engine.stats().steps);`);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('loaded 0');
+  });
+
+  test('a finished sequence leaves nothing holding the loop', () => {
+    const r = runScript(`
+      engine.onEvents((events) => { for (const e of events) if (e.finish) console.log('finish', e.finish); });
+      engine.submit(1, [1, 403], params);
+    `);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('finish length');
+  });
+
+  test('process.exit while a sequence is generating joins the engine thread cleanly', () => {
+    const r = runScript(`
+      engine.onEvents(() => { console.log('event'); process.exit(3); });
+      engine.submit(1, [1, 403], { ...params, maxTokens: 2000 });
+    `);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('event');
+  });
+});
