@@ -20,7 +20,8 @@ export class BpeModel {
   private readonly pre: PreTokenizer;
   private readonly encoder = new TextEncoder();
   private bytes = new Uint8Array(256);
-  // Linked list of live symbols for the word being merged: ids[i] < 0 marks a merged-away one.
+  // Linked list of the symbols of the word being merged. ids[i] is -1 for a symbol merged into
+  // its left neighbour, or for a byte the vocabulary lacks (never merged, emitted as unk).
   private ids = new Int32Array(256);
   private next = new Int32Array(256);
   private prev = new Int32Array(256);
