@@ -86,6 +86,43 @@ def rounded(values) -> list[float]:
     return [float(f'{v:.7g}') for v in np.asarray(values, dtype=np.float64).tolist()]
 
 
+def _round_f16(x: torch.Tensor) -> torch.Tensor:
+    return x.half().float()
+
+
+def _round_q8_0(x: torch.Tensor) -> torch.Tensor:
+    """Q8_0 quantize-dequantize along the last axis: blocks of 32, f16 scale max|x|/127."""
+    blocks = x.reshape(-1, 32)
+    d = (blocks.abs().amax(dim=1, keepdim=True) / 127).half().float()
+    q = torch.round(blocks / torch.where(d > 0, d, 1.0))
+    return (q * d).reshape(x.shape)
+
+
+def activation_rounding(model, ids: torch.Tensor, top: np.ndarray, want: np.ndarray, scale: float):
+    """What rounding every matmul input costs, as max |diff| over the top-k / max|logit|.
+
+    Fast GPU kernels may feed activations as f16 (tensor cores) or as Q8_0 blocks (int8 dot
+    products, as llama.cpp does for quantized weights); this measures what either does to this
+    model and prompt, so parity bounds for those paths can be argued from numbers.
+    """
+    linears = [mod for mod in model.modules() if isinstance(mod, torch.nn.Linear)]
+    kinds = {'f16': _round_f16}
+    if all(mod.in_features % 32 == 0 for mod in linears):
+        kinds['q8_0'] = _round_q8_0
+    out = {}
+    for kind, fn in kinds.items():
+        hooks = [mod.register_forward_pre_hook(lambda _m, args: (fn(args[0]),)) for mod in linears]
+        try:
+            with torch.no_grad():
+                rounded_logits = model(ids).logits[0].float().cpu().numpy()
+        finally:
+            for h in hooks:
+                h.remove()
+        diff = np.abs(np.take_along_axis(rounded_logits, top, axis=1) - want).max()
+        out[kind] = float(f'{diff / scale:.3g}')
+    return out
+
+
 def reference_for_prompt(model, m: GgufModel, vocab: Vocab | None, prompt: dict, device: str):
     ids = torch.tensor([prompt['tokens']], device=device)
     with torch.no_grad():
@@ -97,6 +134,8 @@ def reference_for_prompt(model, m: GgufModel, vocab: Vocab | None, prompt: dict,
         sys.exit(f"self-check failed on {prompt['name']}: HF vs numpy max |diff| {err} (scale {scale})")
 
     top = np.argsort(-logits, axis=1, kind='stable')[:, :TOP_K]
+    top_logits = np.take_along_axis(logits, top, axis=1)
+    max_abs = float(np.abs(logits).max())
     gen = model.generate(
         ids,
         generation_config=GenerationConfig(
@@ -115,10 +154,11 @@ def reference_for_prompt(model, m: GgufModel, vocab: Vocab | None, prompt: dict,
     best2 = -np.sort(-step_logits, axis=1)[:, :2]
     entry = {
         **prompt,
-        'maxAbsLogit': float(f'{float(np.abs(logits).max()):.7g}'),
+        'maxAbsLogit': float(f'{max_abs:.7g}'),
         'selfCheckMaxAbsDiff': float(f'{err:.3g}'),
+        'activationRounding': activation_rounding(model, ids, top, top_logits, max_abs),
         'topIds': top.tolist(),
-        'topLogits': [rounded(row[idx]) for row, idx in zip(logits, top)],
+        'topLogits': [rounded(row) for row in top_logits],
         'lastLogits': rounded(logits[-1]) if m.n_vocab <= FULL_LOGITS_MAX_VOCAB else None,
         'greedy': {
             'tokens': greedy,
@@ -156,6 +196,8 @@ def main() -> None:
     args = ap.parse_args()
 
     torch.manual_seed(0)
+    # On a GPU, keep float32 matmuls in float32 (TF32 would cost ~1e-3 relative).
+    torch.backends.cuda.matmul.allow_tf32 = False
     m = read_gguf_model(args.gguf)
     vocab = Vocab(m.tokenizer_model, m.tokens, m.token_types, m.scores) if m.tokens else None
     model = build_hf_model(m, args.device)
@@ -213,7 +255,8 @@ def main() -> None:
         print(
             f"{p['name']}: {len(p['tokens'])} tokens, max|logit| {p['maxAbsLogit']}, "
             f"self-check {p['selfCheckMaxAbsDiff']}, min top-1 margin {min(margins):.3g}, "
-            f"min greedy margin {min(p['greedy']['margins']):.3g}"
+            f"min greedy margin {min(p['greedy']['margins']):.3g}, "
+            f"activation rounding {p['activationRounding']}"
         )
     print(f'wrote {args.out} ({os.path.getsize(args.out)} bytes)')
 
