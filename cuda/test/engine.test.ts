@@ -48,9 +48,10 @@ describeModel('engine on stories260K (llama, F32)', () => {
   });
 
   test('16 concurrent sequences of different prompt lengths produce what each produces alone', async () => {
-    const prompts = Array.from({ length: 16 }, (_, s) =>
-      [1, ...Array.from({ length: 1 + ((s * 5) % 29) }, (_, i) => 3 + ((s * 37 + i * 11) % 500))],
-    );
+    const prompts = Array.from({ length: 16 }, (_, s) => [
+      1,
+      ...Array.from({ length: 1 + ((s * 5) % 29) }, (_, i) => 3 + ((s * 37 + i * 11) % 500)),
+    ]);
     const alone: number[][] = [];
     for (let s = 0; s < 16; s++) {
       engine.submit(100 + s, prompts[s]!, params({ maxTokens: 24 }));

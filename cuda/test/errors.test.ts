@@ -37,7 +37,6 @@ describeModel('bad input is a typed error, never a crash', () => {
   let gguf: GgufFile;
   let base: LoadOptions;
   let engine: Engine;
-  let events: SeqCollector;
 
   beforeAll(async () => {
     gguf = await readGguf(stories!);
@@ -50,28 +49,36 @@ describeModel('bad input is a typed error, never a crash', () => {
       threads: 1,
     };
     engine = await loadEngine(stories!, { ctx: 64, kvBlocks: 3, kvBlockSize: 16 });
-    events = new SeqCollector(engine);
   });
   afterAll(async () => {
     await engine.unload();
   });
 
   test('load: bad options, devices, files, tensors and sizes', async () => {
-    const load = (o: Partial<LoadOptions> | object) => rejection(Engine.load({ ...base, ...o } as LoadOptions));
+    const load = (o: Partial<LoadOptions> | object) =>
+      rejection(Engine.load({ ...base, ...o } as LoadOptions));
     expect(await load({ device: 'tpu' })).toBe('NATIVE_ERR_BAD_ARGUMENT');
     expect(await load({ threads: 0 })).toBe('NATIVE_ERR_BAD_ARGUMENT');
     expect(await load({ ctx: 1e6 })).toBe('NATIVE_ERR_BAD_ARGUMENT');
     expect(await load({ tensors: 'nope' })).toBe('NATIVE_ERR_BAD_ARGUMENT');
-    expect(await load({ config: { ...base.config, ropeStyle: 'sideways' } })).toBe('NATIVE_ERR_BAD_ARGUMENT');
-    expect(await rejection(Engine.load(null as unknown as LoadOptions))).toBe('NATIVE_ERR_BAD_ARGUMENT');
+    expect(await load({ config: { ...base.config, ropeStyle: 'sideways' } })).toBe(
+      'NATIVE_ERR_BAD_ARGUMENT',
+    );
+    expect(await rejection(Engine.load(null as unknown as LoadOptions))).toBe(
+      'NATIVE_ERR_BAD_ARGUMENT',
+    );
     expect(await load({ device: 'cuda:0' })).toBe('NATIVE_ERR_CUDA');
     expect(await load({ path: path.join(repoRoot, 'no-such-model.gguf') })).toBe('NATIVE_ERR_IO');
     expect(await load({ dataOffset: gguf.fileSize })).toBe('NATIVE_ERR_IO');
-    expect(await load({ config: { ...base.config, embeddingLength: 128 } })).toBe('NATIVE_ERR_LOAD');
-    expect(await load({ config: { ...base.config, architecture: 'gpt2' } })).toBe('NATIVE_ERR_LOAD');
-    expect(await load({ tensors: gguf.tensors.filter((t) => t.name !== 'blk.3.ffn_up.weight') })).toBe(
+    expect(await load({ config: { ...base.config, embeddingLength: 128 } })).toBe(
       'NATIVE_ERR_LOAD',
     );
+    expect(await load({ config: { ...base.config, architecture: 'gpt2' } })).toBe(
+      'NATIVE_ERR_LOAD',
+    );
+    expect(
+      await load({ tensors: gguf.tensors.filter((t) => t.name !== 'blk.3.ffn_up.weight') }),
+    ).toBe('NATIVE_ERR_LOAD');
     const iq = gguf.tensors.map((t) => (t.name === 'blk.0.attn_q.weight' ? { ...t, type: 16 } : t));
     expect(await load({ tensors: iq })).toBe('NATIVE_ERR_UNSUPPORTED_TYPE');
     // 2^24 blocks of 4096 slots: petabytes, more than any address space.
@@ -82,9 +89,13 @@ describeModel('bad input is a typed error, never a crash', () => {
     const ok = params({ maxTokens: 4 });
     expect(codeOf(() => engine.submit(-1, [1], ok))).toBe('NATIVE_ERR_BAD_ARGUMENT');
     expect(codeOf(() => engine.submit(1.5, [1], ok))).toBe('NATIVE_ERR_BAD_ARGUMENT');
-    expect(codeOf(() => engine.submit('x' as unknown as number, [1], ok))).toBe('NATIVE_ERR_BAD_ARGUMENT');
+    expect(codeOf(() => engine.submit('x' as unknown as number, [1], ok))).toBe(
+      'NATIVE_ERR_BAD_ARGUMENT',
+    );
     expect(codeOf(() => engine.submit(1, [], ok))).toBe('NATIVE_ERR_BAD_ARGUMENT');
-    expect(codeOf(() => engine.submit(1, 'abc' as unknown as number[], ok))).toBe('NATIVE_ERR_BAD_ARGUMENT');
+    expect(codeOf(() => engine.submit(1, 'abc' as unknown as number[], ok))).toBe(
+      'NATIVE_ERR_BAD_ARGUMENT',
+    );
     expect(codeOf(() => engine.submit(1, [1, 0.5], ok))).toBe('NATIVE_ERR_BAD_ARGUMENT');
     expect(codeOf(() => engine.submit(1, [1], null as never))).toBe('NATIVE_ERR_BAD_ARGUMENT');
     for (const bad of [
@@ -101,13 +112,15 @@ describeModel('bad input is a typed error, never a crash', () => {
       { seed: -5 },
       { logitBias: [[1]] },
     ]) {
-      expect([bad, codeOf(() => engine.submit(1, [1], params({ maxTokens: 4, ...bad } as never)))]).toEqual([
+      expect([
         bad,
-        'NATIVE_ERR_BAD_ARGUMENT',
-      ]);
+        codeOf(() => engine.submit(1, [1], params({ maxTokens: 4, ...bad } as never))),
+      ]).toEqual([bad, 'NATIVE_ERR_BAD_ARGUMENT']);
     }
     expect(codeOf(() => engine.submit(1, [1, 512], ok))).toBe('NATIVE_ERR_TOKEN_OUT_OF_RANGE');
-    expect(codeOf(() => engine.submit(1, new Int32Array([1, -1]), ok))).toBe('NATIVE_ERR_TOKEN_OUT_OF_RANGE');
+    expect(codeOf(() => engine.submit(1, new Int32Array([1, -1]), ok))).toBe(
+      'NATIVE_ERR_TOKEN_OUT_OF_RANGE',
+    );
     expect(codeOf(() => engine.submit(1, [1, 2 ** 40], ok))).toBe('NATIVE_ERR_TOKEN_OUT_OF_RANGE');
     expect(codeOf(() => engine.submit(1, [1], params({ stopTokenIds: [600] })))).toBe(
       'NATIVE_ERR_TOKEN_OUT_OF_RANGE',
@@ -124,11 +137,12 @@ describeModel('bad input is a typed error, never a crash', () => {
       'NATIVE_ERR_KV_EXHAUSTED',
     );
     expect(await rejection(engine.forward(new Array(50).fill(5)))).toBe('NATIVE_ERR_KV_EXHAUSTED');
-    expect(await rejection(engine.forward(new Array(65).fill(5)))).toBe('NATIVE_ERR_CONTEXT_OVERFLOW');
+    expect(await rejection(engine.forward(new Array(65).fill(5)))).toBe(
+      'NATIVE_ERR_CONTEXT_OVERFLOW',
+    );
     expect(await rejection(engine.forward([]))).toBe('NATIVE_ERR_BAD_ARGUMENT');
     expect(await rejection(engine.forward([1, 9999]))).toBe('NATIVE_ERR_TOKEN_OUT_OF_RANGE');
     expect(codeOf(() => engine.cancel(-4))).toBe('NATIVE_ERR_BAD_ARGUMENT');
-
   });
 
   test('a live sequence id cannot be submitted twice; a finished one can', async () => {

@@ -52,7 +52,9 @@ describe('CPU matmul over stored weight types', () => {
       const native = testOps.dequantize(type, bytes, rows, cols);
       expect(native.length).toBe(rows * cols);
       for (let i = 0; i < ref.length; i++) {
-        expect(Math.abs(native[i]! - ref[i]!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(ref[i]!)));
+        expect(Math.abs(native[i]! - ref[i]!)).toBeLessThanOrEqual(
+          1e-6 * Math.max(1, Math.abs(ref[i]!)),
+        );
       }
 
       const x = randomMatrix(n * cols, 99);
@@ -83,11 +85,17 @@ describe('CPU matmul over stored weight types', () => {
       }
       return 'no error';
     };
-    expect(code(() => testOps.matmul(GgmlType.Q8_0, bytes, 1, 48, x))).toBe('NATIVE_ERR_BAD_ARGUMENT');
-    expect(code(() => testOps.matmul(GgmlType.Q8_0, bytes, 3, 64, x))).toBe('NATIVE_ERR_BAD_ARGUMENT');
+    expect(code(() => testOps.matmul(GgmlType.Q8_0, bytes, 1, 48, x))).toBe(
+      'NATIVE_ERR_BAD_ARGUMENT',
+    );
+    expect(code(() => testOps.matmul(GgmlType.Q8_0, bytes, 3, 64, x))).toBe(
+      'NATIVE_ERR_BAD_ARGUMENT',
+    );
     expect(code(() => testOps.matmul(GgmlType.Q8_0, bytes, 1, 64, new Float32Array(63)))).toBe(
       'NATIVE_ERR_BAD_ARGUMENT',
     );
-    expect(code(() => testOps.matmul(GgmlType.IQ2_XXS, bytes, 1, 64, x))).toBe('NATIVE_ERR_UNSUPPORTED_TYPE');
+    expect(code(() => testOps.matmul(GgmlType.IQ2_XXS, bytes, 1, 64, x))).toBe(
+      'NATIVE_ERR_UNSUPPORTED_TYPE',
+    );
   });
 });

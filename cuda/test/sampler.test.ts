@@ -39,7 +39,10 @@ describeModel('sampling on stories260K', () => {
     const full = await run(p);
     expect(full.tokens.length).toBe(24);
     for (const k of [1, 5, 17]) {
-      const resumed = await run({ ...p, resumedTokens: k }, [...prompt, ...full.tokens.slice(0, k)]);
+      const resumed = await run({ ...p, resumedTokens: k }, [
+        ...prompt,
+        ...full.tokens.slice(0, k),
+      ]);
       expect(resumed.tokens).toEqual(full.tokens.slice(k));
     }
   });
@@ -48,7 +51,9 @@ describeModel('sampling on stories260K', () => {
     const greedy = (await run({ maxTokens: 20 })).tokens;
     expect((await run({ temperature: 1, topK: 1, seed: 3, maxTokens: 20 })).tokens).toEqual(greedy);
     expect((await run({ temperature: 1, minP: 1, seed: 3, maxTokens: 20 })).tokens).toEqual(greedy);
-    expect((await run({ temperature: 1, topP: 1e-6, seed: 3, maxTokens: 20 })).tokens).toEqual(greedy);
+    expect((await run({ temperature: 1, topP: 1e-6, seed: 3, maxTokens: 20 })).tokens).toEqual(
+      greedy,
+    );
   });
 
   test('logit bias forces a token', async () => {
@@ -73,7 +78,8 @@ describeModel('sampling on stories260K', () => {
       expect(lp.top.length).toBe(4);
       expect(lp.top[0]!.token).toBe(lp.token);
       expect(lp.top[0]!.logprob).toBeCloseTo(lp.logprob, 6);
-      for (let j = 1; j < 4; j++) expect(lp.top[j]!.logprob).toBeLessThanOrEqual(lp.top[j - 1]!.logprob);
+      for (let j = 1; j < 4; j++)
+        expect(lp.top[j]!.logprob).toBeLessThanOrEqual(lp.top[j - 1]!.logprob);
       const mass = lp.top.reduce((s, t) => s + Math.exp(t.logprob), 0);
       expect(mass).toBeLessThanOrEqual(1 + 1e-5);
       expect(lp.logprob).toBeLessThanOrEqual(0);
@@ -84,7 +90,10 @@ describeModel('sampling on stories260K', () => {
 
   test('maxTokens counts resumed tokens', async () => {
     const full = await run({ maxTokens: 10 });
-    const resumed = await run({ maxTokens: 10, resumedTokens: 4 }, [...prompt, ...full.tokens.slice(0, 4)]);
+    const resumed = await run({ maxTokens: 10, resumedTokens: 4 }, [
+      ...prompt,
+      ...full.tokens.slice(0, 4),
+    ]);
     expect(resumed.tokens).toEqual(full.tokens.slice(4));
     expect(resumed.finish).toBe('length');
   });

@@ -8,7 +8,11 @@ import path from 'node:path';
 import type { EngineStats, LoadOptions, SamplingParams, SeqEvent } from './types.js';
 
 export interface NativeEngine {
-  submit(seq: number, tokens: Int32Array | readonly number[], params: Partial<SamplingParams>): void;
+  submit(
+    seq: number,
+    tokens: Int32Array | readonly number[],
+    params: Partial<SamplingParams>,
+  ): void;
   cancel(seq: number): boolean;
   forward(tokens: Int32Array | readonly number[]): Promise<Float32Array>;
   stats(): EngineStats;
@@ -18,7 +22,13 @@ export interface NativeEngine {
 /** TEST-ONLY single CPU ops, for checking kernels against the TypeScript references. */
 export interface NativeOps {
   /** y[n][rows] = x[n][cols] . W^T with W stored as `rows` rows of ggml `type`. */
-  matmul(type: number, weight: Uint8Array, rows: number, cols: number, x: Float32Array): Float32Array;
+  matmul(
+    type: number,
+    weight: Uint8Array,
+    rows: number,
+    cols: number,
+    x: Float32Array,
+  ): Float32Array;
   /** The rows of W dequantized to f32 ([rows * cols]). */
   dequantize(type: number, weight: Uint8Array, rows: number, cols: number): Float32Array;
 }
