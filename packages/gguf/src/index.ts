@@ -27,3 +27,13 @@ export {
   type MemoryEstimate,
   type MemoryEstimateOptions,
 } from './memory-estimate.js';
+export {
+  synthShape,
+  writeSynthModel,
+  type SynthInit,
+  type SynthOptions,
+  type SynthShape,
+  type SynthTensor,
+} from './synth.js';
+export { SYNTH_PRESETS, synthPreset, type SynthPreset } from './synth/presets.js';
+export { SYNTH_TYPES, useMoreBits, weightType, type SynthType } from './synth/quant-recipe.js';
