@@ -47,25 +47,6 @@ describeModel('engine on stories260K (llama, F32)', () => {
     expect(tokens).toEqual(seq.slice(prompt.length));
   });
 
-  test('16 concurrent sequences of different prompt lengths produce what each produces alone', async () => {
-    const prompts = Array.from({ length: 16 }, (_, s) => [
-      1,
-      ...Array.from({ length: 1 + ((s * 5) % 29) }, (_, i) => 3 + ((s * 37 + i * 11) % 500)),
-    ]);
-    const alone: number[][] = [];
-    for (let s = 0; s < 16; s++) {
-      engine.submit(100 + s, prompts[s]!, params({ maxTokens: 24 }));
-      alone.push((await events.result(100 + s)).tokens);
-    }
-    const stepsBefore = engine.stats().steps;
-    prompts.forEach((p, s) => engine.submit(200 + s, p, params({ maxTokens: 24 })));
-    const together = await Promise.all(prompts.map((_, s) => events.result(200 + s)));
-    expect(together.map((r) => r.tokens)).toEqual(alone);
-    // Batched: far fewer steps than 16 sequences run one after another would need.
-    expect(engine.stats().steps - stepsBefore).toBeLessThan(16 * 24);
-    expect(engine.stats().kvBlocksUsed).toBe(0);
-  });
-
   test('events come in per-step batches with prefill info on the first one', async () => {
     const from = events.batches.length;
     engine.submit(300, [1, 403], params({ maxTokens: 50 }));

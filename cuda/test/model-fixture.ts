@@ -2,9 +2,10 @@
  * Loading real GGUF models for the engine tests. Shared files live in ../shared (relative to the
  * repository); a missing file skips its tests locally and fails them in CI.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
-import { modelConfig, readGguf } from '@llorch/gguf';
+import { modelConfig, readGguf, writeSynthModel } from '@llorch/gguf';
 import { Engine, type LoadOptions, type SamplingParams, type SeqEvent } from '@llorch/native';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -15,6 +16,28 @@ export function sharedFile(relative: string): string | undefined {
   if (existsSync(file)) return file;
   if (process.env.CI === 'true') throw new Error(`shared test file ${file} is missing`);
   return undefined;
+}
+
+/**
+ * A synthetic model from @llorch/gguf's generator (real Qwen2.5 tokenizer, seeded weights),
+ * written once into the ignored .cache/native/; undefined when the tokenizer files are absent.
+ */
+export async function synthModel(
+  preset: string,
+  type: string,
+  seed = 1,
+): Promise<string | undefined> {
+  const tokenizerDir = sharedFile('models/qwen2.5-0.5b-instruct');
+  if (tokenizerDir === undefined) return undefined;
+  const dir = path.join(repoRoot, '.cache/native');
+  const file = path.join(dir, `${preset}-${type}-seed${seed}.gguf`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    await writeSynthModel(partial, { preset, type, seed, tokenizerDir });
+    await rename(partial, file);
+  }
+  return file;
 }
 
 export async function loadEngine(
