@@ -87,6 +87,9 @@ export class Job {
    * the engine is still running it; the caller cancels the engine sequence.
    */
   apply(event: SeqEvent, now: number): { delta?: JobDelta; end?: JobEnd } {
+    // Once the worker has decided how the job ends (Cancel, deadline), later output is moot;
+    // the engine's next finish, whatever its reason, confirms the sequence is gone.
+    if (this.#pendingEnd) return event.finish ? { end: this.#pendingEnd } : {};
     if (event.prefillMs !== undefined) this.#prefillMs = event.prefillMs;
     const tokenIds: number[] = [];
     const logprobs: TokenLogprob[] = [];
@@ -123,7 +126,7 @@ export class Job {
           : FinishReason.FINISH_REASON_LENGTH;
       end = this.#done(reason, now, stopTokenId === undefined ? {} : { stopTokenId });
     } else if (event.finish === 'cancelled') {
-      end = this.#pendingEnd ?? this.#done(FinishReason.FINISH_REASON_CANCELLED, now, {});
+      end = this.#done(FinishReason.FINISH_REASON_CANCELLED, now, {});
     } else if (event.finish === 'error') {
       end = this.failed(
         event.error?.code ?? 'WORKER_ERR_ENGINE',

@@ -15,6 +15,14 @@ const FATAL_ENGINE_CODES: ReadonlyMap<string, ExitCode> = new Map([
   ['NATIVE_ERR_UNLOADED', EXIT_CODES.ENGINE_FAULT],
 ]);
 
+/** Exit status for an error nobody expected: the engine's own fault, or a bug here. */
+function faultExit(code: string): ExitCode {
+  return (
+    FATAL_ENGINE_CODES.get(code) ??
+    (code.startsWith('NATIVE_ERR_') ? EXIT_CODES.ENGINE_FAULT : EXIT_CODES.INTERNAL)
+  );
+}
+
 export const STATS_INTERVAL_MS = 1000;
 export const HEARTBEAT_MIN_INTERVAL_MS = 100;
 
@@ -71,7 +79,7 @@ export class WorkerSession {
 
   /** Starts the periodic Stats frames. */
   start(): void {
-    this.#statsTimer = setInterval(() => this.#sendStats(), STATS_INTERVAL_MS);
+    this.#statsTimer = setInterval(() => this.#guard(() => this.#sendStats()), STATS_INTERVAL_MS);
     this.#statsTimer.unref();
   }
 
@@ -91,8 +99,15 @@ export class WorkerSession {
     }
   }
 
-  /** One frame from the orchestrator. Never throws: whatever is wrong is answered in a frame. */
+  /**
+   * One frame from the orchestrator. Never throws: whatever is wrong with the frame is answered
+   * in a frame; an engine failure ends the process through onExit.
+   */
   handle(envelope: Envelope): void {
+    this.#guard(() => this.#handle(envelope));
+  }
+
+  #handle(envelope: Envelope): void {
     if (this.#closed) {
       if (envelope.payload === 'submit') {
         const jobId = envelope.submit?.jobId ?? '';
@@ -301,14 +316,23 @@ export class WorkerSession {
   }
 
   #onEngineEvents(events: SeqEvent[]): void {
-    if (this.#closed) return;
+    // The engine calls in from its thread's callback; nothing may be thrown back at it.
+    if (!this.#closed) this.#guard(() => this.#applyEvents(events));
+  }
+
+  /**
+   * Runs `fn`; an exception it throws is not the orchestrator's input (that is answered in
+   * frames) but a failing engine or a bug: every job fails with its code and the process exits.
+   */
+  #guard(fn: () => void): void {
     try {
-      this.#applyEvents(events);
+      fn();
     } catch (error) {
-      // The engine calls in from its own thread's callback; nothing may be thrown back at it.
-      this.#log.error({ err: error }, 'job loop failed on engine events');
-      this.close();
-      this.#onExit(EXIT_CODES.INTERNAL, `job loop failed: ${(error as Error).message}`);
+      const code = errorCode(error, 'WORKER_ERR_INTERNAL');
+      const message = error instanceof Error ? error.message : String(error);
+      this.#log.error({ err: error }, 'job loop failed');
+      this.#failEverything(code, message);
+      this.#onExit(faultExit(code), `${code}: ${message}`);
     }
   }
 

@@ -16,6 +16,7 @@ export const WORKER_ERROR_CODES = [
   'WORKER_ERR_TOKENIZER',
   'WORKER_ERR_ENGINE',
   'WORKER_ERR_SHUTTING_DOWN',
+  'WORKER_ERR_INTERNAL',
 ] as const;
 
 export type WorkerErrorCode = (typeof WORKER_ERROR_CODES)[number];

@@ -70,6 +70,20 @@ export class WorkerHarness {
     this.#socketClosed = new Promise((resolve) => socket.once('close', () => resolve()));
   }
 
+  /** Closes the orchestrator's end of the connection, as a dying orchestrator would. */
+  disconnect(): void {
+    this.#socket?.destroy();
+  }
+
+  /** The fatal line the worker wrote to stderr before a non-zero exit. */
+  fatal(): { exitCode: number; msg: string } | undefined {
+    const lines = this.stderr.split('\n').filter((l) => l.startsWith('{'));
+    const parsed = lines.map(
+      (l) => JSON.parse(l) as { level: number; exitCode: number; msg: string },
+    );
+    return parsed.find((l) => l.level === 60);
+  }
+
   /** Kills the process as a crash would, and waits until every frame it sent has been read. */
   async crash(): Promise<void> {
     this.child.kill('SIGKILL');

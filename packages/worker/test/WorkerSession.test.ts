@@ -204,6 +204,54 @@ describeModel('WorkerSession', () => {
     expect(exits).toEqual([EXIT_CODES.DEVICE_LOST]);
   });
 
+  it('sends no more output once a job is cancelled', () => {
+    const { engine, deliver, of } = setup();
+    deliver({ submit: { jobId: 'a', prompt: 'a' } });
+    deliver({ cancel: { jobId: 'a' } });
+    engine.step([{ seq: engine.seqOf(1), tokens: ids('cat') }]);
+    engine.step([{ seq: engine.seqOf(1), tokens: ids('dog'), finish: 'length' }]);
+    expect(of('tokenDelta')).toHaveLength(0);
+    expect(of('jobDone')[0]?.finishReason).toBe(FinishReason.FINISH_REASON_CANCELLED);
+  });
+
+  it('fails a job whose deadline passes, once the engine let it go', async () => {
+    const { engine, deliver, of } = setup();
+    deliver({ submit: { jobId: 'late', prompt: 'a', deadlineUnixMs: Date.now() - 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(engine.cancelCalls).toEqual([engine.seqOf(1)]);
+    engine.step([{ seq: engine.seqOf(1), tokens: [], finish: 'cancelled' }]);
+    expect(of('jobFailed')[0]).toMatchObject({
+      jobId: 'late',
+      code: 'WORKER_ERR_DEADLINE_EXCEEDED',
+    });
+  });
+
+  it('ends at once a resumed job that already has max_tokens', () => {
+    const { engine, deliver, of } = setup();
+    deliver({
+      submit: { jobId: 'a', prompt: 'a', stop: { maxTokens: 2 }, resumeTokens: ids('cat dog') },
+    });
+    expect(engine.submitted.size).toBe(0);
+    expect(of('jobDone')[0]).toMatchObject({
+      finishReason: FinishReason.FINISH_REASON_LENGTH,
+      usage: { completionTokens: ids('cat dog').length, resumedTokens: ids('cat dog').length },
+    });
+  });
+
+  it('fails every job and exits ENGINE_FAULT when an engine call throws', () => {
+    const engine = new FakeEngine();
+    const { deliver, of, exits } = setup(engine);
+    deliver({ submit: { jobId: 'a', prompt: 'a' } });
+    engine.cancel = () => {
+      throw Object.assign(new Error('engine thread is gone'), { code: 'NATIVE_ERR_INTERNAL' });
+    };
+    deliver({ cancel: { jobId: 'a' } });
+    expect(of('jobFailed')[0]).toMatchObject({ jobId: 'a', code: 'NATIVE_ERR_INTERNAL' });
+    expect(exits).toEqual([EXIT_CODES.ENGINE_FAULT]);
+    deliver({ submit: { jobId: 'b', prompt: 'b' } });
+    expect(of('jobFailed')[1]).toMatchObject({ jobId: 'b', code: 'WORKER_ERR_SHUTTING_DOWN' });
+  });
+
   it('answers Ping and rejects a message only a worker sends', () => {
     const { deliver, of } = setup();
     deliver({ ping: { nonce: 7 } });
