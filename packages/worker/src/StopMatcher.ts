@@ -63,9 +63,12 @@ export class StopMatcher {
   #longestPrefixSuffix(buffer: string): number {
     let best = 0;
     for (const stop of this.#stops) {
-      for (let n = Math.min(stop.length - 1, buffer.length); n > best; n--) {
-        if (buffer.endsWith(stop.slice(0, n))) {
-          best = n;
+      // Candidate starts, longest suffix first; only a start holding the stop's first
+      // character is worth comparing, which keeps this cheap for long stop strings.
+      const first = stop.charCodeAt(0);
+      for (let i = Math.max(0, buffer.length - stop.length + 1); i < buffer.length - best; i++) {
+        if (buffer.charCodeAt(i) === first && stop.startsWith(buffer.slice(i))) {
+          best = buffer.length - i;
           break;
         }
       }
