@@ -93,10 +93,12 @@ export class WorkerSession {
 
   /** Cancels every job, reporting each as cancelled. */
   cancelAll(): void {
-    for (const job of [...this.#jobsById.values()]) {
-      this.#engine.cancel(job.seq);
-      this.#finish(job, job.cancelled(this.#now()));
-    }
+    this.#guard(() => {
+      for (const job of [...this.#jobsById.values()]) {
+        this.#engine.cancel(job.seq);
+        this.#finish(job, job.cancelled(this.#now()));
+      }
+    });
   }
 
   /**
@@ -278,14 +280,15 @@ export class WorkerSession {
 
   #armDeadline(job: Job, deadlineUnixMs: number): void {
     const timer = setTimeout(
-      () => {
-        this.#deadlines.delete(job.jobId);
-        const at = new Date(deadlineUnixMs).toISOString();
-        this.#stop(
-          job,
-          job.failed('WORKER_ERR_DEADLINE_EXCEEDED', `the job passed its deadline ${at}`),
-        );
-      },
+      () =>
+        this.#guard(() => {
+          this.#deadlines.delete(job.jobId);
+          const at = new Date(deadlineUnixMs).toISOString();
+          this.#stop(
+            job,
+            job.failed('WORKER_ERR_DEADLINE_EXCEEDED', `the job passed its deadline ${at}`),
+          );
+        }),
       Math.max(0, deadlineUnixMs - Date.now()),
     );
     timer.unref();
