@@ -5,9 +5,9 @@
 
 namespace llorch {
 
-// Causal attention over the paged KV cache, one (row, head) pair per task; each task reads the
-// row's K and V slots once (2 * (pos+1) * headDim floats) and keeps its scores in a thread-local
-// buffer. Softmax subtracts the max, accumulates in f32.
+// Causal attention over the paged KV cache, one (row, KV head) pair per task: the query heads of a
+// GQA group share each K and V read, so a row reads 2 * (pos+1) * kvDim floats once. Scores live
+// in a thread-local buffer; softmax subtracts the max and accumulates in f32.
 void cpuAttention(ThreadPool& pool, float* out, const float* q, const KvLayerView& kv,
                   const AttentionBatch& b);
 

@@ -25,6 +25,9 @@ void validateConfig(const ModelConfig& c) {
   requireArg(c.headCount > 0 && c.headCountKv > 0 && c.headCount % c.headCountKv == 0,
              "config.headCount must be a positive multiple of config.headCountKv");
   requireArg(c.headDim > 0, "config.headDim must be positive");
+  if (c.headCount / c.headCountKv > 64) {
+    throw NativeError(err::kLoad, "more than 64 query heads per KV head are not supported");
+  }
   requireArg(c.ropeDim > 0 && c.ropeDim <= c.headDim && c.ropeDim % 2 == 0,
              "config.ropeDim must be even and at most headDim");
   requireArg(c.vocabSize > 0, "config.vocabSize must be positive");
