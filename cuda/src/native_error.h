@@ -18,6 +18,8 @@ inline constexpr const char* kIo = "NATIVE_ERR_IO";
 inline constexpr const char* kUnsupportedType = "NATIVE_ERR_UNSUPPORTED_TYPE";
 inline constexpr const char* kOom = "NATIVE_ERR_OOM";
 inline constexpr const char* kCuda = "NATIVE_ERR_CUDA";
+// A sticky device fault: the CUDA context is unusable until the process restarts.
+inline constexpr const char* kCudaFault = "NATIVE_ERR_CUDA_FAULT";
 inline constexpr const char* kUnloaded = "NATIVE_ERR_UNLOADED";
 inline constexpr const char* kInternal = "NATIVE_ERR_INTERNAL";
 }  // namespace err

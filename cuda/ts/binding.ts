@@ -31,6 +31,24 @@ export interface NativeOps {
   ): Float32Array;
   /** The rows of W dequantized to f32 ([rows * cols]). */
   dequantize(type: number, weight: Uint8Array, rows: number, cols: number): Float32Array;
+  /** Every CUDA op against the CPU backend on random inputs of real shapes (GPU builds only). */
+  cudaParity(ordinal: number, seed: number): OpParityResult[];
+}
+
+/** One case of cudaParity: the CUDA output against the CPU backend's on the same inputs. */
+export interface OpParityResult {
+  op: string;
+  /** Weight type name, or 'f32' for ops without weights. */
+  type: string;
+  shape: string;
+  /** Computed with f16 operands on tensor cores. */
+  tensorCores: boolean;
+  /** ||cuda - cpu|| / ||cpu|| */
+  relErr: number;
+  maxAbsErr: number;
+  /** Elements the CUDA op left NaN (poisoned, never written) or made non-finite. */
+  nonFinite: number;
+  elements: number;
 }
 
 export interface NativeBinding {

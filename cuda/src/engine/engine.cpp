@@ -4,6 +4,9 @@
 #include <cmath>
 
 #include "cpu/cpu_backend.h"
+#ifdef LLORCH_WITH_CUDA
+#include "cuda/cuda_backend.h"
+#endif
 #include "native_error.h"
 
 namespace llorch {
@@ -36,17 +39,22 @@ void validateConfig(const ModelConfig& c) {
   requireArg(c.rmsNormEps > 0, "config.rmsNormEps must be positive");
 }
 
+// -1 for 'cpu', N for 'cuda:N'; anything else is a bad argument.
+int parseCudaDevice(const std::string& device) {
+  if (device == "cpu") return -1;
+  const std::string digits = device.rfind("cuda:", 0) == 0 ? device.substr(5) : std::string();
+  const bool ok = !digits.empty() && digits.size() <= 3 &&
+                  digits.find_first_not_of("0123456789") == std::string::npos;
+  requireArg(ok, "device must be 'cpu' or 'cuda:N', got '" + device + "'");
+  return std::stoi(digits);
+}
+
 }  // namespace
 
 Engine::Engine(EngineOptions opts) : opts_(std::move(opts)) {
   const ModelConfig& c = opts_.config;
   validateConfig(c);
-  if (opts_.device != "cpu") {
-    if (opts_.device.rfind("cuda:", 0) == 0) {
-      throw NativeError(err::kCuda, "device " + opts_.device + ": this build has no CUDA backend");
-    }
-    throw NativeError(err::kBadArgument, "device must be 'cpu' or 'cuda:N', got '" + opts_.device + "'");
-  }
+  const int cudaOrdinal = parseCudaDevice(opts_.device);
   if (opts_.threads == 0) opts_.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (opts_.ctx == 0) opts_.ctx = std::min(c.contextLength, 4096);
   requireArg(opts_.threads >= 1 && opts_.threads <= 256, "threads must be in 1..256");
@@ -59,7 +67,15 @@ Engine::Engine(EngineOptions opts) : opts_(std::move(opts)) {
   if (opts_.kvBlocks == 0) opts_.kvBlocks = opts_.maxSeqs * blocksPerSeq;
   requireArg(opts_.kvBlocks >= 1 && opts_.kvBlocks <= (1 << 24), "kvBlocks must be in 1..16777216");
 
-  backend_ = std::make_unique<CpuBackend>(opts_.threads);
+  if (cudaOrdinal < 0) {
+    backend_ = std::make_unique<CpuBackend>(opts_.threads);
+  } else {
+#ifdef LLORCH_WITH_CUDA
+    backend_ = std::make_unique<CudaBackend>(cudaOrdinal);
+#else
+    throw NativeError(err::kCuda, "device " + opts_.device + ": this build has no CUDA backend");
+#endif
+  }
   weights_ = loadWeights(*backend_, opts_.path, opts_.dataOffset, opts_.tensors, c);
   try {
     kv_ = std::make_unique<KvPool>(*backend_, c.blockCount, opts_.kvBlocks, opts_.kvBlockSize,

@@ -8,6 +8,9 @@
 #include "napi/js_convert.h"
 #include "napi/js_error.h"
 #include "native_error.h"
+#ifdef LLORCH_WITH_CUDA
+#include "cuda/op_parity.h"
+#endif
 
 namespace llorch {
 
@@ -86,12 +89,43 @@ Napi::Value Dequantize(const Napi::CallbackInfo& info) {
   });
 }
 
+// cudaParity(ordinal, seed) -> [{op, type, shape, tensorCores, relErr, maxAbsErr, nonFinite, elements}]:
+// every CUDA op against the CPU backend on random inputs (see cuda/op_parity.h).
+Napi::Value CudaParity(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  return guarded(env, [&]() -> Napi::Value {
+#ifdef LLORCH_WITH_CUDA
+    const int ordinal = static_cast<int>(readInteger(info[0], "ordinal", 0, 255));
+    const uint32_t seed = static_cast<uint32_t>(readInteger(info[1], "seed", 0, 0xffffffffLL));
+    const std::vector<OpParityResult> results = runOpParity(ordinal, seed);
+    Napi::Array out = Napi::Array::New(env, results.size());
+    for (size_t i = 0; i < results.size(); i++) {
+      const OpParityResult& r = results[i];
+      Napi::Object o = Napi::Object::New(env);
+      o.Set("op", r.op);
+      o.Set("type", r.type);
+      o.Set("shape", r.shape);
+      o.Set("tensorCores", r.tensorCores);
+      o.Set("relErr", r.relErr);
+      o.Set("maxAbsErr", r.maxAbsErr);
+      o.Set("nonFinite", static_cast<double>(r.nonFinite));
+      o.Set("elements", static_cast<double>(r.elements));
+      out.Set(static_cast<uint32_t>(i), o);
+    }
+    return out;
+#else
+    throw NativeError(err::kCuda, "this build has no CUDA backend");
+#endif
+  });
+}
+
 }  // namespace
 
 void InitOps(Napi::Env env, Napi::Object exports) {
   Napi::Object ops = Napi::Object::New(env);
   ops.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
   ops.Set("dequantize", Napi::Function::New(env, Dequantize, "dequantize"));
+  ops.Set("cudaParity", Napi::Function::New(env, CudaParity, "cudaParity"));
   exports.Set("ops", ops);
 }
 

@@ -1,0 +1,33 @@
+// Warp and block reductions over float (shuffles, then one shared-memory pass over warp results).
+#pragma once
+
+#include <cuda_runtime.h>
+
+namespace llorch {
+
+__device__ __forceinline__ float warpSum(float v) {
+#pragma unroll
+  for (int o = 16; o > 0; o >>= 1) v += __shfl_xor_sync(0xffffffffu, v, o);
+  return v;
+}
+
+__device__ __forceinline__ float warpMax(float v) {
+#pragma unroll
+  for (int o = 16; o > 0; o >>= 1) v = fmaxf(v, __shfl_xor_sync(0xffffffffu, v, o));
+  return v;
+}
+
+// Every thread of the block gets the sum. kThreads is a multiple of 32, at most 1024.
+template <int kThreads>
+__device__ float blockSum(float v) {
+  __shared__ float part[kThreads / 32];
+  v = warpSum(v);
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  __syncthreads();  // part[] may still be read by a previous call
+  if (lane == 0) part[warp] = v;
+  __syncthreads();
+  v = lane < kThreads / 32 ? part[lane] : 0.f;
+  return warpSum(v);
+}
+
+}  // namespace llorch

@@ -1,0 +1,368 @@
+#include "cuda/op_parity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <thread>
+
+#include "cpu/cpu_backend.h"
+#include "cuda/cuda_backend.h"
+#include "cuda/ops/matvec.h"
+
+namespace llorch {
+
+namespace {
+
+uint16_t toHalfBits(float f) {
+  // Round-to-nearest f32 -> f16 for normal-range values (inputs here are in [-4, 4]).
+  uint32_t x;
+  std::memcpy(&x, &f, 4);
+  const uint32_t sign = (x >> 16) & 0x8000u;
+  const int exp = static_cast<int>((x >> 23) & 0xff) - 127 + 15;
+  uint32_t mant = x & 0x7fffffu;
+  if (exp <= 0) return static_cast<uint16_t>(sign);
+  uint32_t h = sign | (static_cast<uint32_t>(exp) << 10) | (mant >> 13);
+  if ((mant & 0x1fffu) > 0x1000u || ((mant & 0x1fffu) == 0x1000u && (h & 1u))) h++;
+  return static_cast<uint16_t>(h);
+}
+
+// Offsets of the f16 scale fields in each block format; random bytes elsewhere are valid data.
+std::vector<int> scaleOffsets(GgmlType t) {
+  switch (t) {
+    case GgmlType::Q4_0: case GgmlType::Q5_0: case GgmlType::Q8_0: return {0};
+    case GgmlType::Q4_1: case GgmlType::Q5_1: case GgmlType::Q4_K: case GgmlType::Q5_K: return {0, 2};
+    case GgmlType::Q2_K: return {80, 82};
+    case GgmlType::Q3_K: return {108};
+    case GgmlType::Q6_K: return {208};
+    default: return {};
+  }
+}
+
+class Harness {
+ public:
+  Harness(int ordinal, uint32_t seed)
+      : cpu_(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))), gpu_(ordinal), rng_(seed) {}
+
+  ~Harness() {
+    for (void* p : cpuBufs_) cpu_.free(p);
+    for (void* p : gpuBufs_) gpu_.free(p);
+  }
+
+  std::vector<float> randomFloats(size_t n, float lo = -1.f, float hi = 1.f) {
+    std::uniform_real_distribution<float> d(lo, hi);
+    std::vector<float> v(n);
+    for (float& f : v) f = d(rng_);
+    return v;
+  }
+
+  // A weight of `rows` x `cols` in `type` with random content and sane scales.
+  std::vector<uint8_t> randomWeight(GgmlType type, int64_t rows, int64_t cols) {
+    const TypeTraits& tr = *typeTraits(static_cast<uint32_t>(type));
+    const size_t rb = rowBytes(tr, cols);
+    std::vector<uint8_t> bytes(rb * static_cast<size_t>(rows));
+    if (type == GgmlType::F32) {
+      const std::vector<float> f = randomFloats(static_cast<size_t>(rows * cols));
+      std::memcpy(bytes.data(), f.data(), bytes.size());
+      return bytes;
+    }
+    if (type == GgmlType::F16 || type == GgmlType::BF16) {
+      const std::vector<float> f = randomFloats(static_cast<size_t>(rows * cols));
+      for (size_t i = 0; i < f.size(); i++) {
+        uint16_t h;
+        if (type == GgmlType::F16) {
+          h = toHalfBits(f[i]);
+        } else {
+          uint32_t x;
+          std::memcpy(&x, &f[i], 4);
+          h = static_cast<uint16_t>(x >> 16);
+        }
+        std::memcpy(bytes.data() + 2 * i, &h, 2);
+      }
+      return bytes;
+    }
+    std::uniform_int_distribution<int> byte(0, 255);
+    for (uint8_t& b : bytes) b = static_cast<uint8_t>(byte(rng_));
+    std::uniform_real_distribution<float> scale(0.002f, 0.05f);
+    const size_t blocks = bytes.size() / static_cast<size_t>(tr.blockBytes);
+    for (size_t b = 0; b < blocks; b++) {
+      for (int off : scaleOffsets(type)) {
+        const uint16_t h = toHalfBits(scale(rng_));
+        std::memcpy(bytes.data() + b * tr.blockBytes + off, &h, 2);
+      }
+    }
+    return bytes;
+  }
+
+  // The same host data in both backends.
+  struct Pair {
+    void* cpu;
+    void* gpu;
+    size_t bytes;
+  };
+  Pair put(const void* data, size_t bytes) {
+    Pair p{cpu_.alloc(bytes), gpu_.alloc(bytes), bytes};
+    cpuBufs_.push_back(p.cpu);
+    gpuBufs_.push_back(p.gpu);
+    cpu_.upload(p.cpu, data, bytes);
+    gpu_.upload(p.gpu, data, bytes);
+    return p;
+  }
+  template <typename T>
+  Pair put(const std::vector<T>& v) {
+    return put(v.data(), v.size() * sizeof(T));
+  }
+  // An output: zeros on the CPU, NaN on the GPU.
+  Pair output(size_t floats) {
+    const std::vector<float> zero(floats, 0.f);
+    Pair p = put(zero);
+    poison(p);
+    return p;
+  }
+  void poison(const Pair& p) {
+    const std::vector<float> nan(p.bytes / sizeof(float), std::numeric_limits<float>::quiet_NaN());
+    gpu_.upload(p.gpu, nan.data(), p.bytes);
+  }
+
+  void compare(const Pair& p, const std::string& op, const std::string& type, const std::string& shape,
+               bool tensorCores = false) {
+    gpu_.synchronize();
+    const size_t n = p.bytes / sizeof(float);
+    std::vector<float> a(n), b(n);
+    cpu_.download(a.data(), p.cpu, p.bytes);
+    gpu_.download(b.data(), p.gpu, p.bytes);
+    OpParityResult r;
+    r.op = op;
+    r.type = type;
+    r.shape = shape;
+    r.tensorCores = tensorCores;
+    r.elements = static_cast<int64_t>(n);
+    double num = 0, den = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (!std::isfinite(a[i])) continue;
+      if (!std::isfinite(b[i])) {
+        r.nonFinite++;
+        continue;
+      }
+      const double d = static_cast<double>(b[i]) - a[i];
+      num += d * d;
+      den += static_cast<double>(a[i]) * a[i];
+      r.maxAbsErr = std::max(r.maxAbsErr, std::fabs(d));
+    }
+    r.relErr = den > 0 ? std::sqrt(num / den) : std::sqrt(num);
+    results_.push_back(r);
+  }
+
+  CpuBackend cpu_;
+  CudaBackend gpu_;
+  std::mt19937 rng_;
+  std::vector<OpParityResult> results_;
+
+ private:
+  std::vector<void*> cpuBufs_, gpuBufs_;
+};
+
+WeightView viewOf(const void* data, GgmlType t, int64_t rows, int64_t cols) {
+  WeightView w;
+  w.data = data;
+  w.type = t;
+  w.rows = rows;
+  w.cols = cols;
+  return w;
+}
+
+std::string dims(std::initializer_list<int64_t> d) {
+  std::string s;
+  for (int64_t v : d) s += (s.empty() ? "" : "x") + std::to_string(v);
+  return s;
+}
+
+void matmulCases(Harness& h) {
+  const GgmlType types[] = {GgmlType::F32,  GgmlType::F16,  GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0,
+                            GgmlType::Q4_1, GgmlType::Q5_0, GgmlType::Q5_1, GgmlType::Q2_K, GgmlType::Q3_K,
+                            GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K};
+  // Qwen2.5-0.5B shapes: q/o projection, gate/up, down; batch sizes on both kernel paths.
+  struct Shape {
+    int64_t rows, cols;
+    int n;
+  };
+  const Shape shapes[] = {{896, 896, 1}, {4864, 896, 3}, {896, 4864, 1}, {128, 896, 8}, {896, 4864, 37}, {4864, 896, 130}};
+  for (GgmlType t : types) {
+    const char* name = typeTraits(static_cast<uint32_t>(t))->name;
+    for (const Shape& s : shapes) {
+      const std::vector<uint8_t> wb = h.randomWeight(t, s.rows, s.cols);
+      auto w = h.put(wb);
+      auto x = h.put(h.randomFloats(static_cast<size_t>(s.n) * s.cols));
+      auto y = h.output(static_cast<size_t>(s.n) * s.rows);
+      h.cpu_.matmul(static_cast<float*>(y.cpu), viewOf(w.cpu, t, s.rows, s.cols), static_cast<float*>(x.cpu), s.n);
+      h.gpu_.matmul(static_cast<float*>(y.gpu), viewOf(w.gpu, t, s.rows, s.cols), static_cast<float*>(x.gpu), s.n);
+      const bool tc = s.n > kMatvecMaxRows && t != GgmlType::F32 && t != GgmlType::BF16;
+      h.compare(y, "matmul", name, dims({s.n, s.cols}) + " . " + dims({s.rows, s.cols}) + "^T", tc);
+    }
+  }
+  // stories260K's FFN rows (172 columns) take the element-wise path.
+  for (int n : {1, 20}) {
+    auto w = h.put(h.randomWeight(GgmlType::F32, 64, 172));
+    auto x = h.put(h.randomFloats(static_cast<size_t>(n) * 172));
+    auto y = h.output(static_cast<size_t>(n) * 64);
+    h.cpu_.matmul(static_cast<float*>(y.cpu), viewOf(w.cpu, GgmlType::F32, 64, 172), static_cast<float*>(x.cpu), n);
+    h.gpu_.matmul(static_cast<float*>(y.gpu), viewOf(w.gpu, GgmlType::F32, 64, 172), static_cast<float*>(x.gpu), n);
+    h.compare(y, "matmul", "F32", dims({n, 172}) + " . 64x172^T");
+  }
+}
+
+void getRowsCases(Harness& h) {
+  const GgmlType types[] = {GgmlType::F32,  GgmlType::F16,  GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0,
+                            GgmlType::Q4_1, GgmlType::Q5_0, GgmlType::Q5_1, GgmlType::Q2_K, GgmlType::Q3_K,
+                            GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K};
+  const std::vector<int32_t> ids = {0, 999, 17, 17, 512};
+  auto idp = h.put(ids);
+  for (GgmlType t : types) {
+    auto w = h.put(h.randomWeight(t, 1000, 896));
+    auto out = h.output(ids.size() * 896);
+    h.cpu_.getRows(static_cast<float*>(out.cpu), viewOf(w.cpu, t, 1000, 896), static_cast<int32_t*>(idp.cpu), 5);
+    h.gpu_.getRows(static_cast<float*>(out.gpu), viewOf(w.gpu, t, 1000, 896), static_cast<int32_t*>(idp.gpu), 5);
+    h.compare(out, "getRows", typeTraits(static_cast<uint32_t>(t))->name, "5 of 1000x896");
+  }
+  auto w = h.put(h.randomWeight(GgmlType::F32, 512, 172));
+  auto out = h.output(ids.size() * 172);
+  const std::vector<int32_t> small = {0, 511, 3, 3, 200};
+  auto sp = h.put(small);
+  h.cpu_.getRows(static_cast<float*>(out.cpu), viewOf(w.cpu, GgmlType::F32, 512, 172), static_cast<int32_t*>(sp.cpu), 5);
+  h.gpu_.getRows(static_cast<float*>(out.gpu), viewOf(w.gpu, GgmlType::F32, 512, 172), static_cast<int32_t*>(sp.gpu), 5);
+  h.compare(out, "getRows", "F32", "5 of 512x172");
+}
+
+void elementwiseCases(Harness& h) {
+  const int n = 7, dim = 896, ff = 4864;
+  {
+    auto x = h.put(h.randomFloats(static_cast<size_t>(n) * dim, -3.f, 3.f));
+    auto w = h.put(h.randomFloats(dim));
+    auto out = h.output(static_cast<size_t>(n) * dim);
+    h.cpu_.rmsnorm(static_cast<float*>(out.cpu), static_cast<float*>(x.cpu), static_cast<float*>(w.cpu), n, dim, 1e-6f);
+    h.gpu_.rmsnorm(static_cast<float*>(out.gpu), static_cast<float*>(x.gpu), static_cast<float*>(w.gpu), n, dim, 1e-6f);
+    h.compare(out, "rmsnorm", "f32", dims({n, dim}));
+    // In place (out aliases x), as the forward pass uses it for the logit rows.
+    h.cpu_.rmsnorm(static_cast<float*>(x.cpu), static_cast<float*>(x.cpu), static_cast<float*>(w.cpu), n, dim, 1e-6f);
+    h.gpu_.rmsnorm(static_cast<float*>(x.gpu), static_cast<float*>(x.gpu), static_cast<float*>(w.gpu), n, dim, 1e-6f);
+    h.compare(x, "rmsnorm", "f32", dims({n, dim}) + " in place");
+  }
+  {
+    auto x = h.put(h.randomFloats(static_cast<size_t>(n) * dim));
+    auto b = h.put(h.randomFloats(dim));
+    h.cpu_.addBias(static_cast<float*>(x.cpu), static_cast<float*>(b.cpu), n, dim);
+    h.gpu_.addBias(static_cast<float*>(x.gpu), static_cast<float*>(b.gpu), n, dim);
+    h.compare(x, "addBias", "f32", dims({n, dim}));
+  }
+  {
+    const size_t count = static_cast<size_t>(n) * ff;
+    auto g = h.put(h.randomFloats(count, -6.f, 6.f));
+    auto u = h.put(h.randomFloats(count));
+    h.cpu_.siluMul(static_cast<float*>(g.cpu), static_cast<float*>(u.cpu), count);
+    h.gpu_.siluMul(static_cast<float*>(g.gpu), static_cast<float*>(u.gpu), count);
+    h.compare(g, "siluMul", "f32", dims({n, ff}));
+    auto y = h.put(h.randomFloats(count));
+    h.cpu_.add(static_cast<float*>(g.cpu), static_cast<float*>(y.cpu), count);
+    h.gpu_.add(static_cast<float*>(g.gpu), static_cast<float*>(y.gpu), count);
+    h.compare(g, "add", "f32", dims({n, ff}));
+  }
+  {
+    auto x = h.put(h.randomFloats(static_cast<size_t>(n) * dim));
+    const std::vector<int32_t> idx = {6, 0, 3};
+    auto ip = h.put(idx);
+    auto out = h.output(idx.size() * dim);
+    h.cpu_.gatherRows(static_cast<float*>(out.cpu), static_cast<float*>(x.cpu), static_cast<int32_t*>(ip.cpu), 3, dim);
+    h.gpu_.gatherRows(static_cast<float*>(out.gpu), static_cast<float*>(x.gpu), static_cast<int32_t*>(ip.gpu), 3, dim);
+    h.compare(out, "gatherRows", "f32", "3 of " + dims({n, dim}));
+  }
+  for (RopeStyle style : {RopeStyle::Neox, RopeStyle::Normal}) {
+    RopeParams p;
+    p.heads = 14;
+    p.headDim = 64;
+    p.ropeDim = style == RopeStyle::Neox ? 64 : 32;
+    p.freqBase = 1e6f;
+    p.posScale = style == RopeStyle::Neox ? 1.f : 0.5f;
+    p.style = style;
+    auto x = h.put(h.randomFloats(static_cast<size_t>(n) * 14 * 64));
+    const std::vector<int32_t> pos = {0, 1, 7, 100, 511, 4095, 32767};
+    auto pp = h.put(pos);
+    h.cpu_.rope(static_cast<float*>(x.cpu), static_cast<int32_t*>(pp.cpu), n, p);
+    h.gpu_.rope(static_cast<float*>(x.gpu), static_cast<int32_t*>(pp.gpu), n, p);
+    h.compare(x, "rope", "f32", style == RopeStyle::Neox ? "neox 7x14x64" : "normal ropeDim 32 scale 0.5");
+  }
+}
+
+// A paged cache with shuffled block tables; rows at several positions, one of them long enough
+// for many attention splits.
+void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<int32_t>& positions) {
+  const int blockSize = 16, kvDim = kvHeads * headDim;
+  int blocksNeeded = 0;
+  for (int32_t p : positions) blocksNeeded += p / blockSize + 1;
+  const int blocks = blocksNeeded + 3;
+  std::vector<int32_t> perm(blocks);
+  for (int i = 0; i < blocks; i++) perm[i] = i;
+  std::shuffle(perm.begin(), perm.end(), h.rng_);
+  std::vector<int32_t> tables, offsets;
+  int next = 0;
+  for (int32_t p : positions) {
+    offsets.push_back(static_cast<int32_t>(tables.size()));
+    for (int b = 0; b <= p / blockSize; b++) tables.push_back(perm[next++]);
+  }
+  const size_t cacheFloats = static_cast<size_t>(blocks) * blockSize * kvDim;
+  auto kc = h.put(h.randomFloats(cacheFloats, -2.f, 2.f));
+  auto vc = h.put(h.randomFloats(cacheFloats));
+  const int n = static_cast<int>(positions.size());
+  // Each row's own K/V goes to the slot of its position, as the forward pass does.
+  std::vector<int32_t> slots;
+  for (int i = 0; i < n; i++) {
+    const int32_t p = positions[i];
+    slots.push_back(tables[offsets[i] + p / blockSize] * blockSize + p % blockSize);
+  }
+  auto k = h.put(h.randomFloats(static_cast<size_t>(n) * kvDim));
+  auto v = h.put(h.randomFloats(static_cast<size_t>(n) * kvDim));
+  auto sp = h.put(slots);
+  const std::string shape = dims({heads, kvHeads, headDim}) + " pos " + std::to_string(positions.back());
+  KvLayerView cpuKv{static_cast<float*>(kc.cpu), static_cast<float*>(vc.cpu), blockSize, kvDim};
+  KvLayerView gpuKv{static_cast<float*>(kc.gpu), static_cast<float*>(vc.gpu), blockSize, kvDim};
+  h.cpu_.kvStore(cpuKv, static_cast<float*>(k.cpu), static_cast<float*>(v.cpu), static_cast<int32_t*>(sp.cpu), n);
+  h.gpu_.kvStore(gpuKv, static_cast<float*>(k.gpu), static_cast<float*>(v.gpu), static_cast<int32_t*>(sp.gpu), n);
+  h.compare(kc, "kvStore", "f32", "K " + shape);
+  h.compare(vc, "kvStore", "f32", "V " + shape);
+
+  auto q = h.put(h.randomFloats(static_cast<size_t>(n) * heads * headDim, -2.f, 2.f));
+  auto pp = h.put(positions);
+  auto op = h.put(offsets);
+  auto tp = h.put(tables);
+  auto out = h.output(static_cast<size_t>(n) * heads * headDim);
+  AttentionBatch b;
+  b.n = n;
+  b.heads = heads;
+  b.kvHeads = kvHeads;
+  b.headDim = headDim;
+  b.maxPos = *std::max_element(positions.begin(), positions.end());
+  b.pos = static_cast<int32_t*>(pp.cpu);
+  b.tableOffset = static_cast<int32_t*>(op.cpu);
+  b.blockTables = static_cast<int32_t*>(tp.cpu);
+  h.cpu_.attention(static_cast<float*>(out.cpu), static_cast<float*>(q.cpu), cpuKv, b);
+  b.pos = static_cast<int32_t*>(pp.gpu);
+  b.tableOffset = static_cast<int32_t*>(op.gpu);
+  b.blockTables = static_cast<int32_t*>(tp.gpu);
+  h.gpu_.attention(static_cast<float*>(out.gpu), static_cast<float*>(q.gpu), gpuKv, b);
+  h.compare(out, "attention", "f32", std::to_string(n) + " rows " + shape);
+}
+
+}  // namespace
+
+std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
+  Harness h(ordinal, seed);
+  matmulCases(h);
+  getRowsCases(h);
+  elementwiseCases(h);
+  kvCases(h, 14, 2, 64, {0, 37, 255, 256, 600});
+  kvCases(h, 14, 2, 64, {4095});
+  kvCases(h, 8, 4, 8, {5, 130});
+  return h.results_;
+}
+
+}  // namespace llorch
