@@ -95,40 +95,44 @@ class HeaderCursor {
     return v;
   }
 
-  u64(what: string): bigint {
+  /**
+   * A u64 that describes a size: exact when below 2^53, otherwise Infinity (larger than any
+   * file). Avoids a BigInt per string, the bulk of a vocabulary's header.
+   */
+  u64Size(what: string): number {
     this.need(8, what);
-    const v = this.view.getBigUint64(this.pos, true);
+    const lo = this.view.getUint32(this.pos, true);
+    const hi = this.view.getUint32(this.pos + 4, true);
     this.pos += 8;
-    return v;
+    return hi < 0x200000 ? hi * 0x100000000 + lo : Infinity;
   }
 
   /** A u64 count of items, each at least `minItemBytes` long, that must fit in the file. */
   count(what: string, minItemBytes: number): number {
     const at = this.pos;
-    const raw = this.u64(what);
+    const raw = this.u64Size(what);
     const left = this.fileSize - this.pos;
-    if (raw * BigInt(minItemBytes) > BigInt(left)) {
+    if (raw * minItemBytes > left) {
       throw new GgufFormatError(
         'GGUF_ERR_COUNT_TOO_LARGE',
-        `${what} is ${raw}, but only ${left} bytes are left in the file`,
+        `${what} is ${Number.isFinite(raw) ? raw : 'beyond 2^53'}, but only ${left} bytes are left in the file`,
         at,
       );
     }
-    return Number(raw);
+    return raw;
   }
 
   string(what: string): string {
     const at = this.pos;
-    const raw = this.u64(`length of ${what}`);
+    const n = this.u64Size(`length of ${what}`);
     const left = this.fileSize - this.pos;
-    if (raw > BigInt(left)) {
+    if (n > left) {
       throw new GgufFormatError(
         'GGUF_ERR_STRING_TOO_LONG',
-        `${what} claims ${raw} bytes, but only ${left} are left in the file`,
+        `${what} claims ${Number.isFinite(n) ? n : 'over 2^53'} bytes, but only ${left} are left in the file`,
         at,
       );
     }
-    const n = Number(raw);
     this.need(n, what);
     const s = decoder.decode(this.window.subarray(this.pos, this.pos + n));
     this.pos += n;
@@ -296,15 +300,14 @@ function readTensorInfo(cur: HeaderCursor, index: number): GgufTensorInfo {
   const dims: number[] = [];
   let elements = 1;
   for (let d = 0; d < nDims; d++) {
-    const raw = cur.u64(`dimension ${d} of tensor ${name}`);
-    if (raw > BigInt(Number.MAX_SAFE_INTEGER)) {
+    const dim = cur.u64Size(`dimension ${d} of tensor ${name}`);
+    if (!Number.isFinite(dim)) {
       throw new GgufFormatError(
         'GGUF_ERR_DIMENSION_OVERFLOW',
-        `dimension ${d} of tensor ${name} is ${raw}, beyond 2^53`,
+        `dimension ${d} of tensor ${name} is beyond 2^53`,
         at,
       );
     }
-    const dim = Number(raw);
     elements *= dim;
     if (!Number.isSafeInteger(elements)) {
       throw new GgufFormatError(
@@ -323,11 +326,11 @@ function readTensorInfo(cur: HeaderCursor, index: number): GgufTensorInfo {
       at,
     );
   }
-  const rawOffset = cur.u64(`offset of tensor ${name}`);
-  if (rawOffset > BigInt(Number.MAX_SAFE_INTEGER)) {
+  const offset = cur.u64Size(`offset of tensor ${name}`);
+  if (!Number.isFinite(offset)) {
     throw new GgufFormatError(
       'GGUF_ERR_TENSOR_OUT_OF_BOUNDS',
-      `tensor ${name} has offset ${rawOffset}, beyond 2^53`,
+      `tensor ${name} has an offset beyond 2^53`,
       at,
     );
   }
@@ -338,7 +341,7 @@ function readTensorInfo(cur: HeaderCursor, index: number): GgufTensorInfo {
     const e = err as GgufFormatError;
     throw new GgufFormatError(e.code, `tensor ${name}: ${e.message}`, at);
   }
-  return { name, dims, type, offset: Number(rawOffset), size };
+  return { name, dims, type, offset, size };
 }
 
 /**

@@ -1,5 +1,9 @@
 import { readF16, writeF16 } from './block-io.js';
 
+// Math's functions held in module constants: in a vm context (jest) every access to a global
+// such as `Math` goes through an interceptor, which made the hot loops ~50x slower.
+const { abs, max, min, round, trunc } = Math;
+
 /**
  * The 32-element block formats (ggml-common.h): Q8_0, Q4_0, Q4_1, Q5_0, Q5_1. Dequantizers
  * follow ggml's reference code step by step in float32 (Math.fround at each rounding point),
@@ -13,27 +17,27 @@ const fr = Math.fround;
 /** The element of largest magnitude, with its sign. */
 function signedMax(src: Float32Array, start: number): number {
   let amax = 0;
-  let max = 0;
+  let best = 0;
   for (let j = 0; j < QK; j++) {
     const v = src[start + j]!;
-    const a = Math.abs(v);
+    const a = abs(v);
     if (a > amax) {
       amax = a;
-      max = v;
+      best = v;
     }
   }
-  return max;
+  return best;
 }
 
 // Block: f16 d, int8 qs[32].
 export function quantizeQ8_0(src: Float32Array, dst: Uint8Array): void {
   for (let i = 0, o = 0; i < src.length; i += QK, o += 34) {
     let amax = 0;
-    for (let j = 0; j < QK; j++) amax = Math.max(amax, Math.abs(src[i + j]!));
+    for (let j = 0; j < QK; j++) amax = max(amax, abs(src[i + j]!));
     const d = amax / 127;
     const id = d !== 0 ? 1 / d : 0;
     writeF16(dst, o, d);
-    for (let j = 0; j < QK; j++) dst[o + 2 + j] = Math.round(src[i + j]! * id) & 0xff;
+    for (let j = 0; j < QK; j++) dst[o + 2 + j] = round(src[i + j]! * id) & 0xff;
   }
 }
 
@@ -51,8 +55,8 @@ export function quantizeQ4_0(src: Float32Array, dst: Uint8Array): void {
     const id = d !== 0 ? 1 / d : 0;
     writeF16(dst, o, d);
     for (let j = 0; j < 16; j++) {
-      const q0 = Math.min(15, Math.trunc(src[i + j]! * id + 8.5));
-      const q1 = Math.min(15, Math.trunc(src[i + j + 16]! * id + 8.5));
+      const q0 = min(15, trunc(src[i + j]! * id + 8.5));
+      const q1 = min(15, trunc(src[i + j + 16]! * id + 8.5));
       dst[o + 2 + j] = q0 | (q1 << 4);
     }
   }
@@ -70,27 +74,27 @@ export function dequantizeQ4_0(src: Uint8Array, dst: Float32Array): void {
 }
 
 function minMax(src: Float32Array, start: number): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let j = 0; j < QK; j++) {
+  let lo = src[start]!;
+  let hi = lo;
+  for (let j = 1; j < QK; j++) {
     const v = src[start + j]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
   }
-  return [min, max];
+  return [lo, hi];
 }
 
 // Block: f16 d, f16 m, u8 qs[16]; x = q*d + m.
 export function quantizeQ4_1(src: Float32Array, dst: Uint8Array): void {
   for (let i = 0, o = 0; i < src.length; i += QK, o += 20) {
-    const [min, max] = minMax(src, i);
-    const d = (max - min) / 15;
+    const [lo, hi] = minMax(src, i);
+    const d = (hi - lo) / 15;
     const id = d !== 0 ? 1 / d : 0;
     writeF16(dst, o, d);
-    writeF16(dst, o + 2, min);
+    writeF16(dst, o + 2, lo);
     for (let j = 0; j < 16; j++) {
-      const q0 = Math.min(15, Math.trunc((src[i + j]! - min) * id + 0.5));
-      const q1 = Math.min(15, Math.trunc((src[i + j + 16]! - min) * id + 0.5));
+      const q0 = min(15, trunc((src[i + j]! - lo) * id + 0.5));
+      const q1 = min(15, trunc((src[i + j + 16]! - lo) * id + 0.5));
       dst[o + 4 + j] = q0 | (q1 << 4);
     }
   }
@@ -128,8 +132,8 @@ export function quantizeQ5_0(src: Float32Array, dst: Uint8Array): void {
     writeF16(dst, o, d);
     let qh = 0;
     for (let j = 0; j < 16; j++) {
-      const q0 = Math.min(31, Math.trunc(src[i + j]! * id + 16.5));
-      const q1 = Math.min(31, Math.trunc(src[i + j + 16]! * id + 16.5));
+      const q0 = min(31, trunc(src[i + j]! * id + 16.5));
+      const q1 = min(31, trunc(src[i + j + 16]! * id + 16.5));
       dst[o + 6 + j] = (q0 & 0xf) | ((q1 & 0xf) << 4);
       qh |= ((q0 >> 4) << j) | ((q1 >> 4) << (j + 16));
     }
@@ -154,15 +158,15 @@ export function dequantizeQ5_0(src: Uint8Array, dst: Float32Array): void {
 // Block: f16 d, f16 m, u8 qh[4], u8 qs[16]; x = q*d + m.
 export function quantizeQ5_1(src: Float32Array, dst: Uint8Array): void {
   for (let i = 0, o = 0; i < src.length; i += QK, o += 24) {
-    const [min, max] = minMax(src, i);
-    const d = (max - min) / 31;
+    const [lo, hi] = minMax(src, i);
+    const d = (hi - lo) / 31;
     const id = d !== 0 ? 1 / d : 0;
     writeF16(dst, o, d);
-    writeF16(dst, o + 2, min);
+    writeF16(dst, o + 2, lo);
     let qh = 0;
     for (let j = 0; j < 16; j++) {
-      const q0 = Math.min(31, Math.trunc((src[i + j]! - min) * id + 0.5));
-      const q1 = Math.min(31, Math.trunc((src[i + j + 16]! - min) * id + 0.5));
+      const q0 = min(31, trunc((src[i + j]! - lo) * id + 0.5));
+      const q1 = min(31, trunc((src[i + j + 16]! - lo) * id + 0.5));
       dst[o + 8 + j] = (q0 & 0xf) | ((q1 & 0xf) << 4);
       qh |= ((q0 >> 4) << j) | ((q1 >> 4) << (j + 16));
     }

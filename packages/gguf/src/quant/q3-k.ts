@@ -1,6 +1,10 @@
 import { readF16, writeF16 } from './block-io.js';
 import { QK_K, nearest, signedMaxOf } from './k-quant-scales.js';
 
+// Math's functions held in module constants: in a vm context (jest) every access to a global
+// such as `Math` goes through an interceptor, which made the hot loops ~50x slower.
+const { abs, max } = Math;
+
 /**
  * Q3_K (block_q3_K, 110 bytes per 256 elements): u8 hmask[32] (third bit), u8 qs[64] (low two
  * bits), u8 scales[12] (sixteen 6-bit scales, offset by 32), f16 d. x = d*(scale-32)*(q-4).
@@ -44,7 +48,7 @@ export function quantizeQ3_K(src: Float32Array, dst: Uint8Array): void {
     let amax = 0;
     for (let s = 0; s < 16; s++) {
       sub[s] = signedMaxOf(src, i + s * 16, 16) / -4;
-      amax = Math.max(amax, Math.abs(sub[s]!));
+      amax = max(amax, abs(sub[s]!));
     }
     const d = writeF16(dst, o + 108, amax / 31);
     dst.fill(0, o, o + 108);

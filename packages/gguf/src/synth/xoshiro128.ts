@@ -1,3 +1,7 @@
+// Math's functions held in module constants: in a vm context (jest) every access to a global
+// such as `Math` goes through an interceptor, which made the hot loops ~50x slower.
+const { imul } = Math;
+
 /**
  * xoshiro128** (Blackman & Vigna), seeded through splitmix32: a small, fast generator whose
  * output depends only on its seed, so a synthetic model's bytes are reproducible.
@@ -10,13 +14,13 @@ export class Xoshiro128 {
 
   /** `seed` is any integer up to 2^53; `stream` selects an independent sequence for it. */
   constructor(seed: number, stream = 0) {
-    let x = (seed >>> 0) ^ Math.imul(Math.floor(seed / 2 ** 32) | 0, 0x85ebca6b);
-    x = (x ^ Math.imul(stream + 1, 0x9e3779b9)) >>> 0;
+    let x = (seed >>> 0) ^ imul(Math.floor(seed / 2 ** 32) | 0, 0x85ebca6b);
+    x = (x ^ imul(stream + 1, 0x9e3779b9)) >>> 0;
     const next = () => {
       x = (x + 0x9e3779b9) | 0;
       let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      z = imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
     this.s0 = next();
@@ -27,7 +31,7 @@ export class Xoshiro128 {
   }
 
   nextU32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
+    const result = imul(rotl(imul(this.s1, 5), 7), 9) >>> 0;
     const t = this.s1 << 9;
     this.s2 ^= this.s0;
     this.s3 ^= this.s1;
@@ -50,7 +54,7 @@ export class Xoshiro128 {
     let s2 = this.s2;
     let s3 = this.s3;
     for (let i = 0; i < out.length; i++) {
-      const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      const r = imul(rotl(imul(s1, 5), 7), 9) >>> 0;
       const t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
