@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { ChatTemplate, CHATML_TEMPLATE, Tokenizer, type ChatMessage } from '@llorch/tokenizer';
 import { sharedFile } from './sharedFile.js';
+
+// Loading the real vocabularies takes seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
 
 interface OracleCase {
   readonly name: string;

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
 import { readGguf } from '@llorch/gguf';
 import { Tokenizer } from '@llorch/tokenizer';
 import { sharedFile } from './sharedFile.js';
+
+// Loading the real vocabularies takes seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
 
 /** decode(encode(x)) === x, on a real corpus and on arbitrary Unicode. */
 

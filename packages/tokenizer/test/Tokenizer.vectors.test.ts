@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from '@jest/globals';
-import { readGguf } from '@llorch/gguf';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { readGguf, writeSynthModel } from '@llorch/gguf';
 import { Tokenizer } from '@llorch/tokenizer';
 import { sharedFile } from './sharedFile.js';
 
@@ -14,9 +16,17 @@ interface Case {
   /** Vector file stem: ggml-vocab-<name>.gguf.inp / .out. */
   readonly name: string;
   readonly load: () => Promise<Tokenizer | null>;
+  /** Test name, when it differs from `name`. */
+  readonly label?: string;
   /** Parse special tokens in the input (the tinyllama vectors test exactly that). */
   readonly special?: boolean;
 }
+
+let scratchDir: string | undefined;
+const scratch = (): string => (scratchDir ??= mkdtempSync(path.join(os.tmpdir(), 'llorch-tok-')));
+afterAll(() => {
+  if (scratchDir !== undefined) rmSync(scratchDir, { recursive: true, force: true });
+});
 
 const fromGguf = (name: string) => async (): Promise<Tokenizer | null> => {
   const file = sharedFile(`tokenizer-vectors/ggml-vocab-${name}.gguf`);
@@ -30,6 +40,24 @@ const CASES: readonly Case[] = [
     load: async () => {
       const dir = sharedFile('models/qwen2.5-0.5b-instruct/vocab.json');
       return dir === null ? null : Tokenizer.fromHfDir(dir.replace(/vocab\.json$/, ''));
+    },
+  },
+  {
+    // The same vocabulary in a GGUF laid out as llama.cpp's converter writes it (token types,
+    // [PAD] fillers up to 151936), through @llorch/gguf's writer and reader.
+    name: 'qwen2',
+    label: 'qwen2 (synthetic GGUF)',
+    load: async () => {
+      const dir = sharedFile('models/qwen2.5-0.5b-instruct/vocab.json');
+      if (dir === null) return null;
+      const file = path.join(scratch(), 'tiny-qwen2.gguf');
+      await writeSynthModel(file, {
+        preset: 'tiny-qwen2',
+        type: 'f32',
+        seed: 1,
+        tokenizerDir: path.dirname(dir),
+      });
+      return Tokenizer.fromGguf(await readGguf(file));
     },
   },
   { name: 'llama-spm', load: fromGguf('llama-spm') },
@@ -60,7 +88,7 @@ function readVectors(name: string): { text: string; ids: number[] }[] | null {
 
 describe('llama.cpp tokenizer vectors', () => {
   for (const c of CASES) {
-    it(`${c.name}: every test string encodes to the reference ids`, async () => {
+    it(`${c.label ?? c.name}: every test string encodes to the reference ids`, async () => {
       const vectors = readVectors(c.name);
       const tokenizer = await c.load();
       if (vectors === null || tokenizer === null) return;
@@ -69,6 +97,6 @@ describe('llama.cpp tokenizer vectors', () => {
         const got = tokenizer.encode(text, { addBos: false, addEos: false, special: c.special });
         expect({ text, ids: got }).toEqual({ text, ids });
       }
-    });
+    }, 60_000); // loading the real vocabularies takes seconds on a loaded 2-core machine
   }
 });

@@ -1,7 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { GgufValueType, readGguf, type GgufFile, type GgufValue } from '@llorch/gguf';
 import { Tokenizer, TokenType, vocabFromGguf } from '@llorch/tokenizer';
 import { sharedFile } from './sharedFile.js';
+
+// Loading the real vocabularies takes seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
 
 /** A GgufFile holding only the given metadata (the reader itself is tested in @llorch/gguf). */
 function ggufWith(entries: Record<string, [GgufValueType, GgufValue]>): GgufFile {

@@ -1,9 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { Tokenizer, vocabFromHfDir } from '@llorch/tokenizer';
 import { sharedFile } from './sharedFile.js';
+
+// Loading the real vocabularies takes seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
 
 const dirs: string[] = [];
 afterEach(() => {

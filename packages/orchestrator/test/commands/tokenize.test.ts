@@ -2,9 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { run as detokenize } from '../../src/commands/detokenize.js';
 import { run as tokenize } from '../../src/commands/tokenize.js';
+
+// Loading the real vocabularies takes seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const qwenDir = path.resolve(repoRoot, '../shared/models/qwen2.5-0.5b-instruct');
