@@ -31,8 +31,9 @@ export class FakeEngine implements JobEngine {
     return this.live.has(seq);
   }
 
-  onEvents(listener: (events: SeqEvent[]) => void): void {
+  onEvents(listener: (events: SeqEvent[]) => void): () => void {
     this.#listener = listener;
+    return () => (this.#listener = undefined);
   }
 
   /** One engine step delivering these events. */

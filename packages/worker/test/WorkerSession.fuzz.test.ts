@@ -110,7 +110,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
         const stepLive = (
           picks: number[],
           tokens: number[],
-          finish: Action & { kind: 'step' }['finish'],
+          finish: Extract<Action, { kind: 'step' }>['finish'],
         ) => {
           const live = [...engine.live];
           if (live.length === 0) return;
