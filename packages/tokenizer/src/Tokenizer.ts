@@ -4,6 +4,7 @@ import { ChatTemplate, type ChatMessage, type ChatTemplateOptions } from './Chat
 import { TokenizerError } from './errors.js';
 import { SpecialTokenSplitter } from './SpecialTokenSplitter.js';
 import { SpmModel } from './SpmModel.js';
+import { WpmModel } from './WpmModel.js';
 import { StreamDecoder } from './StreamDecoder.js';
 import { checkVocab } from './checkVocab.js';
 import { TokenType, type Vocab } from './vocab.js';
@@ -47,7 +48,7 @@ export class Tokenizer {
   readonly stopTokenIds: readonly number[];
   readonly chatTemplate: ChatTemplate;
   private readonly ids = new Map<string, number>();
-  private readonly model: BpeModel | SpmModel;
+  private readonly model: BpeModel | SpmModel | WpmModel;
   private readonly splitter: SpecialTokenSplitter;
   private readonly pieces: (Uint8Array | undefined)[] = [];
   private readonly encoder = new TextEncoder();
@@ -62,7 +63,9 @@ export class Tokenizer {
     this.model =
       vocab.model === 'bpe'
         ? new BpeModel(this.ids, vocab.merges, vocab.pre, unk)
-        : new SpmModel(vocab.tokens, vocab.types, vocab.scores ?? [], unk);
+        : vocab.model === 'spm'
+          ? new SpmModel(vocab.tokens, vocab.types, vocab.scores ?? [], unk)
+          : new WpmModel(vocab.tokens, vocab.types, unk);
     this.splitter = new SpecialTokenSplitter(vocab.tokens, vocab.types);
 
     const stops = new Set<number>();
@@ -121,12 +124,12 @@ export class Tokenizer {
       if (typeof fragment === 'number') {
         out.push(fragment);
         afterSpecial = true;
-      } else if (model === 'bpe') {
-        this.model.encode(fragment, out);
-      } else {
+      } else if (model === 'spm') {
         const spaced = addSpacePrefix && afterSpecial ? ' ' + fragment : fragment;
         this.model.encode(spaced.replaceAll(' ', SPM_SPACE), out);
         afterSpecial = false;
+      } else {
+        this.model.encode(fragment, out);
       }
     }
     if ((options.addEos ?? addEos) && ids.eos !== null) out.push(ids.eos);

@@ -23,10 +23,11 @@ export interface SpecialIds {
 /**
  * Everything a tokenizer is built from, whatever the source (GGUF metadata or HF files).
  * `model` picks the algorithm: 'bpe' is byte-level BPE (GGUF tokenizer.ggml.model = gpt2),
- * 'spm' is SentencePiece-style score merging with byte fallback (tokenizer.ggml.model = llama).
+ * 'spm' is SentencePiece-style score merging with byte fallback (tokenizer.ggml.model = llama),
+ * 'wpm' is BERT's WordPiece (tokenizer.ggml.model = bert).
  */
 export interface Vocab {
-  readonly model: 'bpe' | 'spm';
+  readonly model: 'bpe' | 'spm' | 'wpm';
   /** Pre-tokenizer name (tokenizer.ggml.pre); 'default' when the source names none. */
   readonly pre: string;
   readonly tokens: readonly string[];
@@ -39,7 +40,10 @@ export interface Vocab {
   readonly special: SpecialIds;
   readonly addBos: boolean;
   readonly addEos: boolean;
-  /** SPM: a space is put before the text (and after every special token), as sentencepiece does. */
+  /**
+   * SPM: a space is put before the text (and after every special token), as sentencepiece does;
+   * SPM and WPM: decoding drops the space that opens a text run.
+   */
   readonly addSpacePrefix: boolean;
   /** Jinja chat template (tokenizer.chat_template), null when the model ships none. */
   readonly chatTemplate: string | null;

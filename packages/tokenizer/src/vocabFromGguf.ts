@@ -13,13 +13,14 @@ import { TokenType, type Vocab } from './vocab.js';
 
 function readVocab(file: GgufFile): Vocab {
   const kind = getString(file, 'tokenizer.ggml.model');
-  if (kind !== 'gpt2' && kind !== 'llama') {
+  if (kind !== 'gpt2' && kind !== 'llama' && kind !== 'bert') {
     throw new TokenizerError(
       'TOKENIZER_ERR_UNSUPPORTED_MODEL',
-      `tokenizer.ggml.model "${kind}" is not supported (gpt2 or llama)`,
+      `tokenizer.ggml.model "${kind}" is not supported (gpt2, llama or bert)`,
     );
   }
   const spm = kind === 'llama';
+  const wpm = kind === 'bert';
   const tokens = getStringArray(file, 'tokenizer.ggml.tokens');
   const types =
     findNumberArray(file, 'tokenizer.ggml.token_type') ??
@@ -31,24 +32,25 @@ function readVocab(file: GgufFile): Vocab {
     return value !== undefined && value < tokens.length ? value : fallback;
   };
   return {
-    model: spm ? 'spm' : 'bpe',
+    model: spm ? 'spm' : wpm ? 'wpm' : 'bpe',
     pre: findString(file, 'tokenizer.ggml.pre') ?? 'default',
     tokens,
     types,
     scores: findNumberArray(file, 'tokenizer.ggml.scores') ?? null,
-    merges: spm ? [] : getStringArray(file, 'tokenizer.ggml.merges'),
-    // llama.cpp's defaults for SPM vocabularies that leave the ids out.
+    merges: kind === 'gpt2' ? getStringArray(file, 'tokenizer.ggml.merges') : [],
+    // llama.cpp's defaults for SPM vocabularies that leave the ids out; BERT's sequence
+    // markers are its [CLS] and [SEP] ("seperator" is the key's spelling in GGUF).
     special: {
-      bos: id('bos', spm ? 1 : null),
-      eos: id('eos', spm ? 2 : null),
+      bos: wpm ? id('cls', id('bos')) : id('bos', spm ? 1 : null),
+      eos: wpm ? id('seperator', id('eos')) : id('eos', spm ? 2 : null),
       eot: id('eot'),
       eom: id('eom'),
       unk: id('unknown', spm ? 0 : null),
       pad: id('padding'),
     },
-    addBos: findBool(file, 'tokenizer.ggml.add_bos_token') ?? spm,
-    addEos: findBool(file, 'tokenizer.ggml.add_eos_token') ?? false,
-    addSpacePrefix: findBool(file, 'tokenizer.ggml.add_space_prefix') ?? spm,
+    addBos: findBool(file, 'tokenizer.ggml.add_bos_token') ?? (spm || wpm),
+    addEos: findBool(file, 'tokenizer.ggml.add_eos_token') ?? wpm,
+    addSpacePrefix: findBool(file, 'tokenizer.ggml.add_space_prefix') ?? (spm || wpm),
     chatTemplate: findString(file, 'tokenizer.chat_template') ?? null,
   };
 }

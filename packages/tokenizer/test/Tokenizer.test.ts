@@ -120,6 +120,35 @@ describe('Tokenizer (SPM)', () => {
   });
 });
 
+describe('Tokenizer (WordPiece)', () => {
+  const tokens = ['[UNK]', '[CLS]', '[SEP]', '▁ap', 'fel', '▁!', '▁中', '▁hello'];
+  const tok = new Tokenizer({
+    model: 'wpm',
+    pre: 'default',
+    tokens,
+    types: tokens.map((t) => (t.startsWith('[') ? TokenType.CONTROL : TokenType.NORMAL)),
+    scores: null,
+    merges: [],
+    special: { bos: 1, eos: 2, eot: null, eom: null, unk: 0, pad: null },
+    addBos: true,
+    addEos: true,
+    addSpacePrefix: true,
+    chatTemplate: null,
+  });
+
+  it('lower-cases, strips accents, isolates punctuation and CJK, matches longest pieces', () => {
+    expect(tok.encode('Äpfel! 中 HELLO')).toEqual([1, 3, 4, 5, 6, 7, 2]);
+  });
+
+  it('makes a word with an unmatched piece unknown as a whole', () => {
+    expect(tok.encode('apx hello', { addBos: false, addEos: false })).toEqual([0, 7]);
+  });
+
+  it('decodes pieces back to words', () => {
+    expect(tok.decode([1, 3, 4, 7, 2])).toBe('apfel hello');
+  });
+});
+
 describe('Tokenizer vocabulary checks', () => {
   it.each([
     ['no tokens', { tokens: [], types: [] }],

@@ -71,6 +71,7 @@ const CASES: readonly Case[] = [
   { name: 'deepseek-coder', load: fromGguf('deepseek-coder') },
   { name: 'mpt', load: fromGguf('mpt') },
   { name: 'refact', load: fromGguf('refact') },
+  { name: 'bert-bge', load: fromGguf('bert-bge') },
 ];
 
 function readVectors(name: string): { text: string; ids: number[] }[] | null {

@@ -27,7 +27,7 @@ const strings = (items: string[]): [GgufValueType, GgufValue] => [
 
 describe('vocabFromGguf', () => {
   it('rejects a tokenizer model it does not implement', () => {
-    const file = ggufWith({ 'tokenizer.ggml.model': [GgufValueType.STRING, 'bert'] });
+    const file = ggufWith({ 'tokenizer.ggml.model': [GgufValueType.STRING, 'rwkv'] });
     expect(() => vocabFromGguf(file)).toThrow(
       expect.objectContaining({ code: 'TOKENIZER_ERR_UNSUPPORTED_MODEL' }),
     );
