@@ -11,7 +11,7 @@ import { validateJobId, validateSubmit, type JobSpec } from './validateSubmit.js
 
 /** Engine error codes after which the process cannot go on, and the exit status they get. */
 const FATAL_ENGINE_CODES: ReadonlyMap<string, ExitCode> = new Map([
-  ['NATIVE_ERR_CUDA', EXIT_CODES.DEVICE_LOST],
+  ['NATIVE_ERR_CUDA_FAULT', EXIT_CODES.DEVICE_LOST],
   ['NATIVE_ERR_UNLOADED', EXIT_CODES.ENGINE_FAULT],
 ]);
 
@@ -249,7 +249,10 @@ export class WorkerSession {
     try {
       this.#engine.submit(seq, [...prompt, ...spec.resumeTokens], params);
     } catch (error) {
-      this.#fail(jobId, errorCode(error, 'WORKER_ERR_ENGINE'), (error as Error).message);
+      const code = errorCode(error, 'WORKER_ERR_ENGINE');
+      this.#fail(jobId, code, (error as Error).message);
+      // A dead device is not this job's problem alone: #guard ends the process.
+      if (FATAL_ENGINE_CODES.has(code)) throw error;
       return;
     }
     this.#jobsById.set(jobId, job);

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { DEFAULT_MAX_FRAME_BYTES, type EnvelopeInit } from '@llorch/protocol';
 import { createFatalLogger, createLogger } from './createLogger.js';
 import { createJobTokenizer } from './createJobTokenizer.js';
@@ -10,6 +11,9 @@ import type { WorkerArgs } from './parseWorkerArgs.js';
 import { WorkerSession } from './WorkerSession.js';
 
 const fatalLog = createFatalLogger();
+
+/** Longest the worker waits to flush its last frames before exiting. */
+const FLUSH_TIMEOUT_MS = 2000;
 
 /** Writes why the worker dies to stderr and exits with `code`. */
 export function die(code: ExitCode, reason: string, error?: unknown): never {
@@ -54,12 +58,17 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
     if (exiting) return;
     exiting = true;
     session.close();
-    try {
-      await model.engine.unload();
-    } catch (error) {
-      log.warn({ err: error }, 'engine unload failed');
+    // A clean stop releases the engine. After a failure the process exit frees it anyway, and
+    // unloading from a dead device could hang.
+    if (code === EXIT_CODES.OK) {
+      try {
+        await model.engine.unload();
+      } catch (error) {
+        log.warn({ err: error }, 'engine unload failed');
+      }
     }
-    await connection?.close();
+    // Flush the last frames (JobDone, JobFailed), without waiting on a peer that stopped reading.
+    await Promise.race([connection?.close(), delay(FLUSH_TIMEOUT_MS, undefined, { ref: false })]);
     if (code !== EXIT_CODES.OK) die(code, reason);
     log.info({ reason }, 'worker stopped');
     process.exit(code);

@@ -194,12 +194,12 @@ describeModel('WorkerSession', () => {
         seq: engine.seqOf(1),
         tokens: [],
         finish: 'error',
-        error: { code: 'NATIVE_ERR_CUDA', message: 'illegal address' },
+        error: { code: 'NATIVE_ERR_CUDA_FAULT', message: 'illegal address' },
       },
     ]);
     expect(of('jobFailed').map((f) => [f.jobId, f.code])).toEqual([
-      ['a', 'NATIVE_ERR_CUDA'],
-      ['b', 'NATIVE_ERR_CUDA'],
+      ['a', 'NATIVE_ERR_CUDA_FAULT'],
+      ['b', 'NATIVE_ERR_CUDA_FAULT'],
     ]);
     expect(exits).toEqual([EXIT_CODES.DEVICE_LOST]);
   });
@@ -250,6 +250,37 @@ describeModel('WorkerSession', () => {
     expect(exits).toEqual([EXIT_CODES.ENGINE_FAULT]);
     deliver({ submit: { jobId: 'b', prompt: 'b' } });
     expect(of('jobFailed')[1]).toMatchObject({ jobId: 'b', code: 'WORKER_ERR_SHUTTING_DOWN' });
+  });
+
+  it('exits DEVICE_LOST when a submit meets a dead device', () => {
+    const engine = new FakeEngine();
+    const { deliver, of, exits } = setup(engine);
+    deliver({ submit: { jobId: 'a', prompt: 'a' } });
+    engine.submitError = Object.assign(new Error('illegal address'), {
+      code: 'NATIVE_ERR_CUDA_FAULT',
+    });
+    deliver({ submit: { jobId: 'b', prompt: 'b' } });
+    expect(of('jobFailed').map((f) => [f.jobId, f.code])).toEqual([
+      ['b', 'NATIVE_ERR_CUDA_FAULT'],
+      ['a', 'NATIVE_ERR_CUDA_FAULT'],
+    ]);
+    expect(exits).toEqual([EXIT_CODES.DEVICE_LOST]);
+  });
+
+  it('fails only the job when the engine reports a recoverable CUDA error', () => {
+    const engine = new FakeEngine();
+    const { deliver, of, exits } = setup(engine);
+    deliver({ submit: { jobId: 'a', prompt: 'a' } });
+    engine.step([
+      {
+        seq: engine.seqOf(1),
+        tokens: [],
+        finish: 'error',
+        error: { code: 'NATIVE_ERR_CUDA', message: 'out of streams' },
+      },
+    ]);
+    expect(of('jobFailed')).toMatchObject([{ jobId: 'a', code: 'NATIVE_ERR_CUDA' }]);
+    expect(exits).toEqual([]);
   });
 
   it('answers Ping and rejects a message only a worker sends', () => {
