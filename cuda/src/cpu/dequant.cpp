@@ -16,6 +16,72 @@ namespace {
 constexpr int kQK = 32;
 constexpr int kQKK = 256;
 
+// y[i] = q[i] * d + m for n (a multiple of 8) int8 codes. Multiply then add, never fused, so the
+// vector and scalar paths round alike (and like the TypeScript reference within an ulp).
+// q[0..16) = low nibbles of qs[0..16) - bias, q[16..32) = high nibbles - bias.
+inline void unpackNibbles(const uint8_t* qs, int bias, int8_t* q) {
+#if defined(__AVX2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qs));
+  const __m128i mask = _mm_set1_epi8(0x0f);
+  const __m128i b = _mm_set1_epi8(static_cast<char>(bias));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(q), _mm_sub_epi8(_mm_and_si128(bytes, mask), b));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(q + 16),
+                   _mm_sub_epi8(_mm_and_si128(_mm_srli_epi16(bytes, 4), mask), b));
+#else
+  for (int j = 0; j < 16; j++) {
+    q[j] = static_cast<int8_t>((qs[j] & 0x0f) - bias);
+    q[j + 16] = static_cast<int8_t>((qs[j] >> 4) - bias);
+  }
+#endif
+}
+
+#if defined(__AVX2__)
+// Byte i of the result is 0x10 when bit i of `bits` is set: the fifth bit of Q5_0/Q5_1 code i.
+inline __m256i fifthBits(uint32_t bits) {
+  const __m256i spread =
+      _mm256_shuffle_epi8(_mm256_set1_epi32(static_cast<int>(bits)),
+                          _mm256_setr_epi64x(0, 0x0101010101010101, 0x0202020202020202, 0x0303030303030303));
+  const __m256i bit = _mm256_set1_epi64x(static_cast<long long>(0x8040201008040201ull));
+  return _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(spread, bit), bit), _mm256_set1_epi8(0x10));
+}
+
+// y[0..32) = codes * d + m, from 32 int8 codes held in a register (no round trip through memory,
+// which would stall on store forwarding).
+inline void scaleCodes32(__m256i codes, float d, float m, float* y) {
+  const __m256 dv = _mm256_set1_ps(d);
+  const __m256 mv = _mm256_set1_ps(m);
+  const __m128i lo = _mm256_castsi256_si128(codes);
+  const __m128i hi = _mm256_extracti128_si256(codes, 1);
+  const __m128i parts[4] = {lo, _mm_srli_si128(lo, 8), hi, _mm_srli_si128(hi, 8)};
+  for (int k = 0; k < 4; k++) {
+    const __m256 f = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(parts[k]));
+    _mm256_storeu_ps(y + 8 * k, _mm256_add_ps(_mm256_mul_ps(f, dv), mv));
+  }
+}
+
+// 32 Q5 codes: nibbles of qs (low nibbles first) with the fifth bits of qh, minus `bias`.
+inline __m256i q5Codes(const uint8_t* qs, uint32_t qh, int bias) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qs));
+  const __m128i mask = _mm_set1_epi8(0x0f);
+  const __m256i nibbles = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(bytes, 4), mask), _mm_and_si128(bytes, mask));
+  return _mm256_sub_epi8(_mm256_or_si256(nibbles, fifthBits(qh)), _mm256_set1_epi8(static_cast<char>(bias)));
+}
+#endif
+
+inline void scaleCodes(const int8_t* q, int n, float d, float m, float* y) {
+  int i = 0;
+#if defined(__AVX2__)
+  const __m256 dv = _mm256_set1_ps(d);
+  const __m256 mv = _mm256_set1_ps(m);
+  for (; i + 8 <= n; i += 8) {
+    const __m128i q8 = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(q + i));
+    const __m256 f = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(q8));
+    _mm256_storeu_ps(y + i, _mm256_add_ps(_mm256_mul_ps(f, dv), mv));
+  }
+#endif
+  for (; i < n; i++) y[i] = static_cast<float>(q[i]) * d + m;
+}
+
 void dequantF16(const uint8_t* src, float* dst, int64_t n) {
   int64_t i = 0;
 #if defined(__F16C__) && defined(__AVX__)
@@ -34,20 +100,18 @@ void dequantBF16(const uint8_t* src, float* dst, int64_t n) {
 void dequantQ4_0(const uint8_t* b, float* y) {
   const float d = halfToFloat(readU16(b));
   const uint8_t* qs = b + 2;
-  for (int j = 0; j < kQK / 2; j++) {
-    y[j] = static_cast<float>((qs[j] & 0x0f) - 8) * d;
-    y[j + kQK / 2] = static_cast<float>((qs[j] >> 4) - 8) * d;
-  }
+  int8_t q[kQK];
+  unpackNibbles(qs, 8, q);
+  scaleCodes(q, kQK, d, 0.f, y);
 }
 
 void dequantQ4_1(const uint8_t* b, float* y) {
   const float d = halfToFloat(readU16(b));
   const float m = halfToFloat(readU16(b + 2));
   const uint8_t* qs = b + 4;
-  for (int j = 0; j < kQK / 2; j++) {
-    y[j] = static_cast<float>(qs[j] & 0x0f) * d + m;
-    y[j + kQK / 2] = static_cast<float>(qs[j] >> 4) * d + m;
-  }
+  int8_t q[kQK];
+  unpackNibbles(qs, 0, q);
+  scaleCodes(q, kQK, d, m, y);
 }
 
 void dequantQ5_0(const uint8_t* b, float* y) {
@@ -55,12 +119,18 @@ void dequantQ5_0(const uint8_t* b, float* y) {
   uint32_t qh;
   std::memcpy(&qh, b + 2, 4);
   const uint8_t* qs = b + 6;
+#if defined(__AVX2__)
+  scaleCodes32(q5Codes(qs, qh, 16), d, 0.f, y);
+#else
+  int8_t q[kQK];
   for (int j = 0; j < kQK / 2; j++) {
     const int h0 = static_cast<int>(((qh >> j) << 4) & 0x10);
     const int h1 = static_cast<int>((qh >> (j + 12)) & 0x10);
-    y[j] = static_cast<float>(((qs[j] & 0x0f) | h0) - 16) * d;
-    y[j + kQK / 2] = static_cast<float>(((qs[j] >> 4) | h1) - 16) * d;
+    q[j] = static_cast<int8_t>(((qs[j] & 0x0f) | h0) - 16);
+    q[j + kQK / 2] = static_cast<int8_t>(((qs[j] >> 4) | h1) - 16);
   }
+  scaleCodes(q, kQK, d, 0.f, y);
+#endif
 }
 
 void dequantQ5_1(const uint8_t* b, float* y) {
@@ -69,18 +139,23 @@ void dequantQ5_1(const uint8_t* b, float* y) {
   uint32_t qh;
   std::memcpy(&qh, b + 4, 4);
   const uint8_t* qs = b + 8;
+#if defined(__AVX2__)
+  scaleCodes32(q5Codes(qs, qh, 0), d, m, y);
+#else
+  int8_t q[kQK];
   for (int j = 0; j < kQK / 2; j++) {
     const int h0 = static_cast<int>(((qh >> j) << 4) & 0x10);
     const int h1 = static_cast<int>((qh >> (j + 12)) & 0x10);
-    y[j] = static_cast<float>((qs[j] & 0x0f) | h0) * d + m;
-    y[j + kQK / 2] = static_cast<float>((qs[j] >> 4) | h1) * d + m;
+    q[j] = static_cast<int8_t>((qs[j] & 0x0f) | h0);
+    q[j + kQK / 2] = static_cast<int8_t>((qs[j] >> 4) | h1);
   }
+  scaleCodes(q, kQK, d, m, y);
+#endif
 }
 
 void dequantQ8_0(const uint8_t* b, float* y) {
   const float d = halfToFloat(readU16(b));
-  const int8_t* qs = reinterpret_cast<const int8_t*>(b + 2);
-  for (int j = 0; j < kQK; j++) y[j] = static_cast<float>(qs[j]) * d;
+  scaleCodes(reinterpret_cast<const int8_t*>(b + 2), kQK, d, 0.f, y);
 }
 
 void dequantQ2_K(const uint8_t* b, float* y) {
@@ -88,18 +163,17 @@ void dequantQ2_K(const uint8_t* b, float* y) {
   const uint8_t* q = b + 16;
   const float d = halfToFloat(readU16(b + 80));
   const float dmin = halfToFloat(readU16(b + 82));
+  int8_t codes[16];
   int is = 0;
   for (int n = 0; n < kQKK; n += 128) {
     int shift = 0;
     for (int j = 0; j < 4; j++) {
-      uint8_t sc = scales[is++];
-      float dl = d * static_cast<float>(sc & 0x0f);
-      float ml = dmin * static_cast<float>(sc >> 4);
-      for (int l = 0; l < 16; l++) *y++ = dl * static_cast<float>((q[l] >> shift) & 3) - ml;
-      sc = scales[is++];
-      dl = d * static_cast<float>(sc & 0x0f);
-      ml = dmin * static_cast<float>(sc >> 4);
-      for (int l = 0; l < 16; l++) *y++ = dl * static_cast<float>((q[l + 16] >> shift) & 3) - ml;
+      for (int half = 0; half < 2; half++) {
+        const uint8_t sc = scales[is++];
+        for (int l = 0; l < 16; l++) codes[l] = static_cast<int8_t>((q[l + 16 * half] >> shift) & 3);
+        scaleCodes(codes, 16, d * static_cast<float>(sc & 0x0f), -(dmin * static_cast<float>(sc >> 4)), y);
+        y += 16;
+      }
       shift += 2;
     }
     q += 32;
@@ -122,18 +196,19 @@ void dequantQ3_K(const uint8_t* b, float* y) {
   aux[1] = (aux[1] & kmask2) | (((tmp >> 2) & kmask1) << 4);
   int8_t scales[16];
   std::memcpy(scales, aux, 16);
+  int8_t codes[16];
   int is = 0;
   uint8_t m = 1;
   for (int n = 0; n < kQKK; n += 128) {
     int shift = 0;
     for (int j = 0; j < 4; j++) {
-      float dl = dAll * static_cast<float>(scales[is++] - 32);
-      for (int l = 0; l < 16; l++) {
-        *y++ = dl * static_cast<float>(((q[l] >> shift) & 3) - ((hm[l] & m) ? 0 : 4));
-      }
-      dl = dAll * static_cast<float>(scales[is++] - 32);
-      for (int l = 0; l < 16; l++) {
-        *y++ = dl * static_cast<float>(((q[l + 16] >> shift) & 3) - ((hm[l + 16] & m) ? 0 : 4));
+      for (int half = 0; half < 2; half++) {
+        const int o = 16 * half;
+        for (int l = 0; l < 16; l++) {
+          codes[l] = static_cast<int8_t>(((q[l + o] >> shift) & 3) - ((hm[l + o] & m) ? 0 : 4));
+        }
+        scaleCodes(codes, 16, dAll * static_cast<float>(scales[is++] - 32), 0.f, y);
+        y += 16;
       }
       shift += 2;
       m = static_cast<uint8_t>(m << 1);
@@ -158,17 +233,21 @@ void dequantQ4_K(const uint8_t* b, float* y) {
   const float dmin = halfToFloat(readU16(b + 2));
   const uint8_t* scales = b + 4;
   const uint8_t* q = b + 16;
-  int is = 0;
-  for (int j = 0; j < kQKK; j += 64) {
+  int8_t lo[32], hi[32];
+  for (int j = 0, is = 0; j < kQKK; j += 64, is += 2) {
     uint8_t sc, mn;
     scaleMinK4(is, scales, &sc, &mn);
     const float d1 = d * sc, m1 = dmin * mn;
     scaleMinK4(is + 1, scales, &sc, &mn);
     const float d2 = d * sc, m2 = dmin * mn;
-    for (int l = 0; l < 32; l++) *y++ = d1 * static_cast<float>(q[l] & 0x0f) - m1;
-    for (int l = 0; l < 32; l++) *y++ = d2 * static_cast<float>(q[l] >> 4) - m2;
+    for (int l = 0; l < 32; l++) {
+      lo[l] = static_cast<int8_t>(q[l] & 0x0f);
+      hi[l] = static_cast<int8_t>(q[l] >> 4);
+    }
+    scaleCodes(lo, 32, d1, -m1, y);
+    scaleCodes(hi, 32, d2, -m2, y + 32);
+    y += 64;
     q += 32;
-    is += 2;
   }
 }
 
@@ -178,22 +257,22 @@ void dequantQ5_K(const uint8_t* b, float* y) {
   const uint8_t* scales = b + 4;
   const uint8_t* qh = b + 16;
   const uint8_t* ql = b + 48;
-  int is = 0;
+  int8_t lo[32], hi[32];
   uint8_t u1 = 1, u2 = 2;
-  for (int j = 0; j < kQKK; j += 64) {
+  for (int j = 0, is = 0; j < kQKK; j += 64, is += 2) {
     uint8_t sc, mn;
     scaleMinK4(is, scales, &sc, &mn);
     const float d1 = d * sc, m1 = dmin * mn;
     scaleMinK4(is + 1, scales, &sc, &mn);
     const float d2 = d * sc, m2 = dmin * mn;
     for (int l = 0; l < 32; l++) {
-      *y++ = d1 * static_cast<float>((ql[l] & 0x0f) + ((qh[l] & u1) ? 16 : 0)) - m1;
+      lo[l] = static_cast<int8_t>((ql[l] & 0x0f) + ((qh[l] & u1) ? 16 : 0));
+      hi[l] = static_cast<int8_t>((ql[l] >> 4) + ((qh[l] & u2) ? 16 : 0));
     }
-    for (int l = 0; l < 32; l++) {
-      *y++ = d2 * static_cast<float>((ql[l] >> 4) + ((qh[l] & u2) ? 16 : 0)) - m2;
-    }
+    scaleCodes(lo, 32, d1, -m1, y);
+    scaleCodes(hi, 32, d2, -m2, y + 32);
+    y += 64;
     ql += 32;
-    is += 2;
     u1 = static_cast<uint8_t>(u1 << 2);
     u2 = static_cast<uint8_t>(u2 << 2);
   }
@@ -204,17 +283,19 @@ void dequantQ6_K(const uint8_t* b, float* y) {
   const uint8_t* qh = b + 128;
   const int8_t* sc = reinterpret_cast<const int8_t*>(b + 192);
   const float d = halfToFloat(readU16(b + 208));
+  // Per 128 values: four runs of 32 (q1..q4), each split into two 16-value scale groups.
+  int8_t codes[4][32];
   for (int n = 0; n < kQKK; n += 128) {
     for (int l = 0; l < 32; l++) {
-      const int is = l / 16;
-      const int q1 = ((ql[l] & 0x0f) | (((qh[l] >> 0) & 3) << 4)) - 32;
-      const int q2 = ((ql[l + 32] & 0x0f) | (((qh[l] >> 2) & 3) << 4)) - 32;
-      const int q3 = ((ql[l] >> 4) | (((qh[l] >> 4) & 3) << 4)) - 32;
-      const int q4 = ((ql[l + 32] >> 4) | (((qh[l] >> 6) & 3) << 4)) - 32;
-      y[l] = d * static_cast<float>(sc[is + 0]) * static_cast<float>(q1);
-      y[l + 32] = d * static_cast<float>(sc[is + 2]) * static_cast<float>(q2);
-      y[l + 64] = d * static_cast<float>(sc[is + 4]) * static_cast<float>(q3);
-      y[l + 96] = d * static_cast<float>(sc[is + 6]) * static_cast<float>(q4);
+      codes[0][l] = static_cast<int8_t>(((ql[l] & 0x0f) | (((qh[l] >> 0) & 3) << 4)) - 32);
+      codes[1][l] = static_cast<int8_t>(((ql[l + 32] & 0x0f) | (((qh[l] >> 2) & 3) << 4)) - 32);
+      codes[2][l] = static_cast<int8_t>(((ql[l] >> 4) | (((qh[l] >> 4) & 3) << 4)) - 32);
+      codes[3][l] = static_cast<int8_t>(((ql[l + 32] >> 4) | (((qh[l] >> 6) & 3) << 4)) - 32);
+    }
+    for (int r = 0; r < 4; r++) {
+      for (int half = 0; half < 2; half++) {
+        scaleCodes(codes[r] + 16 * half, 16, d * static_cast<float>(sc[half + 2 * r]), 0.f, y + 32 * r + 16 * half);
+      }
     }
     y += 128;
     ql += 64;
