@@ -26,6 +26,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'generate a continuation with the native engine',
     load: () => import('./commands/run.js'),
   },
+  serve: {
+    summary: 'serve models over HTTP (OpenAI-compatible and jobs APIs) with supervised workers',
+    load: () => import('./commands/serve.js'),
+  },
 };
 
 function usage(): string {
