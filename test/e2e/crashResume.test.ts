@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import OpenAI from 'openai';
+import { e2eReady, startServe, storiesPath, waitFor, type Served } from './support/startServe.js';
+
+// SIGKILL a real worker while clients stream from it: every stream must complete with the text
+// an uninterrupted run produces (greedy and seeded), the worker must come back, and the
+// metrics must show the restart and the resumes.
+
+const ADMIN = 'e2e-admin-token';
+const ready = e2eReady();
+const d = ready ? describe : describe.skip;
+
+interface WorkersView {
+  models: Array<{
+    name: string;
+    workers: Array<{ id: string; pid?: number; status: string; restarts: number }>;
+  }>;
+}
+
+d('crash resume', () => {
+  let s: Served;
+  let client: OpenAI;
+
+  const workers = async () =>
+    (await (
+      await fetch(`${s.url}/admin/workers`, { headers: { authorization: `Bearer ${ADMIN}` } })
+    ).json()) as WorkersView;
+
+  beforeAll(async () => {
+    s = await startServe(
+      [
+        `adminToken: ${ADMIN}`,
+        'supervisor:',
+        '  backoffInitialMs: 100',
+        'models:',
+        '  stories:',
+        `    path: ${storiesPath}`,
+        '    maxSeqs: 4',
+        '    threads: 1',
+      ].join('\n'),
+    );
+    client = new OpenAI({ baseURL: `${s.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+    await waitFor(async () => ((await fetch(`${s.url}/readyz`)).status === 200 ? true : undefined));
+  }, 60_000);
+
+  afterAll(async () => {
+    if (s !== undefined) await s.stop();
+  });
+
+  it('completes every in-flight stream with the uninterrupted text after SIGKILL of its worker', async () => {
+    const noEos = { '2': -100 };
+    const requests = [
+      { prompt: 'Once upon a time', temperature: 0 },
+      { prompt: 'The little dog', temperature: 0 },
+      { prompt: 'Sam and Mia', temperature: 0.9, seed: 1234 },
+    ].map((r) => ({ model: 'stories', max_tokens: 1500, logit_bias: noEos, ...r }));
+
+    const references = await Promise.all(
+      requests.map(async (r) => (await client.completions.create(r)).choices[0]!.text),
+    );
+
+    const pid = (await workers()).models[0]!.workers[0]!.pid!;
+    let killed = false;
+    let started = 0;
+    const streamed = await Promise.all(
+      requests.map(async (r) => {
+        let text = '';
+        let finish: string | null = null;
+        for await (const chunk of await client.completions.create({ ...r, stream: true })) {
+          text += chunk.choices[0]?.text ?? '';
+          finish = chunk.choices[0]?.finish_reason ?? finish;
+          if (text.length > 0 && !killed && ++started === requests.length) {
+            killed = true;
+            process.kill(pid, 'SIGKILL');
+          }
+        }
+        return { text, finish };
+      }),
+    );
+    expect(killed).toBe(true);
+    streamed.forEach((s, i) => {
+      expect(s.finish).toBe('length');
+      expect(s.text).toBe(references[i]);
+    });
+
+    const w = await waitFor(async () => {
+      const v = (await workers()).models[0]!.workers[0]!;
+      return v.status === 'ready' && v.restarts >= 1 ? v : undefined;
+    });
+    expect(w.pid).not.toBe(pid);
+    const metrics = await (await fetch(`${s.url}/metrics`)).text();
+    expect(metrics).toContain('llorch_worker_restarts_total{model="stories",reason="signal"} 1');
+    // Every stream was mid-flight when the worker died, so each was resumed once.
+    expect(metrics).toContain('llorch_job_resumes_total{model="stories"} 3');
+  }, 120_000);
+});
