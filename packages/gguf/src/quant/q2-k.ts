@@ -11,19 +11,27 @@ const BLOCK = 84;
 const fr = Math.fround;
 
 export function dequantizeQ2_K(src: Uint8Array, dst: Float32Array): void {
-  for (let y = 0, o = 0; y < dst.length; o += BLOCK) {
+  const dl = new Float32Array(16);
+  const ml = new Float32Array(16);
+  for (let y = 0, o = 0; y < dst.length; y += QK_K, o += BLOCK) {
     const d = readF16(src, o + 80);
     const dmin = readF16(src, o + 82);
-    let is = 0;
+    for (let i = 0; i < 16; i++) {
+      const sc = src[o + i]!;
+      dl[i] = d * (sc & 0xf);
+      ml[i] = dmin * (sc >> 4);
+    }
     for (let n = 0; n < 2; n++) {
       const q = o + 16 + n * 32;
-      for (let shift = 0; shift < 8; shift += 2) {
+      for (let j = 0; j < 4; j++) {
+        const shift = 2 * j;
+        const out = y + n * 128 + j * 32;
         for (let half = 0; half < 2; half++) {
-          const sc = src[o + is++]!;
-          const dl = fr(d * (sc & 0xf));
-          const ml = fr(dmin * (sc >> 4));
-          const base = q + half * 16;
-          for (let l = 0; l < 16; l++) dst[y++] = dl * ((src[base + l]! >> shift) & 3) - ml;
+          const scale = dl[n * 8 + j * 2 + half]!;
+          const min = ml[n * 8 + j * 2 + half]!;
+          for (let l = half * 16, end = l + 16; l < end; l++) {
+            dst[out + l] = scale * ((src[q + l]! >> shift) & 3) - min;
+          }
         }
       }
     }

@@ -23,18 +23,22 @@ export function q3kScale(src: Uint8Array, s: number, i: number): number {
 }
 
 export function dequantizeQ3_K(src: Uint8Array, dst: Float32Array): void {
-  for (let y = 0, o = 0; y < dst.length; o += BLOCK) {
+  const dl = new Float32Array(16);
+  for (let y = 0, o = 0; y < dst.length; y += QK_K, o += BLOCK) {
     const d = readF16(src, o + 108);
-    let is = 0;
-    let m = 1;
+    for (let i = 0; i < 16; i++) dl[i] = d * (q3kScale(src, o + 96, i) - 32);
     for (let n = 0; n < 2; n++) {
       const q = o + 32 + n * 32;
-      for (let shift = 0; shift < 8; shift += 2, m <<= 1) {
+      for (let j = 0; j < 4; j++) {
+        const shift = 2 * j;
+        const bit = 4 * n + j;
+        const out = y + n * 128 + j * 32;
+        // Two 16-element halves with their own scale; a branch-free q keeps V8's loop fast.
         for (let half = 0; half < 2; half++) {
-          const dl = fr(d * (q3kScale(src, o + 96, is++) - 32));
-          for (let l = half * 16; l < half * 16 + 16; l++) {
-            const low = (src[q + l]! >> shift) & 3;
-            dst[y++] = dl * (low - ((src[o + l]! & m) !== 0 ? 0 : 4));
+          const scale = dl[n * 8 + j * 2 + half]!;
+          for (let l = half * 16, end = l + 16; l < end; l++) {
+            const q3 = ((src[q + l]! >> shift) & 3) | (((src[o + l]! >> bit) & 1) << 2);
+            dst[out + l] = scale * (q3 - 4);
           }
         }
       }

@@ -32,25 +32,13 @@ function packScaleMin(dst: Uint8Array, s: number, j: number, ls: number, lm: num
   }
 }
 
-function dequantizeK(src: Uint8Array, dst: Float32Array, block: number, qhAt: number): void {
-  const qsAt = qhAt < 0 ? 16 : 48;
-  for (let y = 0, o = 0; y < dst.length; o += block) {
-    const d = readF16(src, o);
-    const dmin = readF16(src, o + 2);
-    for (let c = 0; c < 4; c++) {
-      const q = o + qsAt + c * 32;
-      for (let half = 0; half < 2; half++) {
-        const d1 = fr(d * kScale(src, o + 4, 2 * c + half));
-        const m1 = fr(dmin * kMin(src, o + 4, 2 * c + half));
-        const shift = half * 4;
-        const bit = 1 << (2 * c + half);
-        for (let l = 0; l < 32; l++) {
-          let v = (src[q + l]! >> shift) & 0xf;
-          if (qhAt >= 0 && (src[o + qhAt + l]! & bit) !== 0) v += 16;
-          dst[y++] = d1 * v - m1;
-        }
-      }
-    }
+/** Per sub-block d*scale and dmin*min of one block, rounded to float32 as ggml computes them. */
+function blockScales(src: Uint8Array, o: number, dl: Float32Array, ml: Float32Array): void {
+  const d = readF16(src, o);
+  const dmin = readF16(src, o + 2);
+  for (let j = 0; j < 8; j++) {
+    dl[j] = d * kScale(src, o + 4, j);
+    ml[j] = dmin * kMin(src, o + 4, j);
   }
 }
 
@@ -83,7 +71,24 @@ function quantizeK(src: Float32Array, dst: Uint8Array, block: number, levels: nu
 }
 
 export function dequantizeQ4_K(src: Uint8Array, dst: Float32Array): void {
-  dequantizeK(src, dst, 144, -1);
+  const dl = new Float32Array(8);
+  const ml = new Float32Array(8);
+  for (let y = 0, o = 0; y < dst.length; y += QK_K, o += 144) {
+    blockScales(src, o, dl, ml);
+    for (let c = 0; c < 4; c++) {
+      const q = o + 16 + c * 32;
+      const out = y + c * 64;
+      const d1 = dl[2 * c]!;
+      const m1 = ml[2 * c]!;
+      const d2 = dl[2 * c + 1]!;
+      const m2 = ml[2 * c + 1]!;
+      for (let l = 0; l < 32; l++) {
+        const b = src[q + l]!;
+        dst[out + l] = d1 * (b & 0xf) - m1;
+        dst[out + l + 32] = d2 * (b >> 4) - m2;
+      }
+    }
+  }
 }
 
 export function quantizeQ4_K(src: Float32Array, dst: Uint8Array): void {
@@ -91,7 +96,26 @@ export function quantizeQ4_K(src: Float32Array, dst: Uint8Array): void {
 }
 
 export function dequantizeQ5_K(src: Uint8Array, dst: Float32Array): void {
-  dequantizeK(src, dst, 176, 16);
+  const dl = new Float32Array(8);
+  const ml = new Float32Array(8);
+  for (let y = 0, o = 0; y < dst.length; y += QK_K, o += 176) {
+    blockScales(src, o, dl, ml);
+    for (let c = 0; c < 4; c++) {
+      const q = o + 48 + c * 32;
+      const out = y + c * 64;
+      const d1 = dl[2 * c]!;
+      const m1 = ml[2 * c]!;
+      const d2 = dl[2 * c + 1]!;
+      const m2 = ml[2 * c + 1]!;
+      const shift = 2 * c;
+      for (let l = 0; l < 32; l++) {
+        const b = src[q + l]!;
+        const h = src[o + 16 + l]! >> shift;
+        dst[out + l] = d1 * ((b & 0xf) | ((h & 1) << 4)) - m1;
+        dst[out + l + 32] = d2 * ((b >> 4) | ((h & 2) << 3)) - m2;
+      }
+    }
+  }
 }
 
 export function quantizeQ5_K(src: Float32Array, dst: Uint8Array): void {
