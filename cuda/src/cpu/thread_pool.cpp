@@ -10,9 +10,9 @@
 namespace llorch {
 
 namespace {
-// Tens of microseconds of spinning before a worker goes to sleep: long enough to bridge the gap
+// A few tens of microseconds of spinning before a worker sleeps: long enough to bridge the gap
 // between two ops of one step, short enough not to steal a shared core while the engine idles.
-constexpr int kSpinIterations = 20000;
+constexpr int kSpinIterations = 2000;
 }  // namespace
 
 ThreadPool::ThreadPool(int threads) {

@@ -1,0 +1,296 @@
+/**
+ * CPU engine throughput: prefill and decode tokens/s of the native engine on stories260K and on
+ * the synthetic Qwen2.5-0.5B (F16 and Q8_0, generated once into .cache/native/ by @llorch/gguf's
+ * synth generator).
+ *
+ *   node bench/dist/engine-cpu-bench.js [--threads N] [--runs N] [--models stories,f16,q8_0]
+ *
+ * Prefill: one prompt in one sequence, timed by the engine's prefillMs. Decode: greedy tokens
+ * after a short prompt, from the first token event to the finish event, for one sequence and for
+ * a batch of sequences (aggregate tokens/s). Medians over the runs. Prints a table and appends the
+ * figures to bench/RESULTS.md (section "engine-cpu-bench").
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as GgufPackage from '../packages/gguf/dist/index.js';
+import type * as NativePackage from '../cuda/dist/index.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const resultsPath = path.join(repoRoot, 'bench/RESULTS.md');
+const SECTION = '## engine-cpu-bench';
+// Loaded by path: this file runs from bench/dist/, where a static relative import would not
+// resolve to the same place it does in the source.
+const gguf = (await import(
+  pathToFileURL(path.join(repoRoot, 'packages/gguf/dist/index.js')).href
+)) as typeof GgufPackage;
+const { Engine } = (await import(
+  pathToFileURL(path.join(repoRoot, 'cuda/dist/index.js')).href
+)) as typeof NativePackage;
+type Engine = NativePackage.Engine;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const THREADS = Number(arg('--threads') ?? os.cpus().length);
+const RUNS = Number(arg('--runs') ?? 3);
+const MODELS = (arg('--models') ?? 'stories,f16,q8_0').split(',');
+
+interface ModelCase {
+  readonly key: string;
+  readonly label: string;
+  readonly file: () => Promise<string | undefined>;
+  readonly prefillTokens: number;
+  readonly decodeTokens: number;
+  readonly batch: number;
+}
+
+async function synth(type: string): Promise<string | undefined> {
+  const tokenizerDir = path.resolve(repoRoot, '../shared/models/qwen2.5-0.5b-instruct');
+  if (!existsSync(tokenizerDir)) return undefined;
+  const file = path.join(repoRoot, `.cache/native/qwen2.5-0.5b-${type}-seed1.gguf`);
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    console.log(`generating ${path.relative(repoRoot, file)} ...`);
+    await gguf.writeSynthModel(`${file}.partial`, {
+      preset: 'qwen2.5-0.5b',
+      type,
+      seed: 1,
+      tokenizerDir,
+    });
+    renameSync(`${file}.partial`, file);
+  }
+  return file;
+}
+
+const CASES: ModelCase[] = [
+  {
+    key: 'stories',
+    label: 'stories260K F32',
+    file: async () => {
+      const f = path.resolve(repoRoot, '../shared/models/stories260K.gguf');
+      return existsSync(f) ? f : undefined;
+    },
+    prefillTokens: 256,
+    decodeTokens: 256,
+    batch: 16,
+  },
+  {
+    key: 'f16',
+    label: 'qwen2.5-0.5b synth F16',
+    file: () => synth('f16'),
+    prefillTokens: 64,
+    decodeTokens: 16,
+    batch: 4,
+  },
+  {
+    key: 'q8_0',
+    label: 'qwen2.5-0.5b synth Q8_0',
+    file: () => synth('q8_0'),
+    prefillTokens: 64,
+    decodeTokens: 16,
+    batch: 4,
+  },
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function promptOf(length: number, seed: number, vocab: number): number[] {
+  let s = seed >>> 0;
+  return Array.from({ length }, () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return 1 + (s % (vocab - 1));
+  });
+}
+
+const GREEDY = {
+  temperature: 0,
+  topK: 0,
+  topP: 1,
+  minP: 0,
+  repetitionPenalty: 1,
+  presencePenalty: 0,
+  frequencyPenalty: 0,
+  penaltyLastN: 64,
+  logitBias: [],
+  seed: 0,
+  stopTokenIds: [],
+  topLogprobs: 0,
+  resumedTokens: 0,
+};
+
+interface BatchRun {
+  prefillMs: number;
+  decodeTokensPerSecond: number;
+}
+
+let nextSeq = 1;
+
+/** Runs `prompts` together; decode counts the tokens from the moment every sequence has its
+ *  first token to the last finish. */
+function runBatch(engine: Engine, prompts: number[][], maxTokens: number): Promise<BatchRun> {
+  return new Promise((resolve) => {
+    const seqs = new Map(prompts.map((p) => [nextSeq++, p]));
+    let started = 0;
+    let finished = 0;
+    let decodeStart = 0n;
+    let prefillMs = 0;
+    let generated = 0;
+    const off = engine.onEvents((events) => {
+      for (const e of events) {
+        if (!seqs.has(e.seq)) continue;
+        if (e.prefillMs !== undefined) {
+          prefillMs = Math.max(prefillMs, e.prefillMs);
+          if (++started === seqs.size) decodeStart = process.hrtime.bigint();
+        } else if (decodeStart !== 0n) {
+          generated += e.tokens.length;
+        }
+        if (e.finish !== undefined && ++finished === seqs.size) {
+          off();
+          const seconds = Number(process.hrtime.bigint() - decodeStart) / 1e9;
+          resolve({ prefillMs, decodeTokensPerSecond: seconds > 0 ? generated / seconds : 0 });
+        }
+      }
+    });
+    for (const [seq, prompt] of seqs) engine.submit(seq, prompt, { ...GREEDY, maxTokens });
+  });
+}
+
+interface Row {
+  readonly metric: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+async function measure(c: ModelCase, file: string): Promise<Row[]> {
+  const header = await gguf.readGguf(file);
+  const config = gguf.modelConfig(header);
+  const engine = await Engine.load({
+    path: file,
+    dataOffset: header.dataOffset,
+    tensors: header.tensors,
+    config,
+    device: 'cpu',
+    threads: THREADS,
+    maxSeqs: c.batch,
+    ctx: Math.max(c.prefillTokens + 1, 16 + c.decodeTokens),
+    prefillChunk: c.prefillTokens,
+  });
+  try {
+    const vocab = config.vocabSize;
+    const prefill: number[] = [];
+    const decode1: number[] = [];
+    const decodeN: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const p = await runBatch(engine, [promptOf(c.prefillTokens, r, vocab)], 1);
+      prefill.push((c.prefillTokens / p.prefillMs) * 1000);
+      decode1.push(
+        (await runBatch(engine, [promptOf(16, r, vocab)], c.decodeTokens)).decodeTokensPerSecond,
+      );
+      const prompts = Array.from({ length: c.batch }, (_, s) => promptOf(16, r * 100 + s, vocab));
+      decodeN.push((await runBatch(engine, prompts, c.decodeTokens)).decodeTokensPerSecond);
+    }
+    return [
+      {
+        metric: `${c.label}, prefill ${c.prefillTokens} tokens`,
+        value: median(prefill),
+        unit: 'tok/s',
+      },
+      { metric: `${c.label}, decode batch 1`, value: median(decode1), unit: 'tok/s' },
+      {
+        metric: `${c.label}, decode batch ${c.batch} (aggregate)`,
+        value: median(decodeN),
+        unit: 'tok/s',
+      },
+    ];
+  } finally {
+    await engine.unload();
+  }
+}
+
+function previousFigures(): Map<string, string> {
+  const prev = new Map<string, string>();
+  const text = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+  const start = text.indexOf(SECTION);
+  if (start < 0) return prev;
+  for (const line of text.slice(start).split('\n').slice(1)) {
+    if (line.startsWith('## ')) break;
+    const cells = line.split('|').map((x) => x.trim());
+    // | date | machine | commit | threads | metric | value | previous |
+    if (cells.length >= 8 && cells[5] !== 'metric' && !cells[5]!.startsWith('-')) {
+      prev.set(`${cells[4]}|${cells[5]}`, cells[6]!);
+    }
+  }
+  return prev;
+}
+
+/** RESULTS.md with `lines` added at the end of this benchmark's section (created if absent). */
+function withRows(results: string, lines: readonly string[]): string {
+  const start = results.indexOf(SECTION);
+  if (start < 0) {
+    return (
+      results.trimEnd() +
+      `\n\n${SECTION}\n\nNative engine on the CPU backend: prefill and greedy decode tokens/s on ` +
+      'stories260K and the synthetic Qwen2.5-0.5B (F16, Q8_0): `node bench/dist/engine-cpu-bench.js`.\n\n' +
+      '| date | machine | commit | threads | metric | value | previous |\n|---|---|---|---|---|---|---|\n' +
+      lines.join('\n') +
+      '\n'
+    );
+  }
+  const next = results.indexOf('\n## ', start + SECTION.length);
+  const end = next < 0 ? results.length : next + 1;
+  const body = results.slice(0, end).trimEnd();
+  return body + '\n' + lines.join('\n') + '\n' + (next < 0 ? '' : '\n' + results.slice(end));
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  for (const c of CASES.filter((x) => MODELS.includes(x.key))) {
+    const file = await c.file();
+    if (file === undefined) {
+      notes.push(`skipped ${c.label}: its model or tokenizer files are not in ../shared`);
+      continue;
+    }
+    rows.push(...(await measure(c, file)));
+  }
+
+  const prev = previousFigures();
+  const machine =
+    process.env.LLORCH_BENCH_MACHINE ?? `${os.cpus().length}-core ${os.cpus()[0]?.model ?? '?'}`;
+  let commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
+    .toString()
+    .trim();
+  const dirty = execFileSync(
+    'git',
+    ['status', '--porcelain', '--', 'cuda/src', 'bench/engine-cpu-bench.ts'],
+    {
+      cwd: repoRoot,
+    },
+  );
+  if (dirty.length > 0) commit += '+dirty';
+  const date = new Date().toISOString().slice(0, 10);
+
+  console.log(`machine: ${machine}, commit ${commit}, threads ${THREADS}, runs ${RUNS}`);
+  for (const n of notes) console.log(n);
+  console.log(`\n${'metric'.padEnd(58)} ${'value'.padStart(10)}  unit   previous`);
+  const lines: string[] = [];
+  for (const r of rows) {
+    const value = r.value.toFixed(1);
+    const before = prev.get(`${THREADS}|${r.metric}`) ?? '-';
+    console.log(`${r.metric.padEnd(58)} ${value.padStart(10)}  ${r.unit.padEnd(6)} ${before}`);
+    lines.push(
+      `| ${date} | ${machine} | ${commit} | ${THREADS} | ${r.metric} | ${value} ${r.unit} | ${before} |`,
+    );
+  }
+  if (lines.length > 0)
+    writeFileSync(resultsPath, withRows(readFileSync(resultsPath, 'utf8'), lines));
+}
+
+await main();
