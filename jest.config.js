@@ -1,6 +1,6 @@
 // Tests run from TypeScript sources through SWC (no type checking here; `pnpm build`
 // type-checks). Workspace packages resolve to their sources so a test never sees a
-// stale dist/. GPU tests form their own project, enabled by LLORCH_GPU=1.
+// stale dist/. GPU tests (*.gpu.test.ts) are not jest tests: see scripts/gpu-check.sh.
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -36,13 +36,8 @@ export default {
         '<rootDir>/test/**/*.test.ts',
         '<rootDir>/cuda/test/**/*.test.ts',
       ],
+      // GPU tests are node:test files, bundled and run on a GPU machine (pnpm test:gpu).
       testPathIgnorePatterns: ['\\.gpu\\.test\\.ts$'],
-    },
-    {
-      ...common,
-      displayName: 'gpu',
-      testMatch: ['<rootDir>/**/test/**/*.gpu.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/'],
     },
   ],
 };

@@ -33,6 +33,8 @@ export interface NativeOps {
   dequantize(type: number, weight: Uint8Array, rows: number, cols: number): Float32Array;
   /** Every CUDA op against the CPU backend on random inputs of real shapes (GPU builds only). */
   cudaParity(ordinal: number, seed: number): OpParityResult[];
+  /** Device name and measured DRAM bandwidth (bytes read + written per second of a 1 GiB copy). */
+  cudaCopyBandwidth(ordinal: number): { device: string; bytesPerSecond: number };
 }
 
 /** One case of cudaParity: the CUDA output against the CPU backend's on the same inputs. */

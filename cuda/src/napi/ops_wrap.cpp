@@ -9,6 +9,7 @@
 #include "napi/js_error.h"
 #include "native_error.h"
 #ifdef LLORCH_WITH_CUDA
+#include "cuda/copy_bandwidth.h"
 #include "cuda/op_parity.h"
 #endif
 
@@ -119,6 +120,22 @@ Napi::Value CudaParity(const Napi::CallbackInfo& info) {
   });
 }
 
+// cudaCopyBandwidth(ordinal) -> {device, bytesPerSecond}: the measured DRAM ceiling for benchmarks.
+Napi::Value CudaCopyBandwidth(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  return guarded(env, [&]() -> Napi::Value {
+#ifdef LLORCH_WITH_CUDA
+    const CopyBandwidth bw = measureCopyBandwidth(static_cast<int>(readInteger(info[0], "ordinal", 0, 255)));
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("device", bw.device);
+    o.Set("bytesPerSecond", bw.bytesPerSecond);
+    return o;
+#else
+    throw NativeError(err::kCuda, "this build has no CUDA backend");
+#endif
+  });
+}
+
 }  // namespace
 
 void InitOps(Napi::Env env, Napi::Object exports) {
@@ -126,6 +143,7 @@ void InitOps(Napi::Env env, Napi::Object exports) {
   ops.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
   ops.Set("dequantize", Napi::Function::New(env, Dequantize, "dequantize"));
   ops.Set("cudaParity", Napi::Function::New(env, CudaParity, "cudaParity"));
+  ops.Set("cudaCopyBandwidth", Napi::Function::New(env, CudaCopyBandwidth, "cudaCopyBandwidth"));
   exports.Set("ops", ops);
 }
 

@@ -55,7 +55,10 @@ __global__ void __launch_bounds__(kThreads) matmulTcKernel(float* __restrict__ y
                                                            int64_t cols, size_t rowBytes) {
   using namespace nvcuda;
   __shared__ __align__(32) __half ws[kBM][kBK + kPadH];
+  // Activations as hi + lo f16 pairs (lo = the rounding residual): two MMAs per tile recover
+  // ~22 bits of the f32 activation, so F16 weights compute as exactly as f32 FMA would.
   __shared__ __align__(32) __half xs[kBN][kBK + kPadH];
+  __shared__ __align__(32) __half xl[kBN][kBK + kPadH];
   __shared__ __align__(32) float cs[kBN][kBM + 4];
   const int t = threadIdx.x, warp = t / 32;
   const int64_t row0 = static_cast<int64_t>(blockIdx.x) * kBM;
@@ -71,17 +74,22 @@ __global__ void __launch_bounds__(kThreads) matmulTcKernel(float* __restrict__ y
     storeHalf8(&ws[lr][lc], v);
     loadActChunk(x, n, cols, xrow0 + lr, k0 + lc, v);
     storeHalf8(&xs[lr][lc], v);
+#pragma unroll
+    for (int i = 0; i < 8; i++) v[i] -= __half2float(xs[lr][lc + i]);
+    storeHalf8(&xl[lr][lc], v);
     __syncthreads();
 #pragma unroll
     for (int kk = 0; kk < kBK; kk += 16) {
-      wmma::fragment<wmma::matrix_a, 16, 16, 16, __half, wmma::row_major> a;
+      wmma::fragment<wmma::matrix_a, 16, 16, 16, __half, wmma::row_major> a, al;
       wmma::load_matrix_sync(a, &xs[xm][kk], kBK + kPadH);
+      wmma::load_matrix_sync(al, &xl[xm][kk], kBK + kPadH);
 #pragma unroll
       for (int j = 0; j < 2; j++) {
         // B[k][m] = W[m][k]: the weight tile read column-major.
         wmma::fragment<wmma::matrix_b, 16, 16, 16, __half, wmma::col_major> b;
         wmma::load_matrix_sync(b, &ws[wn + 16 * j][kk], kBK + kPadH);
         wmma::mma_sync(acc[j], a, b, acc[j]);
+        wmma::mma_sync(acc[j], al, b, acc[j]);
       }
     }
     __syncthreads();

@@ -1,0 +1,167 @@
+/**
+ * Batch-1 decode and prefill of the synthetic Qwen2.5-0.5B on cuda:0, beside the bound the
+ * measured copy bandwidth puts on them. Run on the GPU machine by scripts/gpu-check.sh:
+ *
+ *   node .gpu/bundles/engine-gpu-bench.mjs [--types f16,q8_0,q4_k_m] [--rows out.md] [--synth-only]
+ *
+ * Decode: 128 greedy tokens after a 512-token prompt (and after a 3968-token one, so the last
+ * token sits at position 4095). A decode step must read every weight once (the tied embedding
+ * serves as LM head) plus the K/V of every attended position, so its floor is
+ * (weight bytes + KV bytes read) / copy bandwidth. Prefill: 512 prompt tokens in one step.
+ * Prints a table; `--rows` writes the RESULTS.md lines (date | machine | commit | metric | value)
+ * for the "engine-gpu-bench" section.
+ */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { modelConfig, readGguf, writeSynthModel } from '../packages/gguf/src/index.js';
+import type { Engine, SeqEvent } from '../cuda/ts/index.js';
+
+const repoRoot = process.env.LLORCH_REPO ?? process.cwd();
+const tokenizerDir = path.resolve(repoRoot, '../shared/models/qwen2.5-0.5b-instruct');
+const DECODE_TOKENS = 128;
+const RUNS = 3;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function promptOf(length: number, seed: number): number[] {
+  let s = seed >>> 0;
+  return Array.from({ length }, () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % 151000;
+  });
+}
+
+interface Run {
+  prefillMs: number;
+  decodeSeconds: number;
+}
+
+/** One greedy sequence; decode time runs from the first token event to the finish event. */
+function runOnce(engine: Engine, seq: number, prompt: number[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    let first = 0n;
+    let prefillMs = 0;
+    let tokens = 0;
+    const off = engine.onEvents((events: SeqEvent[]) => {
+      for (const e of events) {
+        if (e.seq !== seq) continue;
+        tokens += e.tokens.length;
+        if (e.promptTokens !== undefined) {
+          prefillMs = e.prefillMs ?? 0;
+          first = process.hrtime.bigint();
+        }
+        if (e.finish === undefined) continue;
+        off();
+        if (e.finish !== 'length' || tokens !== DECODE_TOKENS + 1) {
+          reject(new Error(`sequence ended ${e.finish} after ${tokens} tokens ${JSON.stringify(e.error)}`));
+          return;
+        }
+        resolve({ prefillMs, decodeSeconds: Number(process.hrtime.bigint() - first) / 1e9 });
+      }
+    });
+    engine.submit(seq, prompt, {
+      temperature: 0, topK: 0, topP: 1, minP: 0, repetitionPenalty: 1, presencePenalty: 0,
+      frequencyPenalty: 0, penaltyLastN: 64, logitBias: [], seed: 0,
+      maxTokens: DECODE_TOKENS + 1, stopTokenIds: [], topLogprobs: 0, resumedTokens: 0,
+    });
+  });
+}
+
+interface Row {
+  metric: string;
+  value: number;
+  unit: string;
+  bound: number | null;
+}
+
+/** The synthetic model of `type`, generated on first use (about 1 GB in F16). */
+async function modelFile(type: string): Promise<string> {
+  const dir = path.join(repoRoot, '.cache/bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `qwen2.5-0.5b-${type}-seed1.gguf`);
+  if (!existsSync(file)) {
+    const t0 = Date.now();
+    const partial = `${file}.${process.pid}.partial`;
+    await writeSynthModel(partial, { preset: 'qwen2.5-0.5b', type, seed: 1, tokenizerDir });
+    renameSync(partial, file);
+    console.error(`synth ${type}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  return file;
+}
+
+async function benchType(type: string, bandwidth: number): Promise<Row[]> {
+  const file = await modelFile(type);
+  const gguf = await readGguf(file);
+  const config = modelConfig(gguf);
+  const { Engine } = await import('../cuda/ts/index.js');
+  const engine = await Engine.load({
+    path: file, dataOffset: gguf.dataOffset, tensors: gguf.tensors, config, device: 'cuda:0',
+    maxSeqs: 1, ctx: 4096, prefillChunk: 4096,
+  });
+  try {
+    const stats = engine.stats();
+    const kvDim = config.headCountKv * (config.embeddingLength / config.headCount);
+    // K and V of positions 0..p, f32, every layer.
+    const kvRead = (p: number) => 2 * 4 * kvDim * config.blockCount * (p + 1);
+    const rows: Row[] = [];
+    let seq = 0;
+    for (const promptLen of [512, 4096 - DECODE_TOKENS]) {
+      const prompt = promptOf(promptLen, 7);
+      await runOnce(engine, seq++, prompt);  // warm-up: graph/scratch sizes, clocks
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await runOnce(engine, seq++, prompt));
+      const tokS = DECODE_TOKENS / median(runs.map((r) => r.decodeSeconds));
+      const meanPos = promptLen + DECODE_TOKENS / 2;
+      const boundTokS = bandwidth / (stats.weightBytes + kvRead(meanPos));
+      rows.push({ metric: `${type} decode tok/s, ${promptLen}-token prompt`, value: tokS, unit: 'tok/s', bound: boundTokS });
+      if (promptLen === 512) {
+        const prefill = (promptLen * 1000) / median(runs.map((r) => r.prefillMs));
+        rows.push({ metric: `${type} prefill tok/s, 512 tokens`, value: prefill, unit: 'tok/s', bound: null });
+      }
+    }
+    rows.push({ metric: `${type} VRAM weights+KV+scratch`, value: (stats.weightBytes + stats.kvBytes + stats.scratchBytes) / 2 ** 20, unit: 'MiB', bound: null });
+    return rows;
+  } finally {
+    await engine.unload();
+  }
+}
+
+async function main(): Promise<void> {
+  const types = (arg('--types') ?? 'f16,q8_0,q4_k_m').split(',');
+  // --synth-only: generate the models and exit (run in parallel, one process per type).
+  if (process.argv.includes('--synth-only')) {
+    for (const type of types) await modelFile(type);
+    return;
+  }
+  // Loaded only here: --synth-only runs while the addon is still being built.
+  const { testOps } = await import('../cuda/ts/index.js');
+  const bw = testOps.cudaCopyBandwidth(0);
+  const machine = bw.device;
+  const commit = process.env.LLORCH_COMMIT ?? 'unknown';
+  const rows: Row[] = [{ metric: 'device copy bandwidth (read+write)', value: bw.bytesPerSecond / 1e9, unit: 'GB/s', bound: null }];
+  for (const type of types) rows.push(...(await benchType(type, bw.bytesPerSecond)));
+
+  const date = new Date().toISOString().slice(0, 10);
+  const lines: string[] = [];
+  console.log(`\nengine-gpu-bench on ${machine}, commit ${commit}`);
+  console.log(`${'metric'.padEnd(40)} ${'value'.padStart(10)}  ${'unit'.padEnd(6)} ${'bound'.padStart(9)}  of bound`);
+  for (const r of rows) {
+    const pct = r.bound ? `${((100 * r.value) / r.bound).toFixed(1)}%` : '';
+    const bound = r.bound ? r.bound.toFixed(0) : '';
+    console.log(`${r.metric.padEnd(40)} ${r.value.toFixed(1).padStart(10)}  ${r.unit.padEnd(6)} ${bound.padStart(9)}  ${pct}`);
+    const shown = `${r.value.toFixed(1)} ${r.unit}` + (r.bound ? ` (bound ${bound}, ${pct})` : '');
+    lines.push(`| ${date} | ${machine} | ${commit} | ${r.metric} | ${shown} |`);
+  }
+  const out = arg('--rows');
+  if (out) writeFileSync(out, lines.join('\n') + '\n');
+}
+
+await main();

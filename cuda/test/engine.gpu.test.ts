@@ -1,0 +1,145 @@
+/**
+ * The engine on cuda:0: the oracle references (Hugging Face transformers logits) matched, greedy
+ * continuations identical to the CPU backend for F32 and F16 models, VRAM accounting, and clean
+ * load errors for a missing device and for a KV pool that cannot fit.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { NativeError, type Engine } from '@llorch/native';
+import { SeqCollector, loadEngine, params, repoRoot, sharedFile, synthModel } from './model-fixture.js';
+
+interface RefPrompt {
+  name: string;
+  tokens: number[];
+  maxAbsLogit: number;
+  topIds: number[][];
+  topLogits: number[][];
+  greedy: { tokens: number[]; margins: number[] };
+}
+
+interface Reference {
+  gguf: {
+    file: string;
+    synth: { arch: 'qwen2' | 'llama'; preset: string; type: string; seed: number } | null;
+    tensorTypes: string[];
+  };
+  model: { nVocab: number };
+  greedyTokens: number;
+  prompts: RefPrompt[];
+}
+
+/** Same bounds as the CPU's reference-parity test: f32 1e-3 of max|logit|, f16-class 1e-2. */
+const RELATIVE_BOUND: Record<string, number> = { f32: 1e-3, f16: 1e-2, bf16: 1e-2, q8_0: 1e-2 };
+
+async function greedy(engine: Engine, prompts: number[][], maxTokens: number): Promise<number[][]> {
+  const collector = new SeqCollector(engine);
+  prompts.forEach((tokens, seq) => engine.submit(seq, tokens, params({ maxTokens })));
+  const results = await Promise.all(prompts.map((_, seq) => collector.result(seq)));
+  return results.map((r) => r.tokens);
+}
+
+const refsDir = path.join(repoRoot, 'test/oracle/refs');
+for (const refFile of readdirSync(refsDir).filter((f) => f.endsWith('.json'))) {
+  const ref = JSON.parse(readFileSync(path.join(refsDir, refFile), 'utf8')) as Reference;
+  const type = (ref.gguf.synth?.type ?? ref.gguf.tensorTypes.find((t) => t !== 'F32') ?? 'f32').toLowerCase();
+  const bound = RELATIVE_BOUND[type];
+
+  describe(`oracle ${refFile} on cuda:0`, () => {
+    let engine: Engine;
+    before(async () => {
+      const file = ref.gguf.synth
+        ? await synthModel(ref.gguf.synth.preset, ref.gguf.synth.type, ref.gguf.synth.seed)
+        : sharedFile(`models/${ref.gguf.file}`);
+      assert.ok(file, `model for ${refFile} is missing`);
+      engine = await loadEngine(file, { device: 'cuda:0', maxSeqs: 4 });
+    });
+    after(() => engine?.unload());
+
+    test('logits within the bound of the reference at every position', async () => {
+      assert.ok(bound !== undefined, `no bound for ${type}`);
+      const nVocab = ref.model.nVocab;
+      for (const p of ref.prompts) {
+        const logits = await engine.forward(p.tokens);
+        let worst = 0;
+        p.topIds.forEach((ids, pos) => {
+          ids.forEach((id, k) => {
+            worst = Math.max(worst, Math.abs(logits[pos * nVocab + id]! - p.topLogits[pos]![k]!));
+          });
+        });
+        console.log(`${refFile} ${p.name}: max |diff| ${worst.toExponential(3)} (max|logit| ${p.maxAbsLogit})`);
+        assert.ok(worst <= bound! * p.maxAbsLogit, `${p.name}: ${worst} > ${bound! * p.maxAbsLogit}`);
+      }
+    });
+
+    test('greedy continuations equal the reference (up to numerical ties)', async () => {
+      const got = await greedy(engine, ref.prompts.map((p) => p.tokens), ref.greedyTokens);
+      ref.prompts.forEach((p, i) => {
+        const k = p.greedy.tokens.findIndex((t, j) => got[i]![j] !== t);
+        if (k >= 0) assert.ok(p.greedy.margins[k]! <= 1e-3 * p.maxAbsLogit, `${p.name} diverges at ${k}`);
+      });
+    });
+  });
+}
+
+/** Greedy continuations of a few prompts must be token-identical on CPU and CUDA. */
+async function cpuCudaGreedy(file: string, prompts: number[][], maxTokens: number): Promise<void> {
+  const cpu = await loadEngine(file, { device: 'cpu', threads: 8 });
+  const want = await greedy(cpu, prompts, maxTokens);
+  await cpu.unload();
+  const gpu = await loadEngine(file, { device: 'cuda:0' });
+  const got = await greedy(gpu, prompts, maxTokens);
+  await gpu.unload();
+  assert.deepEqual(got, want);
+}
+
+const prompts = [[1, 400, 31, 12], [1, 17], Array.from({ length: 300 }, (_, i) => 1 + ((i * 37) % 500))];
+
+test('stories260K (F32): CUDA greedy continuations identical to the CPU backend', async () => {
+  const file = sharedFile('models/stories260K.gguf');
+  assert.ok(file, 'stories260K.gguf is missing');
+  await cpuCudaGreedy(file, prompts, 64);
+});
+
+test('tiny-qwen2 F16: CUDA greedy continuations identical to the CPU backend', async () => {
+  const file = await synthModel('tiny-qwen2', 'f16');
+  assert.ok(file, 'the Qwen2.5 tokenizer files are missing');
+  await cpuCudaGreedy(file, prompts.map((p) => p.map((t) => t * 151)), 64);
+});
+
+test('stats count weights, KV pool and scratch on the device', async () => {
+  const file = sharedFile('models/stories260K.gguf');
+  assert.ok(file);
+  const engine = await loadEngine(file, { device: 'cuda:0', maxSeqs: 2, ctx: 512 });
+  try {
+    const s = engine.stats();
+    assert.equal(s.device, 'cuda:0');
+    assert.ok(s.weightBytes > 1_000_000 && s.kvBytes > 0 && s.scratchBytes > 0);
+    assert.ok(s.memoryUsedBytes >= s.weightBytes + s.kvBytes + s.scratchBytes);
+    assert.ok(s.memoryFreeBytes > 0);
+  } finally {
+    await engine.unload();
+  }
+});
+
+test('a KV pool larger than the device is a clean NATIVE_ERR_OOM with the numbers', async () => {
+  const file = sharedFile('models/stories260K.gguf');
+  assert.ok(file);
+  await assert.rejects(
+    loadEngine(file, { device: 'cuda:0', kvBlocks: 1 << 24, kvBlockSize: 64 }),
+    (e: unknown) => e instanceof NativeError && e.code === 'NATIVE_ERR_OOM' && /bytes free/.test(e.message),
+  );
+  // The device is still usable afterwards.
+  const engine = await loadEngine(file, { device: 'cuda:0' });
+  await engine.unload();
+});
+
+test('a device that does not exist is NATIVE_ERR_CUDA', async () => {
+  const file = sharedFile('models/stories260K.gguf');
+  assert.ok(file);
+  await assert.rejects(
+    loadEngine(file, { device: 'cuda:63' }),
+    (e: unknown) => e instanceof NativeError && e.code === 'NATIVE_ERR_CUDA',
+  );
+});

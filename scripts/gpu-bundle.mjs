@@ -1,0 +1,75 @@
+// Prepares .gpu/ (ignored) for a run on a GPU machine that has no Node.js and no node_modules:
+// one esbuild bundle per GPU test file and per GPU benchmark, the Node-API headers the addon
+// build needs, and the shared model/tokenizer files the tests read through ../shared.
+// Usage: node scripts/gpu-bundle.mjs   (then scripts/gpu-check.sh on the GPU machine)
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const gpuDir = path.join(repoRoot, '.gpu');
+const bundles = path.join(gpuDir, 'bundles');
+rmSync(bundles, { recursive: true, force: true });
+mkdirSync(bundles, { recursive: true });
+
+const packages = { native: 'cuda/ts/index.ts' };
+for (const name of readdirSync(path.join(repoRoot, 'packages'))) packages[name] = `packages/${name}/src/index.ts`;
+const workspace = {
+  name: 'llorch-workspace',
+  setup(b) {
+    b.onResolve({ filter: /^@llorch\/[a-z-]+$/ }, (args) => {
+      const file = packages[args.path.slice('@llorch/'.length)];
+      return file ? { path: path.join(repoRoot, file) } : undefined;
+    });
+  },
+};
+
+const entries = [
+  ...readdirSync(path.join(repoRoot, 'cuda/test'))
+    .filter((f) => f.endsWith('.gpu.test.ts'))
+    .map((f) => path.join(repoRoot, 'cuda/test', f)),
+  ...readdirSync(path.join(repoRoot, 'bench'))
+    .filter((f) => /^engine-gpu-.*\.ts$/.test(f))
+    .map((f) => path.join(repoRoot, 'bench', f)),
+];
+for (const entry of entries) {
+  await build({
+    entryPoints: [entry],
+    outfile: path.join(bundles, path.basename(entry).replace(/\.ts$/, '.mjs')),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [workspace],
+    logLevel: 'warning',
+  });
+}
+
+// Node-API headers for the addon build (cmake-js passes the same directories on this machine).
+// node-api-headers comes in through cmake-js, so it is resolved from there.
+const require = createRequire(path.join(repoRoot, 'cuda/package.json'));
+const cmakeJs = createRequire(require.resolve('cmake-js/package.json'));
+const napiDir = path.join(gpuDir, 'napi');
+rmSync(napiDir, { recursive: true, force: true });
+cpSync(cmakeJs('node-api-headers').include_dir, path.join(napiDir, 'include'), { recursive: true });
+const addonApi = path.dirname(require.resolve('node-addon-api/package.json'));
+mkdirSync(path.join(napiDir, 'addon-api'), { recursive: true });
+for (const f of readdirSync(addonApi).filter((f) => f.endsWith('.h'))) {
+  cpSync(path.join(addonApi, f), path.join(napiDir, 'addon-api', f));
+}
+
+// Shared data the tests and benchmarks read as ../shared/... (only repository paths travel).
+const shared = path.resolve(repoRoot, '../shared');
+const sharedOut = path.join(gpuDir, 'shared/models');
+mkdirSync(path.join(sharedOut, 'qwen2.5-0.5b-instruct'), { recursive: true });
+cpSync(path.join(shared, 'models/stories260K.gguf'), path.join(sharedOut, 'stories260K.gguf'));
+for (const f of ['config.json', 'merges.txt', 'tokenizer_config.json', 'vocab.json']) {
+  cpSync(path.join(shared, 'models/qwen2.5-0.5b-instruct', f), path.join(sharedOut, 'qwen2.5-0.5b-instruct', f));
+}
+
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot }).toString().trim();
+const dirty = execFileSync('git', ['status', '--porcelain', '--', 'cuda', 'bench/engine-gpu-bench.ts'], { cwd: repoRoot });
+writeFileSync(path.join(gpuDir, 'COMMIT'), commit + (dirty.length > 0 ? '+dirty' : '') + '\n');
+console.log(`bundled ${entries.length} entries into ${path.relative(repoRoot, bundles)}`);

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# One run on the GPU machine (no Node.js, no node_modules there): builds the addon for sm_90a
+# with cmake, runs the GPU tests (node:test bundles), compute-sanitizer over the op parity test,
+# and the GPU benchmark; prints a short table last. Prepare first, on a machine with the repo's
+# node_modules: `node scripts/gpu-bundle.mjs` (fills the ignored .gpu/, which must travel).
+# Logs and the benchmark's RESULTS.md rows go to $OUT (default /tmp/gpu-check).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=${OUT:-/tmp/gpu-check}
+mkdir -p "$OUT"
+SKIP_SANITIZER=${SKIP_SANITIZER:-0}
+TYPES=${BENCH_TYPES:-f16,q8_0,q4_k_m}
+
+if command -v node >/dev/null; then NODE=$(command -v node); else
+  NODE=/tmp/llorch-node
+  [ -x $NODE ] || { xz -dc .gpu/node.xz >$NODE && chmod +x $NODE; }
+fi
+[ -e ../shared ] || ln -s "$ROOT/.gpu/shared" ../shared
+export LLORCH_COMMIT=$(cat .gpu/COMMIT 2>/dev/null || echo unknown)
+nvidia-smi --query-gpu=name,memory.total,clocks.max.sm,clocks.max.mem --format=csv,noheader | tee "$OUT/gpu.txt"
+
+# The benchmark models take a minute of JS quantization each: generate them in parallel while
+# the addon builds and the tests run.
+IFS=, read -ra types <<<"$TYPES"
+synth_pids=()
+for t in "${types[@]}"; do
+  $NODE .gpu/bundles/engine-gpu-bench.mjs --synth-only --types "$t" >"$OUT/synth-$t.log" 2>&1 &
+  synth_pids+=($!)
+done
+
+status=()
+t0=$(date +%s)
+cmake -S cuda -B /tmp/llorch-build -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_JS_INC="$ROOT/.gpu/napi/include;$ROOT/.gpu/napi/addon-api" >"$OUT/build.log" 2>&1 &&
+  cmake --build /tmp/llorch-build -j 16 >>"$OUT/build.log" 2>&1
+build=$?
+grep -E "error|warning" "$OUT/build.log" | head -20
+status+=("build: $([ $build = 0 ] && echo ok || echo FAILED) ($(($(date +%s) - t0)) s)")
+if [ $build = 0 ]; then
+  mkdir -p .gpu/build/Release && cp /tmp/llorch-build/llorch_native.node .gpu/build/Release/
+  t0=$(date +%s)
+  $NODE --test --test-reporter=spec .gpu/bundles/*.gpu.test.mjs >"$OUT/tests.log" 2>&1
+  tests=$?
+  grep -E "^# (tests|pass|fail)|not ok|✖" "$OUT/tests.log" | head -30
+  status+=("gpu tests: $([ $tests = 0 ] && echo pass || echo FAIL) ($(($(date +%s) - t0)) s)")
+  if [ "$SKIP_SANITIZER" != 1 ]; then
+    t0=$(date +%s)
+    timeout 300 compute-sanitizer --tool memcheck --leak-check full --error-exitcode 9 \
+      $NODE .gpu/bundles/ops.gpu.test.mjs >"$OUT/sanitizer.log" 2>&1
+    san=$?
+    grep -E "ERROR SUMMARY|LEAK SUMMARY|Invalid" "$OUT/sanitizer.log" | head -10
+    status+=("compute-sanitizer memcheck (op parity): $([ $san = 0 ] && echo clean || echo "FAIL rc=$san") ($(($(date +%s) - t0)) s)")
+  fi
+  for p in "${synth_pids[@]}"; do wait "$p"; done
+  cat "$OUT"/synth-*.log
+  t0=$(date +%s)
+  $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" --rows "$OUT/bench-rows.md" >"$OUT/bench.log" 2>&1
+  bench=$?
+  status+=("bench: $([ $bench = 0 ] && echo ok || echo FAILED) ($(($(date +%s) - t0)) s)")
+fi
+
+echo
+echo "== gpu-check $(cat .gpu/COMMIT 2>/dev/null) on $(head -1 "$OUT/gpu.txt")"
+printf '%s\n' "${status[@]}"
+[ -f "$OUT/bench.log" ] && sed -n '/^engine-gpu-bench on/,$p' "$OUT/bench.log"
+[ -f "$OUT/bench.log" ] && grep -iE "error" "$OUT/bench.log" | head -5
+exit 0
