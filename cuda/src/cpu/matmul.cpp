@@ -13,31 +13,51 @@ namespace {
 // Below this many multiply-adds a matmul runs on the calling thread: waking the pool costs more.
 constexpr int64_t kSerialWork = 1 << 17;
 
+// Weight row r as f32: in place for F32 weights, else dequantized into `buf`.
+inline const float* weightRow(const WeightView& w, size_t rb, int64_t r, float* buf) {
+  const uint8_t* src = static_cast<const uint8_t*>(w.data) + static_cast<size_t>(r) * rb;
+  if (w.type == GgmlType::F32) return reinterpret_cast<const float*>(src);
+  dequantRow(w.type, src, buf, w.cols);
+  return buf;
+}
+
 void matmulRows(float* y, const WeightView& w, const float* x, int n, int64_t r0, int64_t r1) {
-  const TypeTraits* traits = typeTraits(static_cast<uint32_t>(w.type));
-  const size_t rb = rowBytes(*traits, w.cols);
-  const uint8_t* base = static_cast<const uint8_t*>(w.data);
+  const size_t rb = rowBytes(*typeTraits(static_cast<uint32_t>(w.type)), w.cols);
+  const int64_t cols = w.cols;
   thread_local std::vector<float> rowBuf;
-  if (w.type != GgmlType::F32 && rowBuf.size() < static_cast<size_t>(w.cols)) {
-    rowBuf.resize(static_cast<size_t>(w.cols));
+  if (w.type != GgmlType::F32 && rowBuf.size() < static_cast<size_t>(2 * cols)) {
+    rowBuf.resize(static_cast<size_t>(2 * cols));
   }
-  float tmp[4];
-  for (int64_t r = r0; r < r1; r++) {
-    const float* wr;
-    if (w.type == GgmlType::F32) {
-      wr = reinterpret_cast<const float*>(base + static_cast<size_t>(r) * rb);
-    } else {
-      dequantRow(w.type, base + static_cast<size_t>(r) * rb, rowBuf.data(), w.cols);
-      wr = rowBuf.data();
+  float tmp[8];
+  int64_t r = r0;
+  // Pairs of weight rows against groups of four activation rows (the prefill/batch case).
+  if (n >= 4) {
+    for (; r + 2 <= r1; r += 2) {
+      const float* wa = weightRow(w, rb, r, rowBuf.data());
+      const float* wb = weightRow(w, rb, r + 1, rowBuf.data() + cols);
+      int i = 0;
+      for (; i + 4 <= n; i += 4) {
+        dot2x4F32(wa, wb, x + static_cast<int64_t>(i) * cols, cols, cols, tmp);
+        for (int k = 0; k < 4; k++) {
+          y[static_cast<int64_t>(i + k) * w.rows + r] = tmp[k];
+          y[static_cast<int64_t>(i + k) * w.rows + r + 1] = tmp[4 + k];
+        }
+      }
+      for (; i < n; i++) {
+        const float* xi = x + static_cast<int64_t>(i) * cols;
+        y[static_cast<int64_t>(i) * w.rows + r] = dotF32(wa, xi, cols);
+        y[static_cast<int64_t>(i) * w.rows + r + 1] = dotF32(wb, xi, cols);
+      }
     }
+  }
+  for (; r < r1; r++) {
+    const float* wr = weightRow(w, rb, r, rowBuf.data());
     int i = 0;
     for (; i + 4 <= n; i += 4) {
-      dot4F32(wr, x + static_cast<int64_t>(i) * w.cols, w.cols, w.cols, tmp);
+      dot4F32(wr, x + static_cast<int64_t>(i) * cols, cols, cols, tmp);
       for (int k = 0; k < 4; k++) y[static_cast<int64_t>(i + k) * w.rows + r] = tmp[k];
     }
-    for (; i < n; i++) {
-      y[static_cast<int64_t>(i) * w.rows + r] = dotF32(wr, x + static_cast<int64_t>(i) * w.cols, w.cols);
-    }
+    for (; i < n; i++) y[static_cast<int64_t>(i) * w.rows + r] = dotF32(wr, x + static_cast<int64_t>(i) * cols, cols);
   }
 }
 
