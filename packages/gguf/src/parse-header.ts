@@ -345,30 +345,62 @@ function readTensorInfo(cur: HeaderCursor, index: number): GgufTensorInfo {
 }
 
 /**
- * Parses the GGUF header (preamble, metadata, tensor infos) from `window`, the first bytes of a
- * file of `fileSize` bytes. Throws NeedMoreBytes when the header extends past the window.
+ * Parses the GGUF header (preamble, metadata, tensor infos) from windows onto the first bytes of
+ * a file of `fileSize` bytes. When the header runs past the window, parse() throws NeedMoreBytes
+ * and keeps every entry it finished: called again with a larger window, it resumes after the last
+ * complete entry instead of starting over (a vocabulary header is megabytes of small strings).
  */
-export function parseHeader(window: Uint8Array, fileSize: number): ParsedHeader {
-  const cur = new HeaderCursor(window, fileSize);
-  const { version } = readPreamble(cur);
-  // Smallest tensor info: empty name (8) + n_dims (4) + type (4) + offset (8).
-  const tensorCount = cur.count('tensor count', 24);
-  // Smallest key/value: empty key (8) + type (4) + a one-byte value.
-  const kvCount = cur.count('metadata key/value count', 13);
+export class HeaderParser {
+  private pos = 0;
+  private version: 2 | 3 | undefined;
+  private tensorCount = 0;
+  private kvCount = 0;
+  private readonly metadata = new Map<string, GgufMetadataEntry>();
+  private readonly tensors: GgufTensorInfo[] = [];
 
-  const metadata = new Map<string, GgufMetadataEntry>();
-  for (let i = 0; i < kvCount; i++) {
-    const at = cur.pos;
-    const key = cur.string(`key of metadata entry ${i}`);
-    const type = valueType(cur, `metadata ${key}`);
-    const value = readValue(cur, type, `metadata ${key}`);
-    if (metadata.has(key)) {
-      throw new GgufFormatError('GGUF_ERR_DUPLICATE_KEY', `metadata key ${key} appears twice`, at);
+  constructor(private readonly fileSize: number) {}
+
+  parse(window: Uint8Array): ParsedHeader {
+    const cur = new HeaderCursor(window, this.fileSize);
+    cur.pos = this.pos;
+    if (this.version === undefined) {
+      const { version } = readPreamble(cur);
+      // Smallest tensor info: empty name (8) + n_dims (4) + type (4) + offset (8).
+      this.tensorCount = cur.count('tensor count', 24);
+      // Smallest key/value: empty key (8) + type (4) + a one-byte value.
+      this.kvCount = cur.count('metadata key/value count', 13);
+      this.version = version;
+      this.pos = cur.pos;
     }
-    metadata.set(key, { key, type, value });
+    while (this.metadata.size < this.kvCount) {
+      const at = cur.pos;
+      const key = cur.string(`key of metadata entry ${this.metadata.size}`);
+      const type = valueType(cur, `metadata ${key}`);
+      const value = readValue(cur, type, `metadata ${key}`);
+      if (this.metadata.has(key)) {
+        throw new GgufFormatError(
+          'GGUF_ERR_DUPLICATE_KEY',
+          `metadata key ${key} appears twice`,
+          at,
+        );
+      }
+      this.metadata.set(key, { key, type, value });
+      this.pos = cur.pos;
+    }
+    while (this.tensors.length < this.tensorCount) {
+      this.tensors.push(readTensorInfo(cur, this.tensors.length));
+      this.pos = cur.pos;
+    }
+    return {
+      version: this.version,
+      metadata: this.metadata,
+      tensors: this.tensors,
+      headerEnd: this.pos,
+    };
   }
+}
 
-  const tensors: GgufTensorInfo[] = [];
-  for (let i = 0; i < tensorCount; i++) tensors.push(readTensorInfo(cur, i));
-  return { version, metadata, tensors, headerEnd: cur.pos };
+/** Parses a header that lies entirely inside `window` (throws NeedMoreBytes otherwise). */
+export function parseHeader(window: Uint8Array, fileSize: number): ParsedHeader {
+  return new HeaderParser(fileSize).parse(window);
 }

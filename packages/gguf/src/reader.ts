@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { GgufError, GgufFormatError } from './errors.js';
 import {
   GGUF_DEFAULT_ALIGNMENT,
+  HeaderParser,
   NeedMoreBytes,
   parseHeader,
   type ParsedHeader,
@@ -32,12 +33,13 @@ export async function readGguf(path: string): Promise<GgufFile> {
   }
   try {
     const fileSize = (await handle.stat()).size;
+    const parser = new HeaderParser(fileSize);
     let window: Uint8Array = new Uint8Array(0);
     let want = Math.min(INITIAL_WINDOW, fileSize);
     for (;;) {
       window = await growWindow(handle, window, want);
       try {
-        return finish(parseHeader(window, fileSize), fileSize);
+        return finish(parser.parse(window), fileSize);
       } catch (err) {
         if (!(err instanceof NeedMoreBytes)) throw err;
         want = Math.min(fileSize, Math.max(err.needed, window.length * 2));
