@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GgmlType, GgufValueType, parseGguf, readGguf, type GgufArray } from '@llorch/gguf';
 import { preamble } from './gguf-bytes.js';
@@ -57,6 +65,41 @@ describe('readGguf on real files', () => {
       expect(tokens.items.length).toBeGreaterThan(100);
     },
   );
+});
+
+describe('readGguf window', () => {
+  const deepseek = sharedFile('tokenizer-vectors/ggml-vocab-deepseek-llm.gguf');
+
+  (deepseek ? it : it.skip)('grows past its first 1 MB read and resumes mid-header', async () => {
+    const fromFile = await readGguf(deepseek!);
+    const whole = parseGguf(readFileSync(deepseek!));
+    expect(fromFile.fileSize).toBeGreaterThan(2 ** 21);
+    expect([...fromFile.metadata.values()]).toEqual([...whole.metadata.values()]);
+    expect(fromFile.dataOffset).toBe(whole.dataOffset);
+  });
+
+  it('reads only the header of a 1 GiB file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gguf-big-'));
+    try {
+      const file = path.join(dir, 'big.gguf');
+      const header = preamble(3, 1, 0)
+        .str('w')
+        .u32(1)
+        .u64(2 ** 28)
+        .u32(GgmlType.F32)
+        .u64(0);
+      const bytes = header.pad(32).bytes();
+      writeFileSync(file, bytes);
+      truncateSync(file, bytes.length + 2 ** 30); // sparse: no disk blocks for the data
+      const before = process.memoryUsage().arrayBuffers;
+      const gguf = await readGguf(file);
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 2 ** 20);
+      expect(gguf.tensors[0]).toMatchObject({ name: 'w', size: 2 ** 30 });
+      expect(gguf.fileSize).toBe(bytes.length + 2 ** 30);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('parseGguf on hand-built bytes', () => {
