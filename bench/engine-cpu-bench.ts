@@ -196,6 +196,8 @@ async function measure(c: ModelCase, file: string): Promise<Row[]> {
       const prompts = Array.from({ length: c.batch }, (_, s) => promptOf(16, r * 100 + s, vocab));
       decodeN.push((await runBatch(engine, prompts, c.decodeTokens)).decodeTokensPerSecond);
     }
+    // Batch-1 decode reads every weight once per token: its floor is weight bytes / bandwidth.
+    const weightGbPerToken = engine.stats().weightBytes / 1e9;
     return [
       {
         metric: `${c.label}, prefill ${c.prefillTokens} tokens`,
@@ -203,6 +205,11 @@ async function measure(c: ModelCase, file: string): Promise<Row[]> {
         unit: 'tok/s',
       },
       { metric: `${c.label}, decode batch 1`, value: median(decode1), unit: 'tok/s' },
+      {
+        metric: `${c.label}, decode batch 1 weight reads`,
+        value: median(decode1) * weightGbPerToken,
+        unit: 'GB/s',
+      },
       {
         metric: `${c.label}, decode batch ${c.batch} (aggregate)`,
         value: median(decodeN),
