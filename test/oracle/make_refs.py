@@ -33,6 +33,7 @@ FULL_LOGITS_MAX_VOCAB = 4096
 # HF float32 vs numpy float64: accumulation order only. Far below any engine bound.
 SELF_CHECK_REL = 1e-4
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+QWEN_VOCAB = 151936
 QWEN_TOKENIZER_DIR = os.path.join(REPO_ROOT, '..', 'shared', 'models', 'qwen2.5-0.5b-instruct')
 
 LONG_TEXT = (
@@ -66,7 +67,7 @@ def spm_prompts(vocab: Vocab) -> list[dict]:
 
 
 def qwen2_prompts(m: GgufModel) -> list[dict]:
-    """Qwen2 models with the real Qwen2.5 vocab: text through the Qwen2.5 tokenizer (no BOS)."""
+    """Models with the Qwen2.5 vocab: text through the real Qwen2.5 tokenizer (no BOS)."""
     tok = AutoTokenizer.from_pretrained(QWEN_TOKENIZER_DIR)
     texts = {
         'once-upon-a-time': 'Once upon a time',
@@ -201,12 +202,13 @@ def main() -> None:
     m = read_gguf_model(args.gguf)
     vocab = Vocab(m.tokenizer_model, m.tokens, m.token_types, m.scores) if m.tokens else None
     model = build_hf_model(m, args.device)
-    if m.arch == 'llama':
-        if vocab is None or vocab.model != 'llama':
-            sys.exit('llama prompts need the GGUF SentencePiece vocab')
+    # Prompts follow the vocab, not the architecture: synthetic llama models carry the Qwen2.5 vocab.
+    if vocab is not None and vocab.model == 'llama':
         prompts = spm_prompts(vocab)
-    else:
+    elif m.n_vocab == QWEN_VOCAB:
         prompts = qwen2_prompts(m)
+    else:
+        sys.exit(f'no prompts for a {m.n_vocab}-token vocab (tokenizer {m.tokenizer_model})')
 
     ref = {
         'format': 1,
