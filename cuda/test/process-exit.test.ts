@@ -51,6 +51,21 @@ describeExit('process exit with a live engine', () => {
     expect(r.stdout).toContain('finish length');
   });
 
+  test('a throwing listener surfaces as an uncaught exception; the engine keeps going', () => {
+    const r = runScript(`
+      process.on('uncaughtException', (err) => console.log('uncaught', err.message));
+      let calls = 0;
+      engine.onEvents(() => {
+        if (calls++ === 0) throw new Error('listener failed');
+      });
+      engine.onEvents((events) => { for (const e of events) if (e.finish) console.log('finish', e.finish); });
+      engine.submit(1, [1, 403], params);
+    `);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('uncaught listener failed');
+    expect(r.stdout).toContain('finish length');
+  });
+
   test('process.exit while a sequence is generating joins the engine thread cleanly', () => {
     const r = runScript(`
       engine.onEvents(() => { console.log('event'); process.exit(3); });

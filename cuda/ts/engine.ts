@@ -18,7 +18,17 @@ export class Engine {
   static async load(opts: LoadOptions): Promise<Engine> {
     const listeners = new Set<Listener>();
     const dispatch = (events: SeqEvent[]): void => {
-      for (const listener of listeners) listener(events);
+      for (const listener of listeners) {
+        try {
+          listener(events);
+        } catch (err) {
+          // Rethrown outside the native callback: an ordinary uncaught exception, not one N-API
+          // swallows; the other listeners still get the events.
+          queueMicrotask(() => {
+            throw err;
+          });
+        }
+      }
     };
     let native: NativeEngine;
     try {
