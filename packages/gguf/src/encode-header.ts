@@ -1,4 +1,5 @@
 import { GgufError } from './errors.js';
+import { FIXED_SIZE } from './header-cursor.js';
 import { GGUF_MAGIC } from './parse-header.js';
 import {
   GgufValueType,
@@ -9,19 +10,6 @@ import {
 } from './types.js';
 
 const encoder = new TextEncoder();
-
-const ITEM_BYTES: Partial<Record<GgufValueType, number>> = {
-  [GgufValueType.UINT8]: 1,
-  [GgufValueType.INT8]: 1,
-  [GgufValueType.UINT16]: 2,
-  [GgufValueType.INT16]: 2,
-  [GgufValueType.UINT32]: 4,
-  [GgufValueType.INT32]: 4,
-  [GgufValueType.FLOAT32]: 4,
-  [GgufValueType.UINT64]: 8,
-  [GgufValueType.INT64]: 8,
-  [GgufValueType.FLOAT64]: 8,
-};
 
 /** A growable little-endian byte buffer. */
 class ByteSink {
@@ -156,7 +144,7 @@ function writeArray(sink: ByteSink, key: string, arr: GgufArray): void {
   sink.u64(arr.items.length);
   const items = arr.items;
   if (ArrayBuffer.isView(items)) {
-    if (items.BYTES_PER_ELEMENT !== ITEM_BYTES[arr.itemType]) {
+    if (items.BYTES_PER_ELEMENT !== FIXED_SIZE[arr.itemType]) {
       throw new GgufError(
         'GGUF_ERR_WRONG_KEY_TYPE',
         `metadata ${key}: a ${items.constructor.name} cannot hold ${GgufValueType[arr.itemType]} items`,

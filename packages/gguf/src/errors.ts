@@ -78,7 +78,3 @@ export class GgufTensorError extends GgufError {
     this.problems = problems;
   }
 }
-
-export function isGgufError(err: unknown): err is GgufError {
-  return err instanceof GgufError;
-}

@@ -6,13 +6,7 @@ export { GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, GGUF_MAX_DIMS } from './parse-heade
 export { parseGguf, readGguf } from './reader.js';
 export { validateGguf } from './validate-gguf.js';
 export { CODEC_TYPES, dequantize, quantize, quantizedBytes } from './quant/codec.js';
-export {
-  bf16BitsToF32,
-  f16BitsToF32,
-  f32ToBf16Bits,
-  f32ToF16Bits,
-  roundToF16,
-} from './quant/half.js';
+export { bf16BitsToF32, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits } from './quant/half.js';
 export { meta } from './meta.js';
 export {
   layoutTensors,
@@ -36,4 +30,4 @@ export {
   type SynthTensor,
 } from './synth.js';
 export { SYNTH_PRESETS, synthPreset, type SynthPreset } from './synth/presets.js';
-export { SYNTH_TYPES, useMoreBits, weightType, type SynthType } from './synth/quant-recipe.js';
+export { SYNTH_TYPES, useMoreBits, type SynthType } from './synth/quant-recipe.js';

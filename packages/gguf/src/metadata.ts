@@ -27,10 +27,6 @@ function required<T>(file: GgufFile, key: string, value: T | undefined): T {
   return value;
 }
 
-export function hasKey(file: GgufFile, key: string): boolean {
-  return file.metadata.has(key);
-}
-
 export function findString(file: GgufFile, key: string): string | undefined {
   const entry = file.metadata.get(key);
   if (entry === undefined) return undefined;

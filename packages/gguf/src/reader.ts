@@ -1,9 +1,9 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { GgufError, GgufFormatError } from './errors.js';
+import { NeedMoreBytes } from './header-cursor.js';
 import {
   GGUF_DEFAULT_ALIGNMENT,
   HeaderParser,
-  NeedMoreBytes,
   parseHeader,
   type ParsedHeader,
 } from './parse-header.js';

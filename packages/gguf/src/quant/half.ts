@@ -50,11 +50,6 @@ export function f16BitsToF32(h: number): number {
   return F16_TO_F32[h & 0xffff]!;
 }
 
-/** Rounds through half precision: the value a stored F16 scale really has. */
-export function roundToF16(v: number): number {
-  return F16_TO_F32[f32ToF16Bits(v)]!;
-}
-
 export function f32ToBf16Bits(v: number): number {
   f32[0] = v;
   const x = u32[0]!;
