@@ -4,7 +4,7 @@
  *
  *   node .gpu/bundles/engine-gpu-bench.mjs [--types f16,q8_0,q4_k_m] [--rows out.md] [--synth-only]
  *
- * Decode: 128 greedy tokens after a 512-token prompt (and after a 3968-token one, so the last
+ * Decode: 128 greedy tokens after a 512-token prompt (and after a 3967-token one, so the last
  * token sits at position 4095). A decode step must read every weight once (the tied embedding
  * serves as LM head) plus the K/V of every attended position, so its floor is
  * (weight bytes + KV bytes read) / copy bandwidth. Prefill: 512 prompt tokens in one step.
@@ -113,7 +113,7 @@ async function benchType(type: string, bandwidth: number): Promise<Row[]> {
     const kvRead = (p: number) => 2 * 4 * kvDim * config.blockCount * (p + 1);
     const rows: Row[] = [];
     let seq = 0;
-    for (const promptLen of [512, 4096 - DECODE_TOKENS]) {
+    for (const promptLen of [512, 4096 - DECODE_TOKENS - 1]) {
       const prompt = promptOf(promptLen, 7);
       await runOnce(engine, seq++, prompt);  // warm-up: graph/scratch sizes, clocks
       const runs: Run[] = [];

@@ -3,7 +3,8 @@
 # with cmake, runs the GPU tests (node:test bundles), compute-sanitizer over the op parity test,
 # and the GPU benchmark; prints a short table last. Prepare first, on a machine with the repo's
 # node_modules: `node scripts/gpu-bundle.mjs` (fills the ignored .gpu/, which must travel).
-# Logs and the benchmark's RESULTS.md rows go to $OUT (default /tmp/gpu-check).
+# Logs (build, tests, sanitizer, bench) and the benchmark's RESULTS.md rows go to $OUT
+# (default /tmp/gpu-check).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -18,14 +19,14 @@ if command -v node >/dev/null; then NODE=$(command -v node); else
 fi
 [ -e ../shared ] || ln -s "$ROOT/.gpu/shared" ../shared
 export LLORCH_COMMIT=$(cat .gpu/COMMIT 2>/dev/null || echo unknown)
-nvidia-smi --query-gpu=name,memory.total,clocks.max.sm,clocks.max.mem --format=csv,noheader | tee "$OUT/gpu.txt"
+nvidia-smi --query-gpu=name,memory.total,clocks.max.sm,clocks.max.mem --format=csv,noheader | tee /tmp/llorch-gpu.txt
 
 # The benchmark models take a minute of JS quantization each: generate them in parallel while
 # the addon builds and the tests run.
 IFS=, read -ra types <<<"$TYPES"
 synth_pids=()
 for t in "${types[@]}"; do
-  $NODE .gpu/bundles/engine-gpu-bench.mjs --synth-only --types "$t" >"$OUT/synth-$t.log" 2>&1 &
+  $NODE .gpu/bundles/engine-gpu-bench.mjs --synth-only --types "$t" >"/tmp/llorch-synth-$t.log" 2>&1 &
   synth_pids+=($!)
 done
 
@@ -53,7 +54,7 @@ if [ $build = 0 ]; then
     status+=("compute-sanitizer memcheck (op parity): $([ $san = 0 ] && echo clean || echo "FAIL rc=$san") ($(($(date +%s) - t0)) s)")
   fi
   for p in "${synth_pids[@]}"; do wait "$p"; done
-  cat "$OUT"/synth-*.log
+  cat /tmp/llorch-synth-*.log
   t0=$(date +%s)
   $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" --rows "$OUT/bench-rows.md" >"$OUT/bench.log" 2>&1
   bench=$?
@@ -61,7 +62,7 @@ if [ $build = 0 ]; then
 fi
 
 echo
-echo "== gpu-check $(cat .gpu/COMMIT 2>/dev/null) on $(head -1 "$OUT/gpu.txt")"
+echo "== gpu-check $(cat .gpu/COMMIT 2>/dev/null) on $(head -1 /tmp/llorch-gpu.txt)"
 printf '%s\n' "${status[@]}"
 [ -f "$OUT/bench.log" ] && sed -n '/^engine-gpu-bench on/,$p' "$OUT/bench.log"
 [ -f "$OUT/bench.log" ] && grep -iE "error" "$OUT/bench.log" | head -5

@@ -163,6 +163,8 @@ class Harness {
   std::vector<void*> cpuBufs_, gpuBufs_;
 };
 
+bool isKQuant(GgmlType t) { return typeTraits(static_cast<uint32_t>(t))->blockSize == 256; }
+
 WeightView viewOf(const void* data, GgmlType t, int64_t rows, int64_t cols) {
   WeightView w;
   w.data = data;
@@ -190,7 +192,10 @@ void matmulCases(Harness& h) {
   const Shape shapes[] = {{896, 896, 1}, {4864, 896, 3}, {896, 4864, 1}, {128, 896, 8}, {896, 4864, 37}, {4864, 896, 130}};
   for (GgmlType t : types) {
     const char* name = typeTraits(static_cast<uint32_t>(t))->name;
-    for (const Shape& s : shapes) {
+    for (Shape s : shapes) {
+      // K-quant rows are whole 256-element super-blocks: 896-wide rows become 1024 wide (the
+      // real model stores those matrices in other types for this reason).
+      if (isKQuant(t) && s.cols % 256 != 0) s.cols = 1024;
       const std::vector<uint8_t> wb = h.randomWeight(t, s.rows, s.cols);
       auto w = h.put(wb);
       auto x = h.put(h.randomFloats(static_cast<size_t>(s.n) * s.cols));
@@ -219,11 +224,12 @@ void getRowsCases(Harness& h) {
   const std::vector<int32_t> ids = {0, 999, 17, 17, 512};
   auto idp = h.put(ids);
   for (GgmlType t : types) {
-    auto w = h.put(h.randomWeight(t, 1000, 896));
-    auto out = h.output(ids.size() * 896);
-    h.cpu_.getRows(static_cast<float*>(out.cpu), viewOf(w.cpu, t, 1000, 896), static_cast<int32_t*>(idp.cpu), 5);
-    h.gpu_.getRows(static_cast<float*>(out.gpu), viewOf(w.gpu, t, 1000, 896), static_cast<int32_t*>(idp.gpu), 5);
-    h.compare(out, "getRows", typeTraits(static_cast<uint32_t>(t))->name, "5 of 1000x896");
+    const int64_t cols = isKQuant(t) ? 1024 : 896;
+    auto w = h.put(h.randomWeight(t, 1000, cols));
+    auto out = h.output(ids.size() * cols);
+    h.cpu_.getRows(static_cast<float*>(out.cpu), viewOf(w.cpu, t, 1000, cols), static_cast<int32_t*>(idp.cpu), 5);
+    h.gpu_.getRows(static_cast<float*>(out.gpu), viewOf(w.gpu, t, 1000, cols), static_cast<int32_t*>(idp.gpu), 5);
+    h.compare(out, "getRows", typeTraits(static_cast<uint32_t>(t))->name, "5 of 1000x" + std::to_string(cols));
   }
   auto w = h.put(h.randomWeight(GgmlType::F32, 512, 172));
   auto out = h.output(ids.size() * 172);
