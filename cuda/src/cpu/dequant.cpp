@@ -8,6 +8,7 @@
 
 #include <cstring>
 
+#include "cpu/block_codes.h"
 #include "cpu/half.h"
 
 namespace llorch {
@@ -18,53 +19,11 @@ constexpr int kQKK = 256;
 
 // y[i] = q[i] * d + m for n (a multiple of 8) int8 codes. Multiply then add, never fused, so the
 // vector and scalar paths round alike (and like the TypeScript reference within an ulp).
-// q[0..16) = low nibbles of qs[0..16) - bias, q[16..32) = high nibbles - bias.
-inline void unpackNibbles(const uint8_t* qs, int bias, int8_t* q) {
 #if defined(__AVX2__)
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qs));
-  const __m128i mask = _mm_set1_epi8(0x0f);
-  const __m128i b = _mm_set1_epi8(static_cast<char>(bias));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(q), _mm_sub_epi8(_mm_and_si128(bytes, mask), b));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(q + 16),
-                   _mm_sub_epi8(_mm_and_si128(_mm_srli_epi16(bytes, 4), mask), b));
-#else
-  for (int j = 0; j < 16; j++) {
-    q[j] = static_cast<int8_t>((qs[j] & 0x0f) - bias);
-    q[j + 16] = static_cast<int8_t>((qs[j] >> 4) - bias);
-  }
-#endif
-}
-
-#if defined(__AVX2__)
-// Byte i of the result is 0x10 when bit i of `bits` is set: the fifth bit of Q5_0/Q5_1 code i.
-inline __m256i fifthBits(uint32_t bits) {
-  const __m256i spread =
-      _mm256_shuffle_epi8(_mm256_set1_epi32(static_cast<int>(bits)),
-                          _mm256_setr_epi64x(0, 0x0101010101010101, 0x0202020202020202, 0x0303030303030303));
-  const __m256i bit = _mm256_set1_epi64x(static_cast<long long>(0x8040201008040201ull));
-  return _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(spread, bit), bit), _mm256_set1_epi8(0x10));
-}
-
-// y[0..32) = codes * d + m, from 32 int8 codes held in a register (no round trip through memory,
-// which would stall on store forwarding).
-inline void scaleCodes32(__m256i codes, float d, float m, float* y) {
-  const __m256 dv = _mm256_set1_ps(d);
-  const __m256 mv = _mm256_set1_ps(m);
-  const __m128i lo = _mm256_castsi256_si128(codes);
-  const __m128i hi = _mm256_extracti128_si256(codes, 1);
-  const __m128i parts[4] = {lo, _mm_srli_si128(lo, 8), hi, _mm_srli_si128(hi, 8)};
-  for (int k = 0; k < 4; k++) {
-    const __m256 f = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(parts[k]));
-    _mm256_storeu_ps(y + 8 * k, _mm256_add_ps(_mm256_mul_ps(f, dv), mv));
-  }
-}
-
-// 32 Q5 codes: nibbles of qs (low nibbles first) with the fifth bits of qh, minus `bias`.
-inline __m256i q5Codes(const uint8_t* qs, uint32_t qh, int bias) {
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qs));
-  const __m128i mask = _mm_set1_epi8(0x0f);
-  const __m256i nibbles = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(bytes, 4), mask), _mm_and_si128(bytes, mask));
-  return _mm256_sub_epi8(_mm256_or_si256(nibbles, fifthBits(qh)), _mm256_set1_epi8(static_cast<char>(bias)));
+inline void storeWeights(__m256i codes, float d, float m, float* y) {
+  __m256 w[4];
+  codesToWeights(codes, d, m, w);
+  for (int k = 0; k < 4; k++) _mm256_storeu_ps(y + 8 * k, w[k]);
 }
 #endif
 
@@ -100,18 +59,32 @@ void dequantBF16(const uint8_t* src, float* dst, int64_t n) {
 void dequantQ4_0(const uint8_t* b, float* y) {
   const float d = halfToFloat(readU16(b));
   const uint8_t* qs = b + 2;
+#if defined(__AVX2__)
+  storeWeights(q4Codes(qs, 8), d, 0.f, y);
+#else
   int8_t q[kQK];
-  unpackNibbles(qs, 8, q);
+  for (int j = 0; j < kQK / 2; j++) {
+    q[j] = static_cast<int8_t>((qs[j] & 0x0f) - 8);
+    q[j + kQK / 2] = static_cast<int8_t>((qs[j] >> 4) - 8);
+  }
   scaleCodes(q, kQK, d, 0.f, y);
+#endif
 }
 
 void dequantQ4_1(const uint8_t* b, float* y) {
   const float d = halfToFloat(readU16(b));
   const float m = halfToFloat(readU16(b + 2));
   const uint8_t* qs = b + 4;
+#if defined(__AVX2__)
+  storeWeights(q4Codes(qs, 0), d, m, y);
+#else
   int8_t q[kQK];
-  unpackNibbles(qs, 0, q);
+  for (int j = 0; j < kQK / 2; j++) {
+    q[j] = static_cast<int8_t>(qs[j] & 0x0f);
+    q[j + kQK / 2] = static_cast<int8_t>(qs[j] >> 4);
+  }
   scaleCodes(q, kQK, d, m, y);
+#endif
 }
 
 void dequantQ5_0(const uint8_t* b, float* y) {
@@ -120,7 +93,7 @@ void dequantQ5_0(const uint8_t* b, float* y) {
   std::memcpy(&qh, b + 2, 4);
   const uint8_t* qs = b + 6;
 #if defined(__AVX2__)
-  scaleCodes32(q5Codes(qs, qh, 16), d, 0.f, y);
+  storeWeights(q5Codes(qs, qh, 16), d, 0.f, y);
 #else
   int8_t q[kQK];
   for (int j = 0; j < kQK / 2; j++) {
@@ -140,7 +113,7 @@ void dequantQ5_1(const uint8_t* b, float* y) {
   std::memcpy(&qh, b + 4, 4);
   const uint8_t* qs = b + 8;
 #if defined(__AVX2__)
-  scaleCodes32(q5Codes(qs, qh, 0), d, m, y);
+  storeWeights(q5Codes(qs, qh, 0), d, m, y);
 #else
   int8_t q[kQK];
   for (int j = 0; j < kQK / 2; j++) {

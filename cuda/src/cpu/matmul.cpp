@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cpu/dequant.h"
+#include "cpu/fused_dot.h"
 #include "cpu/vec.h"
 
 namespace llorch {
@@ -49,6 +50,17 @@ void matmulRows(float* y, const WeightView& w, const float* x, int n, int64_t r0
         y[static_cast<int64_t>(i) * w.rows + r + 1] = dotF32(wb, xi, cols);
       }
     }
+  }
+  // Decode (fewer than four rows): decode each weight block in registers, no row buffer.
+  if (n < 4 && hasFusedDot(w.type)) {
+    const uint8_t* base = static_cast<const uint8_t*>(w.data);
+    for (; r < r1; r++) {
+      for (int i = 0; i < n; i++) {
+        y[static_cast<int64_t>(i) * w.rows + r] =
+            fusedDot(w.type, base + static_cast<size_t>(r) * rb, x + static_cast<int64_t>(i) * cols, cols);
+      }
+    }
+    return;
   }
   for (; r < r1; r++) {
     const float* wr = weightRow(w, rb, r, rowBuf.data());
