@@ -51,9 +51,11 @@ function readArray(cur: HeaderCursor, what: string, depth: number): GgufArray {
   const itemType = valueType(cur, `items of ${what}`);
   const n = cur.count(`item count of ${what}`, minValueBytes(itemType));
   const size = FIXED_SIZE[itemType];
+  // Item lists grow as items are read (no array presized from the count): a damaged count
+  // costs memory only for the bytes actually there.
   if (itemType === GgufValueType.BOOL) {
-    const items = new Array<boolean>(n);
-    for (let i = 0; i < n; i++) items[i] = cur.u8(what) !== 0;
+    const items: boolean[] = [];
+    for (let i = 0; i < n; i++) items.push(cur.u8(what) !== 0);
     return { kind: 'array', itemType, items };
   }
   if (size !== undefined) {
@@ -61,13 +63,13 @@ function readArray(cur: HeaderCursor, what: string, depth: number): GgufArray {
     return { kind: 'array', itemType, items: typedArray(itemType, buf) };
   }
   if (itemType === GgufValueType.STRING) {
-    const items = new Array<string>(n);
-    for (let i = 0; i < n; i++) items[i] = cur.string(what);
+    const items: string[] = [];
+    for (let i = 0; i < n; i++) items.push(cur.string(what));
     return { kind: 'array', itemType, items };
   }
-  const items = new Array<GgufArray>(n);
+  const items: GgufArray[] = [];
   // Each nested array carries its own item type and count, with no value-type prefix.
-  for (let i = 0; i < n; i++) items[i] = readArray(cur, `${what}[${i}]`, depth + 1);
+  for (let i = 0; i < n; i++) items.push(readArray(cur, `${what}[${i}]`, depth + 1));
   return { kind: 'array', itemType, items };
 }
 
