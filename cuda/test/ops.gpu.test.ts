@@ -32,7 +32,10 @@ test('every CUDA op matches the CPU backend on random inputs', () => {
     if (r.nonFinite !== 0 || !(r.relErr <= bound)) failures.push(`${describe(r)} (bound ${bound})`);
   }
   const ops = new Set(results.map((r) => r.op));
-  for (const op of ['matmul', 'getRows', 'rmsnorm', 'addBias', 'rope', 'kvStore', 'attention', 'siluMul', 'add', 'gatherRows']) {
+  for (const op of [
+    'matmul', 'getRows', 'rmsnorm', 'addBias', 'rope', 'kvStore', 'attention', 'siluMul', 'add', 'gatherRows',
+    'normMatmul', 'normGateUp', 'matmulAdd', 'qkvRopeStore',
+  ]) {
     assert.ok(ops.has(op), `no parity case for ${op}`);
   }
   const types = new Set(results.filter((r) => r.op === 'matmul').map((r) => r.type));

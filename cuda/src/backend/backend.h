@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "backend/ggml_type.h"
@@ -94,6 +95,51 @@ class Backend {
   virtual void siluMul(float* gate, const float* up, size_t count) = 0;
   // x[i] += y[i] over `count` elements.
   virtual void add(float* x, const float* y, size_t count) = 0;
+
+  // Fused steps of the forward pass. Each default is the plain op sequence it replaces (so the
+  // CPU backend computes exactly what it did before); a backend may override it with fewer
+  // passes and launches. `normed`/`tmp` are caller scratch the defaults need.
+
+  // ys[i] = rmsnorm(x) * normW . ws[i]^T for `count` (1..3) weights of equal cols (QKV, or the
+  // LM head); normed ([n][cols]) receives rmsnorm(x) * normW where a backend materializes it.
+  virtual void normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW,
+                          float eps, int n, float* normed) {
+    rmsnorm(normed, x, normW, n, static_cast<int>(ws[0].cols), eps);
+    for (int i = 0; i < count; i++) matmul(ys[i], ws[i], normed, n);
+  }
+  // gate = silu(h . wg^T) * (h . wu^T) with h = rmsnorm(x) * normW (the SwiGLU input half).
+  virtual void normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,
+                          const float* normW, float eps, int n, float* normed) {
+    normMatmul(&gate, &wg, 1, x, normW, eps, n, normed);
+    matmul(up, wu, normed, n);
+    siluMul(gate, up, static_cast<size_t>(n) * static_cast<size_t>(wg.rows));
+  }
+  // x += in . w^T (a residual branch); tmp is [n][w.rows].
+  virtual void matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) {
+    matmul(tmp, w, in, n);
+    add(x, tmp, static_cast<size_t>(n) * static_cast<size_t>(w.rows));
+  }
+  // The attention input step: optional biases on q, k, v (null when absent), rope on q and k at
+  // pos[i], and k, v into cache slots[i].
+  virtual void qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,
+                            const int32_t* pos, const int32_t* slots, int n, const RopeParams& ropeQ,
+                            const RopeParams& ropeK, const KvLayerView& kv) {
+    if (bq != nullptr) addBias(q, bq, n, ropeQ.heads * ropeQ.headDim);
+    if (bk != nullptr) addBias(k, bk, n, kv.kvDim);
+    if (bv != nullptr) addBias(v, bv, n, kv.kvDim);
+    rope(q, pos, n, ropeQ);
+    rope(k, pos, n, ropeK);
+    kvStore(kv, k, v, slots, n);
+  }
+
+  // Runs `enqueue` (the ops of one forward step). A backend may record the ops the first times
+  // it sees `key` and replay the recording for later steps with the same key (a CUDA graph), so
+  // every pointer and host-side size the ops use must be the same for one key; what changes per
+  // step must live in device memory. key 0: never recorded.
+  virtual void runStep(uint64_t key, const std::function<void()>& enqueue) {
+    (void)key;
+    enqueue();
+  }
 };
 
 }  // namespace llorch

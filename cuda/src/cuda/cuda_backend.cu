@@ -2,11 +2,15 @@
 
 #include <cuda_runtime.h>
 
+#include <cstring>
+
 #include "cuda/cuda_check.h"
 #include "cuda/ops/attention.h"
 #include "cuda/ops/elementwise.h"
 #include "cuda/ops/get_rows.h"
 #include "cuda/ops/matmul.h"
+#include "cuda/ops/matvec.h"
+#include "cuda/ops/qkv_rope_store.h"
 #include "cuda/ops/rmsnorm.h"
 #include "cuda/ops/rope.h"
 #include "native_error.h"
@@ -32,9 +36,17 @@ CudaBackend::CudaBackend(int ordinal) : ordinal_(ordinal) {
   stream_ = s;
 }
 
+namespace {
+constexpr size_t kUpStageBytes = 1u << 20;    // per-step uploads are a few KB
+constexpr size_t kDownStageMax = 64u << 20;   // the engine's logit scratch cap
+}  // namespace
+
 CudaBackend::~CudaBackend() {
   // Nothing here may throw; a faulted context fails these calls and that is fine at teardown.
   cudaSetDevice(ordinal_);
+  for (auto& [key, r] : graphs_) cudaGraphExecDestroy(static_cast<cudaGraphExec_t>(r.exec));
+  if (upStage_ != nullptr) cudaFreeHost(upStage_);
+  if (downStage_ != nullptr) cudaFreeHost(downStage_);
   if (scratch_ != nullptr) cudaFree(scratch_);
   for (auto& [p, bytes] : sizes_) cudaFree(p);
   if (stream_ != nullptr) cudaStreamDestroy(stream_);
@@ -74,24 +86,52 @@ void CudaBackend::free(void* ptr) {
   cudaFree(ptr);
 }
 
+void* CudaBackend::pinned(void*& buf, size_t& cap, size_t bytes) {
+  if (bytes <= cap) return buf;
+  if (buf != nullptr) cudaFreeHost(buf);
+  buf = nullptr;
+  cap = 0;
+  cudaCheck(cudaMallocHost(&buf, bytes), "cudaMallocHost");
+  cap = bytes;
+  return buf;
+}
+
 void CudaBackend::upload(void* dst, const void* src, size_t bytes) {
   if (bytes == 0) return;
   useDevice();
+  const size_t aligned = (bytes + 255) & ~size_t{255};
+  if (upStageUsed_ + aligned <= kUpStageBytes) {
+    uint8_t* stage = static_cast<uint8_t*>(pinned(upStage_, upStageCap_, kUpStageBytes)) + upStageUsed_;
+    std::memcpy(stage, src, bytes);
+    upStageUsed_ += aligned;
+    cudaCheck(cudaMemcpyAsync(dst, stage, bytes, cudaMemcpyHostToDevice, stream_), "upload");
+    return;
+  }
   // From pageable host memory the copy is staged before the call returns, so `src` may be reused.
   cudaCheck(cudaMemcpyAsync(dst, src, bytes, cudaMemcpyHostToDevice, stream_), "upload");
   cudaCheck(cudaStreamSynchronize(stream_), "upload");
+  upStageUsed_ = 0;
 }
 
 void CudaBackend::download(void* dst, const void* src, size_t bytes) {
   if (bytes == 0) return;
   useDevice();
-  cudaCheck(cudaMemcpyAsync(dst, src, bytes, cudaMemcpyDeviceToHost, stream_), "download");
-  cudaCheck(cudaStreamSynchronize(stream_), "download");
+  if (bytes <= kDownStageMax) {
+    void* stage = pinned(downStage_, downStageCap_, bytes);
+    cudaCheck(cudaMemcpyAsync(stage, src, bytes, cudaMemcpyDeviceToHost, stream_), "download");
+    cudaCheck(cudaStreamSynchronize(stream_), "download");
+    std::memcpy(dst, stage, bytes);
+  } else {
+    cudaCheck(cudaMemcpyAsync(dst, src, bytes, cudaMemcpyDeviceToHost, stream_), "download");
+    cudaCheck(cudaStreamSynchronize(stream_), "download");
+  }
+  upStageUsed_ = 0;
 }
 
 void CudaBackend::synchronize() {
   useDevice();
   cudaCheck(cudaStreamSynchronize(stream_), "synchronize");
+  upStageUsed_ = 0;
 }
 
 size_t CudaBackend::memoryUsed() const {
@@ -110,6 +150,8 @@ float* CudaBackend::attentionScratch(size_t floats) {
   if (floats <= scratchFloats_) return scratch_;
   // Grow geometrically so that a slowly growing context reallocates O(log) times.
   const size_t want = std::max(floats, scratchFloats_ * 2);
+  if (capturing_) throw NativeError(err::kInternal, "attention scratch grew while recording a step");
+  scratchGeneration_++;
   if (scratch_ != nullptr) {
     cudaCheck(cudaStreamSynchronize(stream_), "attention scratch");
     cudaFree(scratch_);
@@ -162,5 +204,98 @@ void CudaBackend::attention(float* out, const float* q, const KvLayerView& kv, c
 void CudaBackend::siluMul(float* gate, const float* up, size_t count) { cudaSiluMul(stream_, gate, up, count); }
 
 void CudaBackend::add(float* x, const float* y, size_t count) { cudaAdd(stream_, x, y, count); }
+
+void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW,
+                             float eps, int n, float* normed) {
+  MatvecJob job;
+  job.count = count;
+  job.ws = ws;
+  job.ys = ys;
+  job.normW = normW;
+  job.eps = eps;
+  if (!matvecSupports(job, n)) {
+    Backend::normMatmul(ys, ws, count, x, normW, eps, n, normed);
+    return;
+  }
+  cudaMatvec(stream_, job, x, n);
+}
+
+void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,
+                             const float* normW, float eps, int n, float* normed) {
+  MatvecJob job;
+  job.ws = &wg;
+  job.ys = &gate;
+  job.normW = normW;
+  job.eps = eps;
+  job.up = &wu;
+  job.upOut = up;
+  if (!matvecSupports(job, n)) {
+    Backend::normGateUp(gate, up, wg, wu, x, normW, eps, n, normed);
+    return;
+  }
+  cudaMatvec(stream_, job, x, n);
+}
+
+void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) {
+  MatvecJob job;
+  job.ws = &w;
+  job.ys = &x;
+  job.accumulate = true;
+  if (!matvecSupports(job, n)) {
+    Backend::matmulAdd(x, w, in, n, tmp);
+    return;
+  }
+  cudaMatvec(stream_, job, in, n);
+}
+
+void CudaBackend::qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,
+                               const int32_t* pos, const int32_t* slots, int n, const RopeParams& ropeQ,
+                               const RopeParams& ropeK, const KvLayerView& kv) {
+  cudaQkvRopeStore(stream_, q, k, v, bq, bk, bv, pos, slots, n, ropeQ, ropeK, kv);
+}
+
+void CudaBackend::runStep(uint64_t key, const std::function<void()>& enqueue) {
+  useDevice();
+  if (key == 0) {
+    enqueue();
+    return;
+  }
+  auto it = graphs_.find(key);
+  if (it != graphs_.end() && it->second.generation == scratchGeneration_) {
+    cudaCheck(cudaGraphLaunch(static_cast<cudaGraphExec_t>(it->second.exec), stream_), "cudaGraphLaunch");
+    return;
+  }
+  auto seen = seen_.find(key);
+  if (seen == seen_.end() || seen->second != scratchGeneration_) {
+    // First sight (or scratch moved since): run eagerly, which also sizes the scratch.
+    enqueue();
+    seen_[key] = scratchGeneration_;
+    return;
+  }
+  if (it != graphs_.end()) {
+    cudaGraphExecDestroy(static_cast<cudaGraphExec_t>(it->second.exec));
+    graphs_.erase(it);
+  }
+  cudaCheck(cudaStreamBeginCapture(stream_, cudaStreamCaptureModeThreadLocal), "cudaStreamBeginCapture");
+  capturing_ = true;
+  cudaGraph_t graph = nullptr;
+  try {
+    enqueue();
+  } catch (...) {
+    capturing_ = false;
+    cudaStreamEndCapture(stream_, &graph);
+    if (graph != nullptr) cudaGraphDestroy(graph);
+    cudaGetLastError();
+    throw;
+  }
+  capturing_ = false;
+  cudaCheck(cudaStreamEndCapture(stream_, &graph), "cudaStreamEndCapture");
+  cudaGraphExec_t exec = nullptr;
+  const cudaError_t st = cudaGraphInstantiate(&exec, graph, 0);
+  cudaGraphDestroy(graph);
+  cudaCheck(st, "cudaGraphInstantiate");
+  graphs_[key] = Recording{exec, scratchGeneration_};
+  cudaCheck(cudaGraphLaunch(exec, stream_), "cudaGraphLaunch");
+}
 
 }  // namespace llorch

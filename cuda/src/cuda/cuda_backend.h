@@ -46,9 +46,27 @@ class CudaBackend final : public Backend {
   void siluMul(float* gate, const float* up, size_t count) override;
   void add(float* x, const float* y, size_t count) override;
 
+  void normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW, float eps,
+                  int n, float* normed) override;
+  void normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,
+                  const float* normW, float eps, int n, float* normed) override;
+  void matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) override;
+  void qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,
+                    const int32_t* pos, const int32_t* slots, int n, const RopeParams& ropeQ, const RopeParams& ropeK,
+                    const KvLayerView& kv) override;
+  // Runs a key's first step eagerly (sizing scratch), records the second as a CUDA graph and
+  // replays it from then on; a scratch reallocation invalidates every recording.
+  void runStep(uint64_t key, const std::function<void()>& enqueue) override;
+
  private:
+  struct Recording {
+    void* exec = nullptr;  // cudaGraphExec_t
+    uint64_t generation = 0;
+  };
+
   void useDevice() const;
   float* attentionScratch(size_t floats);
+  void* pinned(void*& buf, size_t& cap, size_t bytes);
 
   int ordinal_;
   std::string name_;
@@ -58,6 +76,17 @@ class CudaBackend final : public Backend {
   size_t used_ = 0;
   float* scratch_ = nullptr;  // attention split partials, grown on demand (counted in used_)
   size_t scratchFloats_ = 0;
+  uint64_t scratchGeneration_ = 1;
+  bool capturing_ = false;
+  std::unordered_map<uint64_t, Recording> graphs_;
+  std::unordered_map<uint64_t, uint64_t> seen_;  // key -> scratch generation of its eager run
+  // Pinned host staging: small uploads are copied here and sent asynchronously (the region is
+  // reused only after the stream has been synchronized); downloads land here first.
+  void* upStage_ = nullptr;
+  size_t upStageCap_ = 0;
+  size_t upStageUsed_ = 0;
+  void* downStage_ = nullptr;
+  size_t downStageCap_ = 0;
 };
 
 }  // namespace llorch

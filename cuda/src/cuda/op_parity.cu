@@ -358,6 +358,115 @@ void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<
   h.compare(out, "attention", "f32", std::to_string(n) + " rows " + shape);
 }
 
+// The fused steps against the CPU backend's plain op sequences (Backend's defaults).
+void fusedCases(Harness& h) {
+  const GgmlType types[] = {GgmlType::F32,  GgmlType::F16,  GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0,
+                            GgmlType::Q4_1, GgmlType::Q5_0, GgmlType::Q5_1, GgmlType::Q2_K, GgmlType::Q3_K,
+                            GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K};
+  for (GgmlType t : types) {
+    const char* name = typeTraits(static_cast<uint32_t>(t))->name;
+    const int64_t embd = isKQuant(t) ? 1024 : 896, ff = 4864;
+    for (int n : {1, 3, 12}) {
+      const bool tc = n > kMatvecMaxRows && t != GgmlType::F32 && t != GgmlType::BF16;
+      auto x = h.put(h.randomFloats(static_cast<size_t>(n) * embd, -3.f, 3.f));
+      auto g = h.put(h.randomFloats(embd, 0.5f, 1.5f));
+      auto normed = h.output(static_cast<size_t>(n) * embd);
+      {
+        // QKV: three weights sharing rmsnorm(x).
+        const int64_t rows[3] = {896, 128, 128};
+        std::vector<Harness::Pair> w, y;
+        WeightView cw[3], gw[3];
+        float *cy[3], *gy[3];
+        for (int i = 0; i < 3; i++) {
+          w.push_back(h.put(h.randomWeight(t, rows[i], embd)));
+          y.push_back(h.output(static_cast<size_t>(n) * rows[i]));
+          cw[i] = viewOf(w[i].cpu, t, rows[i], embd);
+          gw[i] = viewOf(w[i].gpu, t, rows[i], embd);
+          cy[i] = static_cast<float*>(y[i].cpu);
+          gy[i] = static_cast<float*>(y[i].gpu);
+        }
+        h.cpu_.normMatmul(cy, cw, 3, static_cast<float*>(x.cpu), static_cast<float*>(g.cpu), 1e-6f, n,
+                          static_cast<float*>(normed.cpu));
+        h.gpu_.normMatmul(gy, gw, 3, static_cast<float*>(x.gpu), static_cast<float*>(g.gpu), 1e-6f, n,
+                          static_cast<float*>(normed.gpu));
+        for (int i = 0; i < 3; i++) {
+          h.compare(y[i], "normMatmul", name, "qkv[" + std::to_string(i) + "] n " + std::to_string(n), tc);
+        }
+      }
+      {
+        auto wg = h.put(h.randomWeight(t, ff, embd));
+        auto wu = h.put(h.randomWeight(t, ff, embd));
+        auto gate = h.output(static_cast<size_t>(n) * ff);
+        auto up = h.output(static_cast<size_t>(n) * ff);
+        h.cpu_.normGateUp(static_cast<float*>(gate.cpu), static_cast<float*>(up.cpu), viewOf(wg.cpu, t, ff, embd),
+                          viewOf(wu.cpu, t, ff, embd), static_cast<float*>(x.cpu), static_cast<float*>(g.cpu), 1e-6f, n,
+                          static_cast<float*>(normed.cpu));
+        h.gpu_.normGateUp(static_cast<float*>(gate.gpu), static_cast<float*>(up.gpu), viewOf(wg.gpu, t, ff, embd),
+                          viewOf(wu.gpu, t, ff, embd), static_cast<float*>(x.gpu), static_cast<float*>(g.gpu), 1e-6f, n,
+                          static_cast<float*>(normed.gpu));
+        h.compare(gate, "normGateUp", name, "silu(gate)*up n " + std::to_string(n), tc);
+        h.compare(up, "normGateUp", name, "up n " + std::to_string(n), tc);
+      }
+      {
+        // down: x[n][embd] += in[n][ff] . W^T, W [embd][ff] (K-quants: ff = 4864 = 19 x 256).
+        auto w = h.put(h.randomWeight(t, embd, ff));
+        auto in = h.put(h.randomFloats(static_cast<size_t>(n) * ff));
+        auto acc = h.put(h.randomFloats(static_cast<size_t>(n) * embd));
+        auto tmp = h.output(static_cast<size_t>(n) * embd);
+        h.cpu_.matmulAdd(static_cast<float*>(acc.cpu), viewOf(w.cpu, t, embd, ff), static_cast<float*>(in.cpu), n,
+                         static_cast<float*>(tmp.cpu));
+        h.gpu_.matmulAdd(static_cast<float*>(acc.gpu), viewOf(w.gpu, t, embd, ff), static_cast<float*>(in.gpu), n,
+                         static_cast<float*>(tmp.gpu));
+        h.compare(acc, "matmulAdd", name, "x += in . down^T n " + std::to_string(n), tc);
+      }
+    }
+  }
+}
+
+// Biases + rope + cache store, with and without biases, both rope styles and a partial rope.
+void qkvCases(Harness& h) {
+  for (int variant = 0; variant < 2; variant++) {
+    const bool qwen = variant == 0;
+    const int heads = 14, kvHeads = 2, hd = 64, n = 5, blockSize = 16, blocks = 8;
+    const int qDim = heads * hd, kvDim = kvHeads * hd;
+    RopeParams rq;
+    rq.heads = heads;
+    rq.headDim = hd;
+    rq.ropeDim = qwen ? 64 : 32;
+    rq.freqBase = qwen ? 1e6f : 1e4f;
+    rq.style = qwen ? RopeStyle::Neox : RopeStyle::Normal;
+    RopeParams rk = rq;
+    rk.heads = kvHeads;
+    auto q = h.put(h.randomFloats(static_cast<size_t>(n) * qDim));
+    auto k = h.put(h.randomFloats(static_cast<size_t>(n) * kvDim));
+    auto v = h.put(h.randomFloats(static_cast<size_t>(n) * kvDim));
+    auto bq = h.put(h.randomFloats(qDim));
+    auto bk = h.put(h.randomFloats(kvDim));
+    auto bv = h.put(h.randomFloats(kvDim));
+    const size_t cache = static_cast<size_t>(blocks) * blockSize * kvDim;
+    auto kc = h.put(h.randomFloats(cache));
+    auto vc = h.put(h.randomFloats(cache));
+    const std::vector<int32_t> pos = {0, 1, 17, 300, 4095};
+    const std::vector<int32_t> slots = {3, 127, 64, 65, 0};
+    auto pp = h.put(pos);
+    auto sp = h.put(slots);
+    KvLayerView ckv{static_cast<float*>(kc.cpu), static_cast<float*>(vc.cpu), blockSize, kvDim};
+    KvLayerView gkv{static_cast<float*>(kc.gpu), static_cast<float*>(vc.gpu), blockSize, kvDim};
+    auto F = [](const Harness::Pair& p, bool cpu) { return static_cast<float*>(cpu ? p.cpu : p.gpu); };
+    h.cpu_.qkvRopeStore(F(q, true), F(k, true), F(v, true), qwen ? F(bq, true) : nullptr, qwen ? F(bk, true) : nullptr,
+                        qwen ? F(bv, true) : nullptr, static_cast<int32_t*>(pp.cpu), static_cast<int32_t*>(sp.cpu), n,
+                        rq, rk, ckv);
+    h.gpu_.qkvRopeStore(F(q, false), F(k, false), F(v, false), qwen ? F(bq, false) : nullptr,
+                        qwen ? F(bk, false) : nullptr, qwen ? F(bv, false) : nullptr, static_cast<int32_t*>(pp.gpu),
+                        static_cast<int32_t*>(sp.gpu), n, rq, rk, gkv);
+    const std::string shape = qwen ? "qwen2 biases, neox" : "llama, normal, ropeDim 32";
+    h.compare(q, "qkvRopeStore", "f32", "q " + shape);
+    h.compare(k, "qkvRopeStore", "f32", "k " + shape);
+    h.compare(kc, "qkvRopeStore", "f32", "K cache " + shape);
+    h.compare(vc, "qkvRopeStore", "f32", "V cache " + shape);
+  }
+}
+
 }  // namespace
 
 std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
@@ -368,6 +477,8 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   kvCases(h, 14, 2, 64, {0, 37, 255, 256, 600});
   kvCases(h, 14, 2, 64, {4095});
   kvCases(h, 8, 4, 8, {5, 130});
+  fusedCases(h);
+  qkvCases(h);
   return h.results_;
 }
 

@@ -2,6 +2,13 @@
 
 namespace llorch {
 
+namespace {
+// Steps of at most this many rows are recorded and replayed (see Backend::runStep).
+constexpr int kRecordMaxRows = 8;
+// Attention positions are bucketed in powers of two from here for recorded steps.
+constexpr int kPosBucket = 256;
+}  // namespace
+
 void StepBatch::clear() {
   tokens.clear();
   pos.clear();
@@ -66,9 +73,6 @@ void Forward::run(const StepBatch& b, float* logits) {
   const int n = b.rows();
   const int nl = static_cast<int>(b.logitRows.size());
   const int embd = c_.embeddingLength;
-  const int qDim = c_.headCount * c_.headDim;
-  const int kvDim = c_.headCountKv * c_.headDim;
-  const int ff = c_.feedForwardLength;
   const size_t ints = sizeof(int32_t);
 
   be_.upload(tokens_, b.tokens.data(), ints * n);
@@ -88,6 +92,19 @@ void Forward::run(const StepBatch& b, float* logits) {
   RopeParams ropeK = ropeQ;
   ropeK.heads = c_.headCountKv;
 
+  // Decode-sized steps (every row's matmuls on the matrix-vector path) are recorded once per
+  // shape and replayed (CUDA graphs): the attention split count then comes from maxPos rounded
+  // up to a power-of-two bucket, and the rows' positions and tables are read from device memory.
+  const bool record = n <= kRecordMaxRows;
+  int maxPos = b.maxPos;
+  uint64_t key = 0;
+  if (record) {
+    int bucket = kPosBucket;
+    while (bucket <= maxPos) bucket *= 2;
+    maxPos = bucket - 1;
+    key = static_cast<uint64_t>(n) | static_cast<uint64_t>(nl) << 16 | static_cast<uint64_t>(bucket) << 32;
+  }
+
   AttentionBatch ab;
   ab.pos = pos_;
   ab.tableOffset = tableOffset_;
@@ -96,40 +113,32 @@ void Forward::run(const StepBatch& b, float* logits) {
   ab.heads = c_.headCount;
   ab.kvHeads = c_.headCountKv;
   ab.headDim = c_.headDim;
-  ab.maxPos = b.maxPos;
+  ab.maxPos = maxPos;
 
-  be_.getRows(x_, w_.tokEmbd, tokens_, n);  // x: [n, n_embd]
-  for (int l = 0; l < c_.blockCount; l++) {
-    const LayerWeights& L = w_.layers[l];
-    const KvLayerView kv = kv_.layer(l);
-    be_.rmsnorm(h_, x_, L.attnNorm, n, embd, c_.rmsNormEps);
-    be_.matmul(q_, L.wq, h_, n);  // q: [n, n_head * head_dim]
-    be_.matmul(k_, L.wk, h_, n);  // k: [n, n_head_kv * head_dim]
-    be_.matmul(v_, L.wv, h_, n);  // v: [n, n_head_kv * head_dim]
-    if (c_.qkvBias) {
-      be_.addBias(q_, L.bq, n, qDim);
-      be_.addBias(k_, L.bk, n, kvDim);
-      be_.addBias(v_, L.bv, n, kvDim);
+  be_.runStep(key, [&] {
+    be_.getRows(x_, w_.tokEmbd, tokens_, n);  // x: [n, n_embd]
+    for (int l = 0; l < c_.blockCount; l++) {
+      const LayerWeights& L = w_.layers[l];
+      const KvLayerView kv = kv_.layer(l);
+      // q: [n, n_head * head_dim], k, v: [n, n_head_kv * head_dim] from rmsnorm(x) (in h)
+      float* const qkv[3] = {q_, k_, v_};
+      const WeightView wqkv[3] = {L.wq, L.wk, L.wv};
+      be_.normMatmul(qkv, wqkv, 3, x_, L.attnNorm, c_.rmsNormEps, n, h_);
+      // All rows' K/V go into the cache before attention, so a prefill chunk attends within
+      // itself; causality comes from each row reading positions 0..pos only.
+      be_.qkvRopeStore(q_, k_, v_, c_.qkvBias ? L.bq : nullptr, c_.qkvBias ? L.bk : nullptr,
+                       c_.qkvBias ? L.bv : nullptr, pos_, slots_, n, ropeQ, ropeK, kv);
+      be_.attention(attn_, q_, kv, ab);                // attn: [n, n_head * head_dim]
+      be_.matmulAdd(x_, L.wo, attn_, n, h_);           // x += attn . wo^T
+      be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, n, h_);  // gate: [n, n_ff]
+      be_.matmulAdd(x_, L.down, gate_, n, h_);         // x += gate . down^T
     }
-    be_.rope(q_, pos_, n, ropeQ);
-    be_.rope(k_, pos_, n, ropeK);
-    // All rows' K/V go into the cache before attention, so a prefill chunk attends within itself;
-    // causality comes from each row reading positions 0..pos only.
-    be_.kvStore(kv, k_, v_, slots_, n);
-    be_.attention(attn_, q_, kv, ab);   // attn: [n, n_head * head_dim]
-    be_.matmul(h_, L.wo, attn_, n);     // h: [n, n_embd]
-    be_.add(x_, h_, static_cast<size_t>(n) * embd);
-    be_.rmsnorm(h_, x_, L.ffnNorm, n, embd, c_.rmsNormEps);
-    be_.matmul(gate_, L.gate, h_, n);   // gate: [n, n_ff]
-    be_.matmul(up_, L.up, h_, n);       // up: [n, n_ff]
-    be_.siluMul(gate_, up_, static_cast<size_t>(n) * ff);
-    be_.matmul(h_, L.down, gate_, n);   // h: [n, n_embd]
-    be_.add(x_, h_, static_cast<size_t>(n) * embd);
-  }
+    if (nl == 0) return;
+    be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]
+    float* const out = logits_;                     // logits: [nl, n_vocab]
+    be_.normMatmul(&out, &w_.output, 1, lx_, w_.outputNorm, c_.rmsNormEps, nl, lx_);
+  });
   if (nl == 0) return;
-  be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]
-  be_.rmsnorm(lx_, lx_, w_.outputNorm, nl, embd, c_.rmsNormEps);
-  be_.matmul(logits_, w_.output, lx_, nl);        // logits: [nl, n_vocab]
   be_.download(logits, logits_, sizeof(float) * static_cast<size_t>(nl) * c_.vocabSize);
   be_.synchronize();
 }

@@ -37,7 +37,10 @@ void cudaMatmul(cudaStream_t s, float* y, const WeightView& w, const float* x, i
                                                    rowBytes(*traits, w.cols));
     cudaCheckLaunch("matmulFloat");
   } else if (n <= kMatvecMaxRows) {
-    cudaMatvec(s, y, w, x, n);
+    MatvecJob job;
+    job.ws = &w;
+    job.ys = &y;
+    cudaMatvec(s, job, x, n);
   } else {
     cudaMatmulTiled(s, y, w, x, n);
   }

@@ -2,6 +2,8 @@
 // weight byte is read once (the activations, n x cols floats, stay in L1/L2), so the bound is
 // weight bytes / DRAM bandwidth. One warp per output row; lanes take consecutive 8-element
 // chunks (16-byte loads for F16/BF16, 32 for F32) and keep four chunks in flight per iteration.
+// The fused prologue (RMSNorm) and epilogues (residual add, SwiGLU) save whole launches and
+// passes over the activations, which at batch 1 cost more than the arithmetic.
 #include "cuda/ops/matvec.h"
 
 #include "cuda/block_reduce.cuh"
@@ -12,20 +14,73 @@ namespace llorch {
 
 namespace {
 constexpr int kWarps = 4;
+constexpr int kThreads = kWarps * 32;
 constexpr int kUnroll = 4;
+constexpr int kMaxWeights = 3;
+
+struct Params {
+  const uint8_t* w[kMaxWeights];
+  float* y[kMaxWeights];
+  int64_t rowStart[kMaxWeights + 1];  // concatenated row ranges; rowStart[count] = total rows
+  int count;
+  const uint8_t* up;  // gate/up mode when non-null
+  float* upOut;
+  const float* x;
+  int64_t cols;
+  size_t rowBytes;
+  const float* normW;
+  float eps;
+  bool accumulate;
+};
+
+// The activation chunk (8 floats at column 8c of row r), normalized when the job has a norm.
+template <int NR>
+__device__ __forceinline__ void loadX(const Params& p, const float (&rs)[NR], int r, int64_t c, float* o) {
+  const float4* xp = reinterpret_cast<const float4*>(p.x + r * p.cols + c * 8);
+  const float4 a = xp[0], b = xp[1];
+  o[0] = a.x; o[1] = a.y; o[2] = a.z; o[3] = a.w;
+  o[4] = b.x; o[5] = b.y; o[6] = b.z; o[7] = b.w;
+  if (p.normW != nullptr) {
+    const float4* gp = reinterpret_cast<const float4*>(p.normW + c * 8);
+    const float4 ga = gp[0], gb = gp[1];
+    const float g[8] = {ga.x, ga.y, ga.z, ga.w, gb.x, gb.y, gb.z, gb.w};
+#pragma unroll
+    for (int i = 0; i < 8; i++) o[i] = (o[i] * rs[r]) * g[i];
+  }
+}
+
+__device__ __forceinline__ float dot8(const float* a, const float* b) {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3] + a[4] * b[4] + a[5] * b[5] + a[6] * b[6] +
+         a[7] * b[7];
+}
 
 template <GgmlType T, int NR>
-__global__ void __launch_bounds__(kWarps * 32) matvecKernel(float* __restrict__ y, const uint8_t* __restrict__ w,
-                                                             const float* __restrict__ x, int64_t rows, int64_t cols,
-                                                             size_t rowBytes) {
+__global__ void __launch_bounds__(kThreads) matvecKernel(const Params p) {
   const int lane = threadIdx.x % 32;
-  const int64_t row = static_cast<int64_t>(blockIdx.x) * kWarps + threadIdx.x / 32;
-  if (row >= rows) return;
-  const uint8_t* wr = w + static_cast<size_t>(row) * rowBytes;
-  const int64_t chunks = cols / 8;
-  float acc[NR];
+  float rs[NR];
 #pragma unroll
-  for (int r = 0; r < NR; r++) acc[r] = 0.f;
+  for (int r = 0; r < NR; r++) rs[r] = 1.f;
+  if (p.normW != nullptr) {
+    // Every block recomputes the row norms: cols floats from L2, cheaper than a launch.
+#pragma unroll
+    for (int r = 0; r < NR; r++) {
+      float ss = 0.f;
+      for (int64_t j = threadIdx.x; j < p.cols; j += kThreads) ss += p.x[r * p.cols + j] * p.x[r * p.cols + j];
+      rs[r] = rsqrtf(blockSum<kThreads>(ss) / static_cast<float>(p.cols) + p.eps);
+    }
+  }
+  const int64_t row = static_cast<int64_t>(blockIdx.x) * kWarps + threadIdx.x / 32;
+  if (row >= p.rowStart[p.count]) return;
+  int seg = 0;
+#pragma unroll
+  for (int i = 1; i < kMaxWeights; i++) seg += (i < p.count && row >= p.rowStart[i]) ? 1 : 0;
+  const int64_t lr = row - p.rowStart[seg];
+  const uint8_t* wr = p.w[seg] + static_cast<size_t>(lr) * p.rowBytes;
+  const uint8_t* ur = p.up != nullptr ? p.up + static_cast<size_t>(lr) * p.rowBytes : nullptr;
+  const int64_t chunks = p.cols / 8;
+  float acc[NR], accU[NR];
+#pragma unroll
+  for (int r = 0; r < NR; r++) acc[r] = accU[r] = 0.f;
   int64_t c = lane;
   for (; c + 32 * (kUnroll - 1) < chunks; c += 32 * kUnroll) {
     float wv[kUnroll][8];
@@ -35,60 +90,110 @@ __global__ void __launch_bounds__(kWarps * 32) matvecKernel(float* __restrict__ 
     for (int u = 0; u < kUnroll; u++) {
 #pragma unroll
       for (int r = 0; r < NR; r++) {
-        const float4* xp = reinterpret_cast<const float4*>(x + r * cols + (c + 32 * u) * 8);
-        const float4 a = xp[0], b = xp[1];
-        acc[r] += wv[u][0] * a.x + wv[u][1] * a.y + wv[u][2] * a.z + wv[u][3] * a.w + wv[u][4] * b.x +
-                  wv[u][5] * b.y + wv[u][6] * b.z + wv[u][7] * b.w;
+        float xv[8];
+        loadX<NR>(p, rs, r, c + 32 * u, xv);
+        acc[r] += dot8(wv[u], xv);
+      }
+    }
+    if (ur != nullptr) {
+#pragma unroll
+      for (int u = 0; u < kUnroll; u++) Chunk<T>::load(ur, c + 32 * u, wv[u]);
+#pragma unroll
+      for (int u = 0; u < kUnroll; u++) {
+#pragma unroll
+        for (int r = 0; r < NR; r++) {
+          float xv[8];
+          loadX<NR>(p, rs, r, c + 32 * u, xv);
+          accU[r] += dot8(wv[u], xv);
+        }
       }
     }
   }
   for (; c < chunks; c += 32) {
-    float wv[8];
+    float wv[8], uv[8];
     Chunk<T>::load(wr, c, wv);
+    if (ur != nullptr) Chunk<T>::load(ur, c, uv);
 #pragma unroll
     for (int r = 0; r < NR; r++) {
-      const float4* xp = reinterpret_cast<const float4*>(x + r * cols + c * 8);
-      const float4 a = xp[0], b = xp[1];
-      acc[r] += wv[0] * a.x + wv[1] * a.y + wv[2] * a.z + wv[3] * a.w + wv[4] * b.x + wv[5] * b.y + wv[6] * b.z +
-                wv[7] * b.w;
+      float xv[8];
+      loadX<NR>(p, rs, r, c, xv);
+      acc[r] += dot8(wv, xv);
+      if (ur != nullptr) accU[r] += dot8(uv, xv);
     }
   }
+  const int64_t segRows = p.rowStart[seg + 1] - p.rowStart[seg];
 #pragma unroll
   for (int r = 0; r < NR; r++) {
     const float v = warpSum(acc[r]);
-    if (lane == 0) y[r * rows + row] = v;
+    const float u = ur != nullptr ? warpSum(accU[r]) : 0.f;
+    if (lane != 0) continue;
+    float* out = p.y[seg] + r * segRows + lr;
+    if (ur != nullptr) {
+      p.upOut[r * segRows + lr] = u;
+      *out = (v / (1.0f + expf(-v))) * u;
+    } else if (p.accumulate) {
+      *out += v;
+    } else {
+      *out = v;
+    }
   }
-}
-
-template <GgmlType T, int NR>
-void launch(cudaStream_t s, float* y, const WeightView& w, const float* x) {
-  const size_t rb = static_cast<size_t>(w.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
-  const unsigned blocks = static_cast<unsigned>((w.rows + kWarps - 1) / kWarps);
-  matvecKernel<T, NR><<<blocks, kWarps * 32, 0, s>>>(y, static_cast<const uint8_t*>(w.data), x, w.rows, w.cols, rb);
 }
 
 struct Launch {
   cudaStream_t s;
-  float* y;
-  const WeightView& w;
-  const float* x;
+  Params p;
   int n;
   template <GgmlType T>
-  void operator()() const {
+  void operator()() {
+    p.rowBytes = static_cast<size_t>(p.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
+    const unsigned blocks = static_cast<unsigned>((p.rowStart[p.count] + kWarps - 1) / kWarps);
+    const float* x0 = p.x;
+    float* y0[kMaxWeights] = {p.y[0], p.y[1], p.y[2]};
+    float* up0 = p.upOut;
     // Batches of up to 4 rows share one pass over the weights; larger n takes more passes.
-    int done = 0;
-    for (; n - done >= 4; done += 4) launch<T, 4>(s, y + done * w.rows, w, x + done * w.cols);
-    if (n - done >= 2) {
-      launch<T, 2>(s, y + done * w.rows, w, x + done * w.cols);
-      done += 2;
+    for (int done = 0; done < n;) {
+      const int take = n - done >= 4 ? 4 : (n - done >= 2 ? 2 : 1);
+      p.x = x0 + done * p.cols;
+      for (int i = 0; i < p.count; i++) p.y[i] = y0[i] + done * (p.rowStart[i + 1] - p.rowStart[i]);
+      if (up0 != nullptr) p.upOut = up0 + done * p.rowStart[1];
+      if (take == 4) matvecKernel<T, 4><<<blocks, kThreads, 0, s>>>(p);
+      else if (take == 2) matvecKernel<T, 2><<<blocks, kThreads, 0, s>>>(p);
+      else matvecKernel<T, 1><<<blocks, kThreads, 0, s>>>(p);
+      done += take;
     }
-    if (n - done == 1) launch<T, 1>(s, y + done * w.rows, w, x + done * w.cols);
   }
 };
 }  // namespace
 
-void cudaMatvec(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
-  dispatchType(w.type, Launch{s, y, w, x, n});
+bool matvecSupports(const MatvecJob& job, int n) {
+  if (n < 1 || n > kMatvecMaxRows || job.count < 1 || job.count > kMaxWeights) return false;
+  if (job.up != nullptr && (job.count != 1 || job.up->type != job.ws[0].type || job.up->rows != job.ws[0].rows ||
+                            job.up->cols != job.ws[0].cols)) {
+    return false;
+  }
+  for (int i = 0; i < job.count; i++) {
+    if (job.ws[i].type != job.ws[0].type || job.ws[i].cols != job.ws[0].cols || job.ws[i].cols % 8 != 0) return false;
+  }
+  return true;
+}
+
+void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n) {
+  Params p{};
+  p.count = job.count;
+  p.rowStart[0] = 0;
+  for (int i = 0; i < job.count; i++) {
+    p.w[i] = static_cast<const uint8_t*>(job.ws[i].data);
+    p.y[i] = job.ys[i];
+    p.rowStart[i + 1] = p.rowStart[i] + job.ws[i].rows;
+  }
+  p.up = job.up != nullptr ? static_cast<const uint8_t*>(job.up->data) : nullptr;
+  p.upOut = job.upOut;
+  p.x = x;
+  p.cols = job.ws[0].cols;
+  p.normW = job.normW;
+  p.eps = job.eps;
+  p.accumulate = job.accumulate;
+  dispatchType(job.ws[0].type, Launch{s, p, n});
   cudaCheckLaunch("matvec");
 }
 

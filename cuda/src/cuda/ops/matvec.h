@@ -4,8 +4,28 @@
 #include "backend/backend.h"
 
 namespace llorch {
+
 // Largest batch the matrix-vector kernels take; larger ones go to the tiled kernels.
 inline constexpr int kMatvecMaxRows = 8;
-// y[n][w.rows] = x[n][w.cols] . W^T for 1 <= n <= kMatvecMaxRows; w.cols % 8 == 0.
-void cudaMatvec(cudaStream_t s, float* y, const WeightView& w, const float* x, int n);
+
+// One decode-time matrix-vector launch: `count` weights of one type and equal cols sharing the
+// input x (their rows concatenated, e.g. Q, K and V), with optional fused steps:
+// - normW: x is replaced by rmsnorm(x) * normW (computed per block, never stored);
+// - accumulate: ys[i] += result instead of ys[i] = result (residual adds);
+// - up/upOut: gate/up mode (count 1): ys[0] = silu(x . gate) * (x . up), upOut = x . up.
+struct MatvecJob {
+  int count = 1;
+  const WeightView* ws = nullptr;
+  float* const* ys = nullptr;
+  const float* normW = nullptr;
+  float eps = 0.f;
+  bool accumulate = false;
+  const WeightView* up = nullptr;
+  float* upOut = nullptr;
+};
+
+// Whether cudaMatvec takes this job for n rows (same type and cols everywhere, cols % 8 == 0).
+bool matvecSupports(const MatvecJob& job, int n);
+void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n);
+
 }  // namespace llorch
