@@ -300,6 +300,7 @@ bool Engine::admit() {
 void Engine::loop() {
   for (;;) {
     std::vector<SeqEvent> events;
+    std::set<int64_t> cancels;
     bool stopping;
     {
       std::unique_lock<std::mutex> lock(mu_);
@@ -309,10 +310,8 @@ void Engine::loop() {
         waiting_.push_back(std::move(inbox_.front()));
         inbox_.pop_front();
       }
-    }
-    std::set<int64_t> cancels;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
+      // Taken in the same critical section as the inbox, so every cancelled id is already in
+      // waiting_ or running_ (submit precedes cancel under mu_).
       cancels.swap(cancels_);
     }
     auto drop = [&](std::unique_ptr<Sequence>& s) {
