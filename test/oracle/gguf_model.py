@@ -68,7 +68,9 @@ def read_gguf_model(path: str) -> GgufModel:
     weights = {t.name: _tensor_f32(t) for t in reader.tensors}
     tensor_types = {t.name: t.tensor_type.name for t in reader.tensors}
     if 'rope_freqs.weight' in weights:
-        raise GgufModelError('rope_freqs.weight (llama3 rope scaling) is not supported by the oracle')
+        raise GgufModelError(
+            'rope_freqs.weight (llama3 rope scaling) is not supported by the oracle'
+        )
 
     n_embd = int(_field(reader, f'{arch}.embedding_length'))
     n_head = int(_field(reader, f'{arch}.attention.head_count'))
@@ -76,7 +78,9 @@ def read_gguf_model(path: str) -> GgufModel:
     head_dim = int(_field(reader, f'{arch}.attention.key_length', n_embd // n_head))
     rope_dim = int(_field(reader, f'{arch}.rope.dimension_count', head_dim))
     if rope_dim != head_dim:
-        raise GgufModelError(f'partial rope (rope dim {rope_dim} != head dim {head_dim}) unsupported')
+        raise GgufModelError(
+            f'partial rope (rope dim {rope_dim} != head dim {head_dim}) unsupported'
+        )
     if head_dim * n_head != n_embd:
         raise GgufModelError(f'head_dim {head_dim} * n_head {n_head} != n_embd {n_embd}')
 

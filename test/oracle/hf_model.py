@@ -32,7 +32,8 @@ def _hf_config(m: GgufModel, tied: bool):
         hidden_act='silu',
         max_position_embeddings=m.context_length,
         rms_norm_eps=m.rms_eps,
-        rope_parameters={'rope_type': 'default', 'rope_theta': m.rope_theta},
+        # transformers 5 folds rope_theta into rope_parameters; 4.x reads it as is.
+        rope_theta=m.rope_theta,
         tie_word_embeddings=tied,
         bos_token_id=None,
         eos_token_id=None,
@@ -67,7 +68,7 @@ def _state_dict(m: GgufModel) -> dict[str, np.ndarray]:
     if unused:
         raise GgufModelError(f'GGUF tensors the oracle does not know: {sorted(unused)}')
 
-    # llama GGUFs store q/k rows permuted for llama.cpp's normal rope; qwen2 uses NeoX rope and is not.
+    # llama GGUFs store q/k rows permuted for llama.cpp's normal rope; qwen2 (NeoX rope) is not.
     heads = {'q_proj': m.n_head, 'k_proj': m.n_head_kv} if m.arch == 'llama' else {}
     sd = {}
     for hf_name, gguf_name in sources.items():
@@ -83,7 +84,8 @@ def build_hf_model(m: GgufModel, device: str = 'cpu') -> torch.nn.Module:
     tied = 'output.weight' not in m.weights
     config = _hf_config(m, tied)
     cls = LlamaForCausalLM if m.arch == 'llama' else Qwen2ForCausalLM
-    model = cls._from_config(config, attn_implementation='eager', dtype=torch.float32)
+    config._attn_implementation = 'eager'
+    model = cls(config).float()
     tensors = {k: torch.from_numpy(np.array(v)) for k, v in _state_dict(m).items()}
     model.load_state_dict(tensors, strict=True)
     return model.to(device).eval()

@@ -71,7 +71,9 @@ def qwen2_prompts(m: GgufModel) -> list[dict]:
     tok = AutoTokenizer.from_pretrained(QWEN_TOKENIZER_DIR)
     texts = {
         'once-upon-a-time': 'Once upon a time',
-        'chat': '<|im_start|>user\nWhat is the capital of France?<|im_end|>\n<|im_start|>assistant\n',
+        'chat': (
+            '<|im_start|>user\nWhat is the capital of France?<|im_end|>\n<|im_start|>assistant\n'
+        ),
         'long-story': LONG_TEXT,
     }
     prompts = [
@@ -112,7 +114,9 @@ def activation_rounding(model, ids: torch.Tensor, top: np.ndarray, want: np.ndar
         kinds['q8_0'] = _round_q8_0
     out = {}
     for kind, fn in kinds.items():
-        hooks = [mod.register_forward_pre_hook(lambda _m, args: (fn(args[0]),)) for mod in linears]
+        hooks = [
+            mod.register_forward_pre_hook(lambda _m, args, fn=fn: (fn(args[0]),)) for mod in linears
+        ]
         try:
             with torch.no_grad():
                 rounded_logits = model(ids).logits[0].float().cpu().numpy()
@@ -132,7 +136,9 @@ def reference_for_prompt(model, m: GgufModel, vocab: Vocab | None, prompt: dict,
     scale = float(np.abs(check).max())
     err = float(np.abs(check - logits).max())
     if err > SELF_CHECK_REL * scale:
-        sys.exit(f"self-check failed on {prompt['name']}: HF vs numpy max |diff| {err} (scale {scale})")
+        sys.exit(
+            f'self-check failed on {prompt["name"]}: HF vs numpy max |diff| {err} (scale {scale})'
+        )
 
     top = np.argsort(-logits, axis=1, kind='stable')[:, :TOP_K]
     top_logits = np.take_along_axis(logits, top, axis=1)
@@ -202,7 +208,7 @@ def main() -> None:
     m = read_gguf_model(args.gguf)
     vocab = Vocab(m.tokenizer_model, m.tokens, m.token_types, m.scores) if m.tokens else None
     model = build_hf_model(m, args.device)
-    # Prompts follow the vocab, not the architecture: synthetic llama models carry the Qwen2.5 vocab.
+    # Prompts follow the vocab, not the architecture: synthetic llama models use Qwen2.5's.
     if vocab is not None and vocab.model == 'llama':
         prompts = spm_prompts(vocab)
     elif m.n_vocab == QWEN_VOCAB:
@@ -224,9 +230,13 @@ def main() -> None:
             'script': 'test/oracle/make_refs.py',
             'how': (
                 f'{m.arch} GGUF read with gguf.GGUFReader, dequantized to float32, loaded into '
-                f"transformers {'LlamaForCausalLM' if m.arch == 'llama' else 'Qwen2ForCausalLM'} "
+                f'transformers {"LlamaForCausalLM" if m.arch == "llama" else "Qwen2ForCausalLM"} '
                 '(float32, eager attention'
-                + (', attn_q/attn_k rows un-permuted from llama.cpp rope order' if m.arch == 'llama' else '')
+                + (
+                    ', attn_q/attn_k rows un-permuted from llama.cpp rope order'
+                    if m.arch == 'llama'
+                    else ''
+                )
                 + f'); logits from one full forward per prompt; greedy = generate(do_sample=False, '
                 f'{GREEDY_TOKENS} new tokens, no stop tokens); checked against a float64 numpy '
                 'forward over the GGUF layout'
@@ -255,10 +265,10 @@ def main() -> None:
     for p in ref['prompts']:
         margins = [a - b for a, b in ((r[0], r[1]) for r in p['topLogits'])]
         print(
-            f"{p['name']}: {len(p['tokens'])} tokens, max|logit| {p['maxAbsLogit']}, "
-            f"self-check {p['selfCheckMaxAbsDiff']}, min top-1 margin {min(margins):.3g}, "
-            f"min greedy margin {min(p['greedy']['margins']):.3g}, "
-            f"activation rounding {p['activationRounding']}"
+            f'{p["name"]}: {len(p["tokens"])} tokens, max|logit| {p["maxAbsLogit"]}, '
+            f'self-check {p["selfCheckMaxAbsDiff"]}, min top-1 margin {min(margins):.3g}, '
+            f'min greedy margin {min(p["greedy"]["margins"]):.3g}, '
+            f'activation rounding {p["activationRounding"]}'
         )
     print(f'wrote {args.out} ({os.path.getsize(args.out)} bytes)')
 

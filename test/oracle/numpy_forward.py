@@ -34,6 +34,11 @@ def _rope(x: np.ndarray, theta: float, neox: bool) -> np.ndarray:
     return out
 
 
+def _linear(w: dict[str, np.ndarray], name: str, h: np.ndarray) -> np.ndarray:
+    y = h @ w[name + '.weight'].T
+    return y + w[name + '.bias'] if name + '.bias' in w else y
+
+
 def numpy_logits(m: GgufModel, tokens: list[int]) -> np.ndarray:
     """Logits (n_tokens, n_vocab) in float64 for one prompt, full causal attention."""
     w = {k: v.astype(np.float64) for k, v in m.weights.items()}
@@ -44,23 +49,18 @@ def numpy_logits(m: GgufModel, tokens: list[int]) -> np.ndarray:
     group = m.n_head // m.n_head_kv
     for i in range(m.n_layer):
         g = f'blk.{i}.'
-
-        def proj(name: str, h: np.ndarray) -> np.ndarray:
-            y = h @ w[g + name + '.weight'].T
-            return y + w[g + name + '.bias'] if g + name + '.bias' in w else y
-
         h = _rms_norm(x, w[g + 'attn_norm.weight'], m.rms_eps)
-        q = _rope(proj('attn_q', h).reshape(n, m.n_head, hd), m.rope_theta, neox)
-        k = _rope(proj('attn_k', h).reshape(n, m.n_head_kv, hd), m.rope_theta, neox)
-        v = proj('attn_v', h).reshape(n, m.n_head_kv, hd)
+        q = _rope(_linear(w, g + 'attn_q', h).reshape(n, m.n_head, hd), m.rope_theta, neox)
+        k = _rope(_linear(w, g + 'attn_k', h).reshape(n, m.n_head_kv, hd), m.rope_theta, neox)
+        v = _linear(w, g + 'attn_v', h).reshape(n, m.n_head_kv, hd)
         k, v = np.repeat(k, group, axis=1), np.repeat(v, group, axis=1)
         scores = np.einsum('qhd,khd->hqk', q, k) / np.sqrt(hd) + mask
         scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
         probs = scores / scores.sum(axis=-1, keepdims=True)
         attn = np.einsum('hqk,khd->qhd', probs, v).reshape(n, m.n_head * hd)
-        x = x + proj('attn_output', attn)
+        x = x + _linear(w, g + 'attn_output', attn)
         h = _rms_norm(x, w[g + 'ffn_norm.weight'], m.rms_eps)
-        gate = proj('ffn_gate', h)
-        x = x + proj('ffn_down', gate / (1 + np.exp(-gate)) * proj('ffn_up', h))
+        gate = _linear(w, g + 'ffn_gate', h)
+        x = x + _linear(w, g + 'ffn_down', gate / (1 + np.exp(-gate)) * _linear(w, g + 'ffn_up', h))
     out = w.get('output.weight', w['token_embd.weight'])
     return _rms_norm(x, w['output_norm.weight'], m.rms_eps) @ out.T
