@@ -26,13 +26,28 @@ void matmulRows(float* y, const WeightView& w, const float* x, int n, int64_t r0
   const size_t rb = rowBytes(*typeTraits(static_cast<uint32_t>(w.type)), w.cols);
   const int64_t cols = w.cols;
   thread_local std::vector<float> rowBuf;
-  if (w.type != GgmlType::F32 && rowBuf.size() < static_cast<size_t>(2 * cols)) {
-    rowBuf.resize(static_cast<size_t>(2 * cols));
+  if (w.type != GgmlType::F32 && rowBuf.size() < static_cast<size_t>(4 * cols)) {
+    rowBuf.resize(static_cast<size_t>(4 * cols));
   }
-  float tmp[8];
+  float tmp[16];
   int64_t r = r0;
-  // Pairs of weight rows against groups of four activation rows (the prefill/batch case).
+  // Quads, then pairs, of weight rows against groups of four activation rows (prefill/batch).
   if (n >= 4) {
+    for (; r + 4 <= r1; r += 4) {
+      const float* wq[4];
+      for (int k = 0; k < 4; k++) wq[k] = weightRow(w, rb, r + k, rowBuf.data() + k * cols);
+      int i = 0;
+      for (; i + 4 <= n; i += 4) {
+        dot4x4F32(wq, x + static_cast<int64_t>(i) * cols, cols, cols, tmp);
+        for (int k = 0; k < 4; k++) {
+          for (int j = 0; j < 4; j++) y[static_cast<int64_t>(i + j) * w.rows + r + k] = tmp[4 * k + j];
+        }
+      }
+      for (; i < n; i++) {
+        const float* xi = x + static_cast<int64_t>(i) * cols;
+        for (int k = 0; k < 4; k++) y[static_cast<int64_t>(i) * w.rows + r + k] = dotF32(wq[k], xi, cols);
+      }
+    }
     for (; r + 2 <= r1; r += 2) {
       const float* wa = weightRow(w, rb, r, rowBuf.data());
       const float* wb = weightRow(w, rb, r + 1, rowBuf.data() + cols);
