@@ -74,6 +74,24 @@ describe('CPU matmul over stored weight types', () => {
     });
   }
 
+  test('decode rows (fused dequant+dot) give bit-identical results to batched rows', () => {
+    const rows = 6;
+    const cols = 512;
+    const x = randomMatrix(5 * cols, 5);
+    for (const type of TYPES) {
+      const bytes = quantize(type, randomMatrix(rows * cols, 40 + type));
+      const batched = testOps.matmul(type, bytes, rows, cols, x);
+      for (const n of [1, 2, 3]) {
+        const few = testOps.matmul(type, bytes, rows, cols, x.subarray(0, n * cols));
+        expect([ggmlTypeName(type), n, Array.from(few)]).toEqual([
+          ggmlTypeName(type),
+          n,
+          Array.from(batched.subarray(0, n * rows)),
+        ]);
+      }
+    }
+  });
+
   test('bad shapes and types are typed errors', () => {
     const bytes = quantize(GgmlType.Q8_0, new Float32Array(64));
     const x = new Float32Array(64);

@@ -7,8 +7,22 @@
 
 #if defined(__AVX2__)
 #include <immintrin.h>
+#endif
 
 namespace llorch {
+
+// Scale and min j (0..7) of a Q4_K/Q5_K super-block, 6 bits each, packed into 12 bytes.
+inline void scaleMinK4(int j, const uint8_t* q, uint8_t* sc, uint8_t* mn) {
+  if (j < 4) {
+    *sc = q[j] & 63;
+    *mn = q[j + 4] & 63;
+  } else {
+    *sc = static_cast<uint8_t>((q[j + 4] & 0x0f) | ((q[j - 4] >> 6) << 4));
+    *mn = static_cast<uint8_t>((q[j + 4] >> 4) | ((q[j] >> 6) << 4));
+  }
+}
+
+#if defined(__AVX2__)
 
 // Byte i of the result is 0x10 when bit i of `bits` is set: the fifth bit of Q5_0/Q5_1 code i.
 inline __m256i fifthBits(uint32_t bits) {
@@ -32,18 +46,23 @@ inline __m256i q5Codes(const uint8_t* qs, uint32_t qh, int bias) {
   return _mm256_sub_epi8(_mm256_or_si256(q4Codes(qs, 0), fifthBits(qh)), _mm256_set1_epi8(static_cast<char>(bias)));
 }
 
-// The four groups of eight codes as f32 weights code * d + m (multiply then add, never fused, so
-// every path rounds alike).
-inline void codesToWeights(__m256i codes, float d, float m, __m256 w[4]) {
-  const __m256 dv = _mm256_set1_ps(d);
-  const __m256 mv = _mm256_set1_ps(m);
+// The four groups of eight codes as f32 weights code * d + m, codes 0..15 with (dA, mA) and
+// 16..31 with (dB, mB) (multiply then add, never fused, so every path rounds alike).
+inline void codesToWeights2(__m256i codes, float dA, float mA, float dB, float mB, __m256 w[4]) {
   const __m128i lo = _mm256_castsi256_si128(codes);
   const __m128i hi = _mm256_extracti128_si256(codes, 1);
   const __m128i parts[4] = {lo, _mm_srli_si128(lo, 8), hi, _mm_srli_si128(hi, 8)};
   for (int k = 0; k < 4; k++) {
+    const __m256 dv = _mm256_set1_ps(k < 2 ? dA : dB);
+    const __m256 mv = _mm256_set1_ps(k < 2 ? mA : mB);
     w[k] = _mm256_add_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(parts[k])), dv), mv);
   }
 }
 
-}  // namespace llorch
+inline void codesToWeights(__m256i codes, float d, float m, __m256 w[4]) {
+  codesToWeights2(codes, d, m, d, m, w);
+}
+
 #endif
+
+}  // namespace llorch

@@ -190,17 +190,6 @@ void dequantQ3_K(const uint8_t* b, float* y) {
   }
 }
 
-// Scale and min j (0..7) of a Q4_K/Q5_K super-block, 6 bits each, packed into 12 bytes.
-inline void scaleMinK4(int j, const uint8_t* q, uint8_t* sc, uint8_t* mn) {
-  if (j < 4) {
-    *sc = q[j] & 63;
-    *mn = q[j + 4] & 63;
-  } else {
-    *sc = static_cast<uint8_t>((q[j + 4] & 0x0f) | ((q[j - 4] >> 6) << 4));
-    *mn = static_cast<uint8_t>((q[j + 4] >> 4) | ((q[j] >> 6) << 4));
-  }
-}
-
 void dequantQ4_K(const uint8_t* b, float* y) {
   const float d = halfToFloat(readU16(b));
   const float dmin = halfToFloat(readU16(b + 2));

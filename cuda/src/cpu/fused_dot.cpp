@@ -40,6 +40,65 @@ float dotBlocks(const uint8_t* row, const float* x, int64_t cols, Decode decode)
   return hsum256(acc);
 }
 
+float dotQ4_K(const uint8_t* b, const float* x, int64_t cols) {
+  __m256 acc = _mm256_setzero_ps();
+  __m256 w[4];
+  const __m256i mask = _mm256_set1_epi8(0x0f);
+  for (int64_t i = 0; i < cols; i += 256, b += 144) {
+    const float d = halfToFloat(readU16(b));
+    const float dmin = halfToFloat(readU16(b + 2));
+    const uint8_t* scales = b + 4;
+    const uint8_t* q = b + 16;
+    for (int j = 0, is = 0; j < 256; j += 64, is += 2, q += 32) {
+      uint8_t sc, mn;
+      scaleMinK4(is, scales, &sc, &mn);
+      const float d1 = d * sc, m1 = dmin * mn;
+      scaleMinK4(is + 1, scales, &sc, &mn);
+      const float d2 = d * sc, m2 = dmin * mn;
+      const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q));
+      codesToWeights(_mm256_and_si256(bytes, mask), d1, -m1, w);
+      acc = fma4(w, x + i + j, acc);
+      codesToWeights(_mm256_and_si256(_mm256_srli_epi16(bytes, 4), mask), d2, -m2, w);
+      acc = fma4(w, x + i + j + 32, acc);
+    }
+  }
+  return hsum256(acc);
+}
+
+float dotQ6_K(const uint8_t* b, const float* x, int64_t cols) {
+  __m256 acc = _mm256_setzero_ps();
+  __m256 w[4];
+  const __m256i low4 = _mm256_set1_epi8(0x0f);
+  const __m256i bits45 = _mm256_set1_epi8(0x30);
+  const __m256i bias = _mm256_set1_epi8(32);
+  for (int64_t i = 0; i < cols; i += 256, b += 210) {
+    const uint8_t* ql = b;
+    const uint8_t* qh = b + 128;
+    const int8_t* sc = reinterpret_cast<const int8_t*>(b + 192);
+    const float d = halfToFloat(readU16(b + 208));
+    for (int n = 0; n < 256; n += 128, ql += 64, qh += 32, sc += 8) {
+      const __m256i l0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ql));
+      const __m256i l1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ql + 32));
+      const __m256i h = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(qh));
+      // The four runs of 32 codes: low/high nibbles of ql with bit pairs 0-1, 2-3, 4-5, 6-7 of qh
+      // as bits 4-5.
+      const __m256i codes[4] = {
+          _mm256_or_si256(_mm256_and_si256(l0, low4), _mm256_and_si256(_mm256_slli_epi16(h, 4), bits45)),
+          _mm256_or_si256(_mm256_and_si256(l1, low4), _mm256_and_si256(_mm256_slli_epi16(h, 2), bits45)),
+          _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), low4), _mm256_and_si256(h, bits45)),
+          _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), low4),
+                          _mm256_and_si256(_mm256_srli_epi16(h, 2), bits45)),
+      };
+      for (int r = 0; r < 4; r++) {
+        codesToWeights2(_mm256_sub_epi8(codes[r], bias), d * static_cast<float>(sc[2 * r]), 0.f,
+                        d * static_cast<float>(sc[2 * r + 1]), 0.f, w);
+        acc = fma4(w, x + i + n + 32 * r, acc);
+      }
+    }
+  }
+  return hsum256(acc);
+}
+
 }  // namespace
 
 bool hasFusedDot(GgmlType type) {
@@ -50,6 +109,8 @@ bool hasFusedDot(GgmlType type) {
     case GgmlType::Q4_1:
     case GgmlType::Q5_0:
     case GgmlType::Q5_1:
+    case GgmlType::Q4_K:
+    case GgmlType::Q6_K:
       return true;
     default:
       return false;
@@ -95,6 +156,10 @@ float fusedDot(GgmlType type, const void* rowPtr, const float* x, int64_t cols) 
         std::memcpy(&qh, b + 4, 4);
         return q5Codes(b + 8, qh, 0);
       });
+    case GgmlType::Q4_K:
+      return dotQ4_K(row, x, cols);
+    case GgmlType::Q6_K:
+      return dotQ6_K(row, x, cols);
     default:
       return 0.f;
   }
