@@ -2,7 +2,8 @@
  * Batch-1 decode and prefill of the synthetic Qwen2.5-0.5B on cuda:0, beside the bound the
  * measured copy bandwidth puts on them. Run on the GPU machine by scripts/gpu-check.sh:
  *
- *   node .gpu/bundles/engine-gpu-bench.mjs [--types f16,q8_0,q4_k_m] [--rows out.md] [--synth-only]
+ *   node .gpu/bundles/engine-gpu-bench.mjs [--types f16,q8_0,q4_k_m] [--rows out.md]
+ *     [--synth-only] [--profile]
  *
  * Decode: 128 greedy tokens after a 512-token prompt (and after a 3967-token one, so the last
  * token sits at position 4095). A decode step must read every weight once (the tied embedding
@@ -134,11 +135,38 @@ async function benchType(type: string, bandwidth: number): Promise<Row[]> {
   }
 }
 
+/** Prefill 512 tokens, then 4 decode steps (eager, eager, recorded, replayed). */
+async function profileSteps(type: string): Promise<void> {
+  const file = await modelFile(type);
+  const gguf = await readGguf(file);
+  const { Engine } = await import('../cuda/ts/index.js');
+  const engine = await Engine.load({
+    path: file, dataOffset: gguf.dataOffset, tensors: gguf.tensors, config: modelConfig(gguf),
+    device: 'cuda:0', maxSeqs: 1, ctx: 4096, prefillChunk: 4096,
+  });
+  await new Promise<void>((resolve) => {
+    engine.onEvents((events) => {
+      if (events.some((e) => e.finish !== undefined)) resolve();
+    });
+    engine.submit(0, promptOf(512, 7), {
+      temperature: 0, topK: 0, topP: 1, minP: 0, repetitionPenalty: 1, presencePenalty: 0,
+      frequencyPenalty: 0, penaltyLastN: 64, logitBias: [], seed: 0,
+      maxTokens: 5, stopTokenIds: [], topLogprobs: 0, resumedTokens: 0,
+    });
+  });
+  await engine.unload();
+}
+
 async function main(): Promise<void> {
   const types = (arg('--types') ?? 'f16,q8_0,q4_k_m').split(',');
   // --synth-only: generate the models and exit (run in parallel, one process per type).
   if (process.argv.includes('--synth-only')) {
     for (const type of types) await modelFile(type);
+    return;
+  }
+  // --profile: a few steps of the first type only, for a kernel profiler (ncu) to attribute.
+  if (process.argv.includes('--profile')) {
+    await profileSteps(types[0]!);
     return;
   }
   // Loaded only here: --synth-only runs while the addon is still being built.

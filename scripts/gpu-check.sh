@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=${OUT:-/tmp/gpu-check}
 mkdir -p "$OUT"
-SKIP_SANITIZER=${SKIP_SANITIZER:-0}
+SKIP_SANITIZER=${SKIP_SANITIZER:-0}  # 1: no compute-sanitizer pass
+# PROFILE=1: also an ncu per-kernel time summary of a few steps (scripts/ncu-summary.py)
 TYPES=${BENCH_TYPES:-f16,q8_0,q4_k_m}
 
 if command -v node >/dev/null; then NODE=$(command -v node); else
@@ -55,6 +56,12 @@ if [ $build = 0 ]; then
   fi
   for p in "${synth_pids[@]}"; do wait "$p"; done
   cat /tmp/llorch-synth-*.log
+  if [ "${PROFILE:-0}" = 1 ]; then
+    # Per-kernel GPU time of a prefill and four decode steps (the last one replayed from a graph).
+    timeout 240 ncu --graph-profiling node --clock-control none --metrics gpu__time_duration.sum --csv \
+      $NODE .gpu/bundles/engine-gpu-bench.mjs --profile --types "${types[0]}" >"$OUT/ncu.csv" 2>/tmp/llorch-ncu.err
+    python3 scripts/ncu-summary.py "$OUT/ncu.csv" | tee "$OUT/ncu-summary.txt" | tail -40
+  fi
   t0=$(date +%s)
   $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" --rows "$OUT/bench-rows.md" >"$OUT/bench.log" 2>&1
   bench=$?

@@ -2,6 +2,7 @@
 
 #include <cuda_runtime.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "cuda/cuda_check.h"
@@ -48,6 +49,7 @@ CudaBackend::~CudaBackend() {
   if (upStage_ != nullptr) cudaFreeHost(upStage_);
   if (downStage_ != nullptr) cudaFreeHost(downStage_);
   if (scratch_ != nullptr) cudaFree(scratch_);
+  if (counters_ != nullptr) cudaFree(counters_);
   for (auto& [p, bytes] : sizes_) cudaFree(p);
   if (stream_ != nullptr) cudaStreamDestroy(stream_);
 }
@@ -136,7 +138,7 @@ void CudaBackend::synchronize() {
 
 size_t CudaBackend::memoryUsed() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return used_ + scratchFloats_ * sizeof(float);
+  return used_ + scratchFloats_ * sizeof(float) + counterCount_ * sizeof(int);
 }
 
 size_t CudaBackend::memoryFree() const {
@@ -173,6 +175,33 @@ float* CudaBackend::attentionScratch(size_t floats) {
   return scratch_;
 }
 
+int* CudaBackend::attentionCounters(size_t count) {
+  if (count <= counterCount_) return counters_;
+  if (capturing_) throw NativeError(err::kInternal, "attention counters grew while recording a step");
+  scratchGeneration_++;
+  const size_t want = std::max(count, counterCount_ * 2);
+  if (counters_ != nullptr) {
+    cudaCheck(cudaStreamSynchronize(stream_), "attention counters");
+    cudaFree(counters_);
+    counters_ = nullptr;
+    std::lock_guard<std::mutex> lock(mu_);
+    counterCount_ = 0;
+  }
+  void* p = nullptr;
+  const cudaError_t st = cudaMalloc(&p, want * sizeof(int));
+  if (st == cudaErrorMemoryAllocation) {
+    cudaGetLastError();
+    throw NativeError(err::kOom, "cannot allocate " + std::to_string(want * sizeof(int)) +
+                                     " bytes of attention counters on " + device());
+  }
+  cudaCheck(st, "cudaMalloc");
+  cudaCheck(cudaMemsetAsync(p, 0, want * sizeof(int), stream_), "cudaMemset");
+  std::lock_guard<std::mutex> lock(mu_);
+  counters_ = static_cast<int*>(p);
+  counterCount_ = want;
+  return counters_;
+}
+
 void CudaBackend::getRows(float* out, const WeightView& table, const int32_t* ids, int n) {
   // The first op of a forward step: the engine thread may not have this device selected yet.
   useDevice();
@@ -198,7 +227,8 @@ void CudaBackend::kvStore(const KvLayerView& kv, const float* k, const float* v,
 }
 
 void CudaBackend::attention(float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b) {
-  cudaAttention(stream_, out, q, kv, b, attentionScratch(cudaAttentionScratchFloats(b)));
+  float* partials = attentionScratch(std::max<size_t>(1, cudaAttentionScratchFloats(b)));
+  cudaAttention(stream_, out, q, kv, b, partials, attentionCounters(cudaAttentionCounters(b)));
 }
 
 void CudaBackend::siluMul(float* gate, const float* up, size_t count) { cudaSiluMul(stream_, gate, up, count); }

@@ -66,6 +66,7 @@ class CudaBackend final : public Backend {
 
   void useDevice() const;
   float* attentionScratch(size_t floats);
+  int* attentionCounters(size_t count);
   void* pinned(void*& buf, size_t& cap, size_t bytes);
 
   int ordinal_;
@@ -76,6 +77,8 @@ class CudaBackend final : public Backend {
   size_t used_ = 0;
   float* scratch_ = nullptr;  // attention split partials, grown on demand (counted in used_)
   size_t scratchFloats_ = 0;
+  int* counters_ = nullptr;   // attention completion counters, zero between launches
+  size_t counterCount_ = 0;
   uint64_t scratchGeneration_ = 1;
   bool capturing_ = false;
   std::unordered_map<uint64_t, Recording> graphs_;

@@ -104,6 +104,10 @@ void Forward::run(const StepBatch& b, float* logits) {
     maxPos = bucket - 1;
     key = static_cast<uint64_t>(n) | static_cast<uint64_t>(nl) << 16 | static_cast<uint64_t>(bucket) << 32;
   }
+  // Every row wants its logits, in order (decode): the LM head reads x directly.
+  bool allRows = nl == n;
+  for (int i = 0; allRows && i < nl; i++) allRows = b.logitRows[i] == i;
+  if (key != 0 && allRows) key |= uint64_t{1} << 63;
 
   AttentionBatch ab;
   ab.pos = pos_;
@@ -134,9 +138,9 @@ void Forward::run(const StepBatch& b, float* logits) {
       be_.matmulAdd(x_, L.down, gate_, n, h_);         // x += gate . down^T
     }
     if (nl == 0) return;
-    be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]
-    float* const out = logits_;                     // logits: [nl, n_vocab]
-    be_.normMatmul(&out, &w_.output, 1, lx_, w_.outputNorm, c_.rmsNormEps, nl, lx_);
+    if (!allRows) be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]
+    float* const out = logits_;                                   // logits: [nl, n_vocab]
+    be_.normMatmul(&out, &w_.output, 1, allRows ? x_ : lx_, w_.outputNorm, c_.rmsNormEps, nl, lx_);
   });
   if (nl == 0) return;
   be_.download(logits, logits_, sizeof(float) * static_cast<size_t>(nl) * c_.vocabSize);

@@ -1,10 +1,12 @@
 // Attention over the paged f32 KV cache, split along the sequence (flash-decoding): block
-// (row, head, split) reduces kSplit positions with an online softmax and writes (max, sum,
-// acc[headDim]); a second kernel merges the splits. Traffic: every cached K and V row of the
-// attended positions is read once per query head group, so a long context fills the chip with
-// many splits instead of serializing on one block per head.
+// (row, head, split) reduces `chunk` positions with an online softmax and writes (max, sum,
+// acc[headDim]); the last block of a (row, head) to finish merges the splits (a completion
+// counter), so one launch does both. Traffic: every cached K and V row of the attended
+// positions is read once per query head; the split count is chosen so that about 2048 blocks
+// run, which keeps enough loads in flight at batch 1 and bounds the partials for prefill.
 #include "cuda/ops/attention.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "cuda/block_reduce.cuh"
@@ -15,17 +17,32 @@ namespace llorch {
 
 namespace {
 constexpr int kWarps = 4;
-constexpr int kSplit = 256;       // positions per split
-constexpr int kMaxPerLane = 8;    // headDim <= 256
+constexpr int kGroup = 4;          // positions a warp reduces together
+constexpr int kMaxPerLane = 8;     // headDim <= 256
+constexpr int kMinChunk = 32;      // positions per split, at least
+constexpr int kTargetBlocks = 2048;
 
-int splitsFor(const AttentionBatch& b) { return (b.maxPos + 1 + kSplit - 1) / kSplit; }
+struct Plan {
+  int splits;
+  int chunk;
+};
 
-__global__ void __launch_bounds__(kWarps * 32) attentionSplitKernel(float* part, const float* q, const float* kc,
-                                                                    const float* vc, const int32_t* pos,
-                                                                    const int32_t* tableOffset,
-                                                                    const int32_t* blockTables, int heads, int kvHeads,
-                                                                    int headDim, int kvDim, int blockSize, int splits,
-                                                                    float scale) {
+Plan planFor(const AttentionBatch& b) {
+  const int positions = b.maxPos + 1;
+  const int pairs = std::max(1, b.n * b.heads);
+  int splits = std::max(1, std::min((positions + kMinChunk - 1) / kMinChunk, (kTargetBlocks + pairs - 1) / pairs));
+  int chunk = (positions + splits - 1) / splits;
+  chunk = (chunk + kWarps * kGroup - 1) / (kWarps * kGroup) * (kWarps * kGroup);
+  splits = (positions + chunk - 1) / chunk;
+  return Plan{splits, chunk};
+}
+
+__global__ void __launch_bounds__(kWarps * 32) attentionKernel(float* out, float* part, int* counters, const float* q,
+                                                               const float* kc, const float* vc, const int32_t* pos,
+                                                               const int32_t* tableOffset,
+                                                               const int32_t* blockTables, int heads, int kvHeads,
+                                                               int headDim, int kvDim, int blockSize, int splits,
+                                                               int chunk, float scale) {
   const int row = blockIdx.x / heads, head = blockIdx.x % heads;
   const int split = blockIdx.y;
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
@@ -41,33 +58,55 @@ __global__ void __launch_bounds__(kWarps * 32) attentionSplitKernel(float* part,
     acc[i] = 0.f;
   }
   float m = -INFINITY, l = 0.f;
-  const int p0 = split * kSplit;
-  const int p1 = min(p0 + kSplit, last + 1);
-  for (int p = p0 + warp; p < p1; p += kWarps) {
-    const int64_t slot = static_cast<int64_t>(table[p / blockSize]) * blockSize + p % blockSize;
-    const float* kr = kc + slot * kvDim + static_cast<int64_t>(kvh) * headDim;
-    const float* vr = vc + slot * kvDim + static_cast<int64_t>(kvh) * headDim;
-    float dot = 0.f;
+  const int p0 = split * chunk;
+  const int p1 = min(p0 + chunk, last + 1);
+  // kGroup positions per warp iteration, K and V loaded together up front: the four positions'
+  // loads and dot-product reductions overlap instead of running back to back.
+  for (int pb = p0 + warp * kGroup; pb < p1; pb += kWarps * kGroup) {
+    float kv_[kGroup][kMaxPerLane], vv[kGroup][kMaxPerLane];
 #pragma unroll
-    for (int i = 0; i < kMaxPerLane; i++) {
-      const int d = lane + 32 * i;
-      if (d < headDim) dot += qv[i] * kr[d];
+    for (int u = 0; u < kGroup; u++) {
+      const int p = min(pb + u, p1 - 1);
+      const int64_t slot = static_cast<int64_t>(table[p / blockSize]) * blockSize + p % blockSize;
+      const float* kr = kc + slot * kvDim + static_cast<int64_t>(kvh) * headDim;
+      const float* vr = vc + slot * kvDim + static_cast<int64_t>(kvh) * headDim;
+#pragma unroll
+      for (int i = 0; i < kMaxPerLane; i++) {
+        const int d = lane + 32 * i;
+        kv_[u][i] = d < headDim ? kr[d] : 0.f;
+        vv[u][i] = d < headDim ? vr[d] : 0.f;
+      }
     }
-    const float sc = warpSum(dot);
-    const float mNew = fmaxf(m, sc);
-    const float corr = expf(m - mNew);
-    const float e = expf(sc - mNew);
-    l = l * corr + e;
+    float sc[kGroup];
 #pragma unroll
-    for (int i = 0; i < kMaxPerLane; i++) {
-      const int d = lane + 32 * i;
-      if (d < headDim) acc[i] = acc[i] * corr + e * vr[d];
+    for (int u = 0; u < kGroup; u++) {
+      float dot = 0.f;
+#pragma unroll
+      for (int i = 0; i < kMaxPerLane; i++) dot += qv[i] * kv_[u][i];
+      sc[u] = dot;
+    }
+#pragma unroll
+    for (int u = 0; u < kGroup; u++) sc[u] = pb + u < p1 ? warpSum(sc[u]) : -INFINITY;
+    float mNew = m;
+#pragma unroll
+    for (int u = 0; u < kGroup; u++) mNew = fmaxf(mNew, sc[u]);
+    const float corr = expf(m - mNew);
+    l *= corr;
+#pragma unroll
+    for (int i = 0; i < kMaxPerLane; i++) acc[i] *= corr;
+#pragma unroll
+    for (int u = 0; u < kGroup; u++) {
+      const float e = expf(sc[u] - mNew);  // 0 for the padding positions
+      l += e;
+#pragma unroll
+      for (int i = 0; i < kMaxPerLane; i++) acc[i] += e * vv[u][i];
     }
     m = mNew;
   }
   // Merge the warps of this block through shared memory.
   __shared__ float sm[kWarps], sl[kWarps];
   __shared__ float sacc[kWarps][32 * kMaxPerLane];
+  __shared__ bool lastBlock;
   if (lane == 0) {
     sm[warp] = m;
     sl[warp] = l;
@@ -75,70 +114,82 @@ __global__ void __launch_bounds__(kWarps * 32) attentionSplitKernel(float* part,
 #pragma unroll
   for (int i = 0; i < kMaxPerLane; i++) sacc[warp][lane + 32 * i] = acc[i];
   __syncthreads();
-  float* out = part + (static_cast<int64_t>(blockIdx.x) * splits + split) * (headDim + 2);
   float mAll = -INFINITY;
 #pragma unroll
   for (int w = 0; w < kWarps; w++) mAll = fmaxf(mAll, sm[w]);
+  float lAll = 0.f;
+#pragma unroll
+  for (int w = 0; w < kWarps; w++) lAll += sm[w] == -INFINITY ? 0.f : sl[w] * expf(sm[w] - mAll);
+  if (splits == 1) {
+    float* o = out + static_cast<int64_t>(blockIdx.x) * headDim;
+    for (int d = threadIdx.x; d < headDim; d += kWarps * 32) {
+      float a = 0.f;
+#pragma unroll
+      for (int w = 0; w < kWarps; w++) a += sm[w] == -INFINITY ? 0.f : sacc[w][d] * expf(sm[w] - mAll);
+      o[d] = a / lAll;
+    }
+    return;
+  }
+  float* mine = part + (static_cast<int64_t>(blockIdx.x) * splits + split) * (headDim + 2);
   for (int d = threadIdx.x; d < headDim; d += kWarps * 32) {
     float a = 0.f;
 #pragma unroll
-    for (int w = 0; w < kWarps; w++) {
-      if (sm[w] != -INFINITY) a += sacc[w][d] * expf(sm[w] - mAll);
-    }
-    out[2 + d] = a;
+    for (int w = 0; w < kWarps; w++) a += sm[w] == -INFINITY ? 0.f : sacc[w][d] * expf(sm[w] - mAll);
+    mine[2 + d] = a;
   }
   if (threadIdx.x == 0) {
-    float lAll = 0.f;
-#pragma unroll
-    for (int w = 0; w < kWarps; w++) {
-      if (sm[w] != -INFINITY) lAll += sl[w] * expf(sm[w] - mAll);
-    }
-    out[0] = mAll;
-    out[1] = lAll;
+    mine[0] = mAll;
+    mine[1] = lAll;
   }
-}
-
-__global__ void attentionMergeKernel(float* out, const float* part, int headDim, int splits) {
-  const float* p = part + static_cast<int64_t>(blockIdx.x) * splits * (headDim + 2);
-  float mAll = -INFINITY;
-  for (int sp = 0; sp < splits; sp++) mAll = fmaxf(mAll, p[sp * (headDim + 2)]);
-  float lAll = 0.f;
+  // The last split block of this (row, head) to finish merges all partials (threadfence
+  // reduction: partials are visible device-wide before the counter says they are there).
+  __threadfence();
+  __syncthreads();
+  if (threadIdx.x == 0) lastBlock = atomicAdd(&counters[blockIdx.x], 1) == splits - 1;
+  __syncthreads();
+  if (!lastBlock) return;
+  __threadfence();
+  const float* all = part + static_cast<int64_t>(blockIdx.x) * splits * (headDim + 2);
+  float mMax = -INFINITY;
+  for (int sp = 0; sp < splits; sp++) mMax = fmaxf(mMax, __ldcg(all + sp * (headDim + 2)));
+  float lSum = 0.f;
   for (int sp = 0; sp < splits; sp++) {
-    const float m = p[sp * (headDim + 2)];
-    if (m != -INFINITY) lAll += p[sp * (headDim + 2) + 1] * expf(m - mAll);
+    const float ms = __ldcg(all + sp * (headDim + 2));
+    if (ms != -INFINITY) lSum += __ldcg(all + sp * (headDim + 2) + 1) * expf(ms - mMax);
   }
-  const float inv = 1.0f / lAll;
-  for (int d = threadIdx.x; d < headDim; d += blockDim.x) {
+  float* o = out + static_cast<int64_t>(blockIdx.x) * headDim;
+  for (int d = threadIdx.x; d < headDim; d += kWarps * 32) {
     float a = 0.f;
     for (int sp = 0; sp < splits; sp++) {
-      const float m = p[sp * (headDim + 2)];
-      if (m != -INFINITY) a += p[sp * (headDim + 2) + 2 + d] * expf(m - mAll);
+      const float ms = __ldcg(all + sp * (headDim + 2));
+      if (ms != -INFINITY) a += __ldcg(all + sp * (headDim + 2) + 2 + d) * expf(ms - mMax);
     }
-    out[static_cast<int64_t>(blockIdx.x) * headDim + d] = a * inv;
+    o[d] = a / lSum;
   }
+  if (threadIdx.x == 0) counters[blockIdx.x] = 0;
 }
 }  // namespace
 
 size_t cudaAttentionScratchFloats(const AttentionBatch& b) {
-  return static_cast<size_t>(b.n) * b.heads * splitsFor(b) * (b.headDim + 2);
+  const Plan plan = planFor(b);
+  return plan.splits == 1 ? 0 : static_cast<size_t>(b.n) * b.heads * plan.splits * (b.headDim + 2);
 }
 
+size_t cudaAttentionCounters(const AttentionBatch& b) { return static_cast<size_t>(b.n) * b.heads; }
+
 void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
-                   float* scratch) {
+                   float* partials, int* counters) {
   if (b.headDim > 32 * kMaxPerLane) {
     throw NativeError(err::kBadArgument, "attention: headDim " + std::to_string(b.headDim) + " exceeds 256");
   }
   if (b.n <= 0) return;
-  const int splits = splitsFor(b);
+  const Plan plan = planFor(b);
   const float scale = 1.0f / std::sqrt(static_cast<float>(b.headDim));
-  const dim3 grid(static_cast<unsigned>(b.n * b.heads), static_cast<unsigned>(splits));
-  attentionSplitKernel<<<grid, kWarps * 32, 0, s>>>(scratch, q, kv.k, kv.v, b.pos, b.tableOffset, b.blockTables,
-                                                    b.heads, b.kvHeads, b.headDim, kv.kvDim, kv.blockSize, splits,
-                                                    scale);
-  cudaCheckLaunch("attentionSplit");
-  attentionMergeKernel<<<b.n * b.heads, b.headDim < 32 ? 32 : (b.headDim > 256 ? 256 : b.headDim), 0, s>>>(
-      out, scratch, b.headDim, splits);
-  cudaCheckLaunch("attentionMerge");
+  const dim3 grid(static_cast<unsigned>(b.n * b.heads), static_cast<unsigned>(plan.splits));
+  attentionKernel<<<grid, kWarps * 32, 0, s>>>(out, partials, counters, q, kv.k, kv.v, b.pos, b.tableOffset,
+                                               b.blockTables, b.heads, b.kvHeads, b.headDim, kv.kvDim, kv.blockSize,
+                                               plan.splits, plan.chunk, scale);
+  cudaCheckLaunch("attention");
 }
 
 }  // namespace llorch

@@ -1,7 +1,7 @@
 // Decode-time matrix-vector products straight from the stored weight type. Memory traffic: each
 // weight byte is read once (the activations, n x cols floats, stay in L1/L2), so the bound is
 // weight bytes / DRAM bandwidth. One warp per output row; lanes take consecutive 8-element
-// chunks (16-byte loads for F16/BF16, 32 for F32) and keep four chunks in flight per iteration.
+// chunks (16-byte loads for F16/BF16, 32 for F32) and keep up to eight chunks in flight.
 // The fused prologue (RMSNorm) and epilogues (residual add, SwiGLU) save whole launches and
 // passes over the activations, which at batch 1 cost more than the arithmetic.
 #include "cuda/ops/matvec.h"
@@ -15,7 +15,7 @@ namespace llorch {
 namespace {
 constexpr int kWarps = 4;
 constexpr int kThreads = kWarps * 32;
-constexpr int kUnroll = 4;
+constexpr int kUnroll = 8;
 constexpr int kMaxWeights = 3;
 
 struct Params {
@@ -33,9 +33,10 @@ struct Params {
   bool accumulate;
 };
 
-// The activation chunk (8 floats at column 8c of row r), normalized when the job has a norm.
-template <int NR>
-__device__ __forceinline__ void loadX(const Params& p, const float (&rs)[NR], int r, int64_t c, float* o) {
+// The activation chunk (8 floats at column 8c of row r), times the norm weights when the job has
+// a norm; the row's 1/rms factor is applied to the finished dot product (it is one scalar per
+// row), so no pass over x has to finish before the weight loads start.
+__device__ __forceinline__ void loadX(const Params& p, int r, int64_t c, float* o, float& ss) {
   const float4* xp = reinterpret_cast<const float4*>(p.x + r * p.cols + c * 8);
   const float4 a = xp[0], b = xp[1];
   o[0] = a.x; o[1] = a.y; o[2] = a.z; o[3] = a.w;
@@ -45,7 +46,10 @@ __device__ __forceinline__ void loadX(const Params& p, const float (&rs)[NR], in
     const float4 ga = gp[0], gb = gp[1];
     const float g[8] = {ga.x, ga.y, ga.z, ga.w, gb.x, gb.y, gb.z, gb.w};
 #pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = (o[i] * rs[r]) * g[i];
+    for (int i = 0; i < 8; i++) {
+      ss += o[i] * o[i];
+      o[i] *= g[i];
+    }
   }
 }
 
@@ -57,18 +61,6 @@ __device__ __forceinline__ float dot8(const float* a, const float* b) {
 template <GgmlType T, int NR>
 __global__ void __launch_bounds__(kThreads) matvecKernel(const Params p) {
   const int lane = threadIdx.x % 32;
-  float rs[NR];
-#pragma unroll
-  for (int r = 0; r < NR; r++) rs[r] = 1.f;
-  if (p.normW != nullptr) {
-    // Every block recomputes the row norms: cols floats from L2, cheaper than a launch.
-#pragma unroll
-    for (int r = 0; r < NR; r++) {
-      float ss = 0.f;
-      for (int64_t j = threadIdx.x; j < p.cols; j += kThreads) ss += p.x[r * p.cols + j] * p.x[r * p.cols + j];
-      rs[r] = rsqrtf(blockSum<kThreads>(ss) / static_cast<float>(p.cols) + p.eps);
-    }
-  }
   const int64_t row = static_cast<int64_t>(blockIdx.x) * kWarps + threadIdx.x / 32;
   if (row >= p.rowStart[p.count]) return;
   int seg = 0;
@@ -78,54 +70,46 @@ __global__ void __launch_bounds__(kThreads) matvecKernel(const Params p) {
   const uint8_t* wr = p.w[seg] + static_cast<size_t>(lr) * p.rowBytes;
   const uint8_t* ur = p.up != nullptr ? p.up + static_cast<size_t>(lr) * p.rowBytes : nullptr;
   const int64_t chunks = p.cols / 8;
-  float acc[NR], accU[NR];
+  // The warp's lanes cover every chunk of the row, so each warp also sees all of x and sums
+  // its squares for the norm without a block-wide pass.
+  float acc[NR], accU[NR], ss[NR];
 #pragma unroll
-  for (int r = 0; r < NR; r++) acc[r] = accU[r] = 0.f;
-  int64_t c = lane;
-  for (; c + 32 * (kUnroll - 1) < chunks; c += 32 * kUnroll) {
-    float wv[kUnroll][8];
-#pragma unroll
-    for (int u = 0; u < kUnroll; u++) Chunk<T>::load(wr, c + 32 * u, wv[u]);
+  for (int r = 0; r < NR; r++) acc[r] = accU[r] = ss[r] = 0.f;
+  for (int64_t c0 = lane; c0 < chunks; c0 += 32 * kUnroll) {
+    // All of this round's weight loads are issued before any is used (predicated at the end
+    // of the row), so a short row costs one memory round trip, not one per chunk.
+    float wv[kUnroll][8], uv[kUnroll][8];
 #pragma unroll
     for (int u = 0; u < kUnroll; u++) {
+      const int64_t c = c0 + 32 * u;
+      if (c < chunks) {
+        Chunk<T>::load(wr, c, wv[u]);
+        if (ur != nullptr) Chunk<T>::load(ur, c, uv[u]);
+      }
+    }
+#pragma unroll
+    for (int u = 0; u < kUnroll; u++) {
+      const int64_t c = c0 + 32 * u;
+      if (c >= chunks) break;
 #pragma unroll
       for (int r = 0; r < NR; r++) {
         float xv[8];
-        loadX<NR>(p, rs, r, c + 32 * u, xv);
+        loadX(p, r, c, xv, ss[r]);
         acc[r] += dot8(wv[u], xv);
+        if (ur != nullptr) accU[r] += dot8(uv[u], xv);
       }
-    }
-    if (ur != nullptr) {
-#pragma unroll
-      for (int u = 0; u < kUnroll; u++) Chunk<T>::load(ur, c + 32 * u, wv[u]);
-#pragma unroll
-      for (int u = 0; u < kUnroll; u++) {
-#pragma unroll
-        for (int r = 0; r < NR; r++) {
-          float xv[8];
-          loadX<NR>(p, rs, r, c + 32 * u, xv);
-          accU[r] += dot8(wv[u], xv);
-        }
-      }
-    }
-  }
-  for (; c < chunks; c += 32) {
-    float wv[8], uv[8];
-    Chunk<T>::load(wr, c, wv);
-    if (ur != nullptr) Chunk<T>::load(ur, c, uv);
-#pragma unroll
-    for (int r = 0; r < NR; r++) {
-      float xv[8];
-      loadX<NR>(p, rs, r, c, xv);
-      acc[r] += dot8(wv, xv);
-      if (ur != nullptr) accU[r] += dot8(uv, xv);
     }
   }
   const int64_t segRows = p.rowStart[seg + 1] - p.rowStart[seg];
 #pragma unroll
   for (int r = 0; r < NR; r++) {
-    const float v = warpSum(acc[r]);
-    const float u = ur != nullptr ? warpSum(accU[r]) : 0.f;
+    float v = warpSum(acc[r]);
+    float u = ur != nullptr ? warpSum(accU[r]) : 0.f;
+    if (p.normW != nullptr) {
+      const float rs = rsqrtf(warpSum(ss[r]) / static_cast<float>(p.cols) + p.eps);
+      v *= rs;
+      u *= rs;
+    }
     if (lane != 0) continue;
     float* out = p.y[seg] + r * segRows + lr;
     if (ur != nullptr) {

@@ -1,6 +1,5 @@
-// One block per row: q (heads x headDim) and k, v (kvDim each) are read once and written once
-// (k and v twice: to their buffers and to the cache); the six small ops it replaces each cost a
-// launch and a pass.
+// One block per (row, head): q, k and v are read once and written once (k and v twice: to their
+// buffers and to the cache); the six small ops it replaces each cost a launch and a pass.
 #include "cuda/ops/qkv_rope_store.h"
 
 #include "cuda/cuda_check.h"
@@ -9,7 +8,7 @@
 namespace llorch {
 
 namespace {
-constexpr int kThreads = 128;
+constexpr int kThreads = 64;
 
 // Element e of a [heads][headDim] row, biased, rotated as a pair with its partner when e is the
 // pair's first element; elements past ropeDim only take the bias.
@@ -36,23 +35,32 @@ __device__ __forceinline__ void biasRope(float* x, const float* bias, int heads,
   x[e2] = x1 * cs + x0 * sn;
 }
 
+// Block (row, h): h < heads rotates q head h; otherwise it biases and rotates k head h - heads,
+// biases that v head, and stores both into the cache slot. Heads are independent, so the
+// blocks never wait for one another.
 __global__ void qkvRopeStoreKernel(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,
                                    const int32_t* pos, const int32_t* slots, int heads, int kvHeads, int headDim,
                                    int ropeDim, bool neox, float posScale, RopeInvFreq f, float* kc, float* vc) {
-  const int row = blockIdx.x;
+  const int row = blockIdx.x, h = blockIdx.y;
   const int qDim = heads * headDim, kvDim = kvHeads * headDim;
   const float t = static_cast<float>(pos[row]) * posScale;
-  float* qr = q + static_cast<int64_t>(row) * qDim;
+  if (h < heads) {
+    float* qr = q + static_cast<int64_t>(row) * qDim;
+    for (int e = h * headDim + threadIdx.x; e < (h + 1) * headDim; e += blockDim.x) {
+      biasRope(qr, bq, heads, headDim, ropeDim, neox, t, f.v, e);
+    }
+    return;
+  }
+  const int kh = h - heads;
   float* kr = k + static_cast<int64_t>(row) * kvDim;
   float* vr = v + static_cast<int64_t>(row) * kvDim;
-  for (int e = threadIdx.x; e < qDim; e += kThreads) biasRope(qr, bq, heads, headDim, ropeDim, neox, t, f.v, e);
-  for (int e = threadIdx.x; e < kvDim; e += kThreads) {
+  for (int e = kh * headDim + threadIdx.x; e < (kh + 1) * headDim; e += blockDim.x) {
     biasRope(kr, bk, kvHeads, headDim, ropeDim, neox, t, f.v, e);
     if (bv != nullptr) vr[e] += bv[e];
   }
-  __syncthreads();  // pairs were rotated by other threads
+  __syncthreads();  // pairs were rotated by other threads of this block
   const int64_t slot = slots[row];
-  for (int e = threadIdx.x; e < kvDim; e += kThreads) {
+  for (int e = kh * headDim + threadIdx.x; e < (kh + 1) * headDim; e += blockDim.x) {
     kc[slot * kvDim + e] = kr[e];
     vc[slot * kvDim + e] = vr[e];
   }
@@ -64,7 +72,8 @@ void cudaQkvRopeStore(cudaStream_t s, float* q, float* k, float* v, const float*
                       const RopeParams& ropeK, const KvLayerView& kv) {
   if (n <= 0) return;
   const RopeInvFreq f = ropeInvFreq(ropeQ);
-  qkvRopeStoreKernel<<<n, kThreads, 0, s>>>(q, k, v, bq, bk, bv, pos, slots, ropeQ.heads, ropeK.heads, ropeQ.headDim,
+  const dim3 grid(static_cast<unsigned>(n), static_cast<unsigned>(ropeQ.heads + ropeK.heads));
+  qkvRopeStoreKernel<<<grid, kThreads, 0, s>>>(q, k, v, bq, bk, bv, pos, slots, ropeQ.heads, ropeK.heads, ropeQ.headDim,
                                             ropeQ.ropeDim, ropeQ.style == RopeStyle::Neox, ropeQ.posScale, f, kv.k,
                                             kv.v);
   cudaCheckLaunch("qkvRopeStore");
