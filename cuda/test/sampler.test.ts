@@ -56,6 +56,57 @@ describeModel('sampling on stories260K', () => {
     );
   });
 
+  test('top-k, top-p and min-p only ever draw tokens inside their cut', async () => {
+    // Temperature 1 and no penalties: the sampling distribution is the logprob distribution.
+    for (const seed of [1, 2, 3]) {
+      const k = await run({ temperature: 1, topK: 3, seed, maxTokens: 30, topLogprobs: 3 });
+      k.logprobs.forEach((lp) => expect(lp.top.map((t) => t.token)).toContain(lp.token));
+
+      const top = await run({ temperature: 1, topP: 0.6, seed, maxTokens: 30, topLogprobs: 100 });
+      top.logprobs.forEach((lp) => {
+        let mass = 0;
+        const nucleus: number[] = [];
+        for (const t of lp.top) {
+          nucleus.push(t.token);
+          mass += Math.exp(t.logprob);
+          if (mass >= 0.6) break;
+        }
+        expect(mass).toBeGreaterThanOrEqual(0.6 - 1e-6);
+        expect(nucleus).toContain(lp.token);
+      });
+
+      const min = await run({ temperature: 1, minP: 0.3, seed, maxTokens: 30, topLogprobs: 1 });
+      min.logprobs.forEach((lp) => {
+        expect(lp.logprob).toBeGreaterThanOrEqual(lp.top[0]!.logprob + Math.log(0.3) - 1e-5);
+      });
+    }
+  });
+
+  test('a wide top-p nucleus (hundreds of tokens) is cut where the full distribution says', async () => {
+    const T = 10;
+    const r = await run({ temperature: T, topP: 0.97, seed: 11, maxTokens: 12 });
+    let widest = 0;
+    for (let i = 0; i < r.tokens.length; i++) {
+      const seq = [...prompt, ...r.tokens.slice(0, i)];
+      const logits = (await engine.forward(seq)).subarray((seq.length - 1) * 512);
+      const max = Math.max(...logits);
+      const w = Array.from(logits, (l, id) => ({ id, w: Math.exp((l - max) / T) }));
+      const z = w.reduce((a, b) => a + b.w, 0);
+      w.sort((a, b) => b.w - a.w || a.id - b.id);
+      const nucleus = new Set<number>();
+      let mass = 0;
+      for (const c of w) {
+        nucleus.add(c.id);
+        mass += c.w / z;
+        if (mass >= 0.97 + 1e-4) break;
+      }
+      widest = Math.max(widest, nucleus.size);
+      expect(nucleus.has(r.tokens[i]!)).toBe(true);
+    }
+    // The engine sorts a growing prefix (256 first): this case needs the growth.
+    expect(widest).toBeGreaterThan(256);
+  });
+
   test('logit bias forces a token', async () => {
     const r = await run({ maxTokens: 5, logitBias: [[300, 100]] });
     expect(r.tokens).toEqual([300, 300, 300, 300, 300]);

@@ -21,6 +21,63 @@ double counterUniform(uint64_t seed, uint64_t index) {
   return static_cast<double>(bits >> 11) * (1.0 / 9007199254740992.0);
 }
 
+int32_t Sampler::sampleTempered(const float* logits, int vocab, const SamplingParams& p, uint64_t drawIndex) {
+  cand_.clear();
+  for (int i = 0; i < vocab; i++) cand_.emplace_back(logits[i] / p.temperature, i);
+  // Descending by value (logit, later weight), ties by token id: a deterministic order.
+  auto byLogit = [](const std::pair<float, int32_t>& a, const std::pair<float, int32_t>& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  };
+  // Top-k: the k best, in no particular order yet (a selection, not a sort).
+  if (p.topK > 0 && static_cast<size_t>(p.topK) < cand_.size()) {
+    std::nth_element(cand_.begin(), cand_.begin() + (p.topK - 1), cand_.end(), byLogit);
+    cand_.resize(static_cast<size_t>(p.topK));
+  }
+  // Softmax over the survivors (unnormalized weights, their total).
+  float maxL = -INFINITY;
+  for (const auto& c : cand_) maxL = std::max(maxL, c.first);
+  double total = 0.0;
+  for (auto& c : cand_) {
+    c.first = std::exp(c.first - maxL);
+    total += c.first;
+  }
+  // Top-p / min-p cut the descending order; sorting a growing prefix until the cut falls inside it
+  // avoids sorting a 150k vocabulary for every token.
+  size_t keep = cand_.size();
+  if (p.topP < 1.f || p.minP > 0.f) {
+    for (size_t k = std::min<size_t>(256, cand_.size());; k = std::min(cand_.size(), k * 4)) {
+      std::partial_sort(cand_.begin(), cand_.begin() + static_cast<long>(k), cand_.end(), byLogit);
+      const double floor = static_cast<double>(cand_[0].first) * p.minP;
+      double cum = 0.0;
+      size_t cut = k;
+      for (size_t j = 0; j < k; j++) {
+        if (j > 0 && p.minP > 0.f && cand_[j].first < floor) {
+          cut = j;
+          break;
+        }
+        cum += cand_[j].first;
+        if (p.topP < 1.f && cum >= p.topP * total) {
+          cut = j + 1;
+          break;
+        }
+      }
+      if (cut < k || k == cand_.size()) {
+        keep = cut;
+        break;
+      }
+    }
+  }
+  double kept = 0.0;
+  for (size_t j = 0; j < keep; j++) kept += cand_[j].first;
+  const double u = counterUniform(p.seed, drawIndex) * kept;
+  double cum = 0.0;
+  for (size_t j = 0; j < keep; j++) {
+    cum += cand_[j].first;
+    if (u < cum) return cand_[j].second;
+  }
+  return cand_[keep - 1].second;
+}
+
 int32_t Sampler::sample(float* logits, int vocab, const SamplingParams& p,
                         const std::vector<int32_t>& history, uint64_t drawIndex, TokenLogprob* logprob) {
   const bool penalize =
@@ -46,55 +103,7 @@ int32_t Sampler::sample(float* logits, int vocab, const SamplingParams& p,
   if (p.temperature <= 0.f) {
     chosen = static_cast<int32_t>(std::max_element(logits, logits + vocab) - logits);
   } else {
-    cand_.clear();
-    for (int i = 0; i < vocab; i++) cand_.emplace_back(logits[i] / p.temperature, i);
-    auto byLogit = [](const std::pair<float, int32_t>& a, const std::pair<float, int32_t>& b) {
-      return a.first > b.first || (a.first == b.first && a.second < b.second);
-    };
-    size_t keep = cand_.size();
-    if (p.topK > 0 && static_cast<size_t>(p.topK) < keep) {
-      keep = static_cast<size_t>(p.topK);
-      std::partial_sort(cand_.begin(), cand_.begin() + static_cast<long>(keep), cand_.end(), byLogit);
-      cand_.resize(keep);
-    } else {
-      std::sort(cand_.begin(), cand_.end(), byLogit);
-    }
-    // Softmax over the survivors, in descending order.
-    const float maxL = cand_[0].first;
-    double sum = 0.0;
-    for (auto& c : cand_) {
-      c.first = std::exp(c.first - maxL);
-      sum += c.first;
-    }
-    for (auto& c : cand_) c.first = static_cast<float>(c.first / sum);
-    if (p.topP < 1.f) {
-      double cum = 0.0;
-      size_t k = 0;
-      while (k < cand_.size()) {
-        cum += cand_[k].first;
-        k++;
-        if (cum >= p.topP) break;
-      }
-      cand_.resize(k);
-    }
-    if (p.minP > 0.f) {
-      const float floor = cand_[0].first * p.minP;
-      size_t k = 1;
-      while (k < cand_.size() && cand_[k].first >= floor) k++;
-      cand_.resize(k);
-    }
-    double total = 0.0;
-    for (const auto& c : cand_) total += c.first;
-    const double u = counterUniform(p.seed, drawIndex) * total;
-    double cum = 0.0;
-    chosen = cand_.back().second;
-    for (const auto& c : cand_) {
-      cum += c.first;
-      if (u < cum) {
-        chosen = c.second;
-        break;
-      }
-    }
+    chosen = sampleTempered(logits, vocab, p, drawIndex);
   }
 
   if (logprob != nullptr) {

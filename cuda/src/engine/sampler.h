@@ -28,6 +28,9 @@ class Sampler {
                  uint64_t drawIndex, TokenLogprob* logprob);
 
  private:
+  // Temperature, top-k, top-p and min-p, then the draw for `drawIndex`.
+  int32_t sampleTempered(const float* logits, int vocab, const SamplingParams& p, uint64_t drawIndex);
+
   std::vector<int32_t> counts_;
   std::vector<int32_t> touched_;
   std::vector<std::pair<float, int32_t>> cand_;
