@@ -5,7 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { writeSynthModel } from '@llorch/gguf';
 import type { Device, Engine } from '@llorch/native';
-import { SeqCollector, loadEngine, params, repoRoot, sharedFile } from './model-fixture.js';
+import {
+  SeqCollector,
+  loadEngine,
+  params,
+  repoRoot,
+  sharedFile,
+  type SeqResult,
+} from './model-fixture.js';
 
 // The native engine against Hugging Face transformers over the same weights: references are
 // written by test/oracle/make_refs.py (see test/oracle/README.md) and committed; synthetic GGUFs
@@ -46,7 +53,7 @@ interface RefPrompt {
   topIds: number[][];
   topLogits: number[][];
   lastLogits: number[] | null;
-  greedy: { tokens: number[]; margins: number[]; text: string | null };
+  greedy: { tokens: number[]; margins: number[]; logprobs: number[]; text: string | null };
 }
 
 interface Reference {
@@ -160,28 +167,47 @@ function checkLogits(
   return { maxDiff: worst.diff, failures };
 }
 
-/** Runs every prompt as a concurrent greedy sequence; resolves with the generated tokens. */
+/** Runs every prompt as a concurrent greedy sequence, with the chosen tokens' logprobs. */
 async function generateAll(engine: Engine, prompts: RefPrompt[], maxTokens: number) {
   const collector = new SeqCollector(engine);
-  prompts.forEach((p, seq) => engine.submit(seq, p.tokens, params({ maxTokens })));
+  prompts.forEach((p, seq) => engine.submit(seq, p.tokens, params({ maxTokens, topLogprobs: 1 })));
   return Promise.all(prompts.map((_, seq) => collector.result(seq)));
 }
 
 /**
- * Token-for-token comparison. A divergence is excused only at a step where the reference's
- * top-2 margin is within `tieTol` (a numerical tie), and the comparison ends there since the
- * two continuations then legitimately differ.
+ * Token-for-token comparison, and each chosen token's logprob within `logprobTol` of the
+ * reference's (the decode path's numbers, not only its choices). A divergence is excused only
+ * at a step where the reference's top-2 margin is within `tieTol` (a numerical tie), and the
+ * comparison ends there since the two continuations then legitimately differ.
  */
-function greedyFailures(p: RefPrompt, got: number[], tieTol: number): string[] {
+function greedyFailures(p: RefPrompt, got: SeqResult, tieTol: number, logprobTol: number) {
   const want = p.greedy.tokens;
-  if (got.length !== want.length) return [`${p.name}: ${got.length} tokens, want ${want.length}`];
-  const i = want.findIndex((t, k) => got[k] !== t);
-  if (i < 0 || p.greedy.margins[i]! <= tieTol) return [];
-  return [
-    `${p.name} greedy step ${i}: engine ${got[i]}, reference ${want[i]} (reference top-2 ` +
-      `margin ${p.greedy.margins[i]}, tie tolerance ${tieTol}); engine ${JSON.stringify(got)}, ` +
-      `reference ${JSON.stringify(want)}`,
-  ];
+  if (got.tokens.length !== want.length || got.logprobs.length !== want.length) {
+    return [
+      `${p.name}: ${got.tokens.length} tokens, ${got.logprobs.length} logprobs, want ${want.length}`,
+    ];
+  }
+  const failures: string[] = [];
+  const diverged = want.findIndex((t, k) => got.tokens[k] !== t);
+  const same = diverged < 0 ? want.length : diverged;
+  if (diverged >= 0 && p.greedy.margins[diverged]! > tieTol) {
+    failures.push(
+      `${p.name} greedy step ${diverged}: engine ${got.tokens[diverged]}, reference ` +
+        `${want[diverged]} (reference top-2 margin ${p.greedy.margins[diverged]}, tie tolerance ` +
+        `${tieTol}); engine ${JSON.stringify(got.tokens)}, reference ${JSON.stringify(want)}`,
+    );
+  }
+  const worst = p.greedy.logprobs
+    .slice(0, same)
+    .map((lp, k) => ({ k, lp, diff: Math.abs(got.logprobs[k]!.logprob - lp) }))
+    .reduce((a, b) => (b.diff > a.diff ? b : a), { k: -1, lp: 0, diff: 0 });
+  if (worst.diff > logprobTol) {
+    failures.push(
+      `${p.name} greedy step ${worst.k}: logprob ${got.logprobs[worst.k]!.logprob}, reference ` +
+        `${worst.lp} (|diff| ${worst.diff.toExponential(3)} > ${logprobTol.toExponential(3)})`,
+    );
+  }
+  return failures;
 }
 
 const refFiles = readdirSync(refsDir).filter((f) => f.endsWith('.json'));
@@ -242,9 +268,11 @@ for (const refFile of refFiles) {
       expect(results.map((r) => r.finish)).toEqual(ref.prompts.map(() => 'length'));
       // A flip needs twice the per-logit error; twice again lets the one-token decode kernels
       // round differently from the prompt-sized forward. Without a forward figure, the bound.
+      // A logprob is a logit minus a log-sum-exp, each within the logit bound.
       const failures = ref.prompts.flatMap((p, i) => {
-        const err = Math.min(forwardError.get(p.name) ?? Infinity, bound * p.maxAbsLogit);
-        return greedyFailures(p, results[i]!.tokens, 4 * err);
+        const tol = bound * p.maxAbsLogit;
+        const err = Math.min(forwardError.get(p.name) ?? Infinity, tol);
+        return greedyFailures(p, results[i]!, 4 * err, 2 * tol);
       });
       expect(failures).toEqual([]);
     }, 120_000);

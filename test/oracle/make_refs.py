@@ -159,6 +159,8 @@ def reference_for_prompt(model, m: GgufModel, vocab: Vocab | None, prompt: dict,
     greedy = gen.sequences[0, len(prompt['tokens']) :].tolist()
     step_logits = torch.stack(gen.logits, dim=1)[0].float().cpu().numpy()
     best2 = -np.sort(-step_logits, axis=1)[:, :2]
+    step_log_probs = torch.log_softmax(torch.from_numpy(step_logits).double(), dim=1).numpy()
+    greedy_log_probs = step_log_probs[np.arange(len(greedy)), greedy]
     entry = {
         **prompt,
         'maxAbsLogit': float(f'{max_abs:.7g}'),
@@ -169,9 +171,12 @@ def reference_for_prompt(model, m: GgufModel, vocab: Vocab | None, prompt: dict,
         'lastLogits': rounded(logits[-1]) if m.n_vocab <= FULL_LOGITS_MAX_VOCAB else None,
         'greedy': {
             'tokens': greedy,
-            # top-1 minus top-2 logit at each step: a step closer than the test's error bound
+            # top-1 minus top-2 logit at each step: a step closer than an engine's logit error
             # is a numerical tie that no engine can be asked to reproduce.
             'margins': rounded(best2[:, 0] - best2[:, 1]),
+            # log-softmax of each chosen token: checks the decode path's numbers, not only its
+            # choices.
+            'logprobs': rounded(greedy_log_probs),
             'text': vocab.decode(greedy) if vocab else None,
         },
     }
