@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
 import { repoRoot, sharedFile } from './model-fixture.js';
 
@@ -64,6 +65,35 @@ describeExit('process exit with a live engine', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('uncaught listener failed');
     expect(r.stdout).toContain('finish length');
+  });
+
+  test('engines in several worker threads at once (per-environment addon state)', () => {
+    const worker = `
+      import { Engine } from ${JSON.stringify(pathToFileURL(dist).href)};
+      import { modelConfig, readGguf } from ${JSON.stringify(pathToFileURL(ggufDist).href)};
+      import { parentPort } from 'node:worker_threads';
+      const file = ${JSON.stringify(stories)};
+      const gguf = await readGguf(file);
+      const engine = await Engine.load({ path: file, dataOffset: gguf.dataOffset, tensors: gguf.tensors,
+        config: modelConfig(gguf), device: 'cpu', threads: 1 });
+      const logits = await engine.forward([1, 403]);
+      await engine.unload();
+      parentPort.postMessage(logits[600]);
+    `;
+    const r = runScript(`
+      const { Worker } = await import('node:worker_threads');
+      const url = new URL('data:text/javascript,' + encodeURIComponent(${JSON.stringify(worker)}));
+      const inWorkers = await Promise.all([0, 1, 2].map(() => new Promise((resolve, reject) => {
+        const w = new Worker(url);
+        w.on('message', resolve);
+        w.on('error', reject);
+      })));
+      const mine = (await engine.forward([1, 403]))[600];
+      console.log(JSON.stringify(inWorkers.map((v) => v === mine)));
+    `);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('[true,true,true]');
   });
 
   test('process.exit while a sequence is generating joins the engine thread cleanly', () => {

@@ -11,8 +11,6 @@ namespace llorch {
 
 namespace {
 
-Napi::FunctionReference* gConstructor = nullptr;
-
 // What the engine thread hands to the JS thread: a step's events or a forward() result.
 struct Delivery {
   EngineWrap* wrap = nullptr;
@@ -123,7 +121,7 @@ class LoadWorker : public Napi::AsyncWorker {
       return;
     }
     try {
-      Napi::Object obj = gConstructor->New({});
+      Napi::Object obj = env.GetInstanceData<Napi::FunctionReference>()->New({});
       EngineWrap::Unwrap(obj)->Attach(env, std::move(engine_), onEvents_.Value());
       deferred_.Resolve(obj);
     } catch (const Napi::Error& e) {
@@ -172,11 +170,8 @@ void EngineWrap::Init(Napi::Env env, Napi::Object exports) {
                                         InstanceMethod<&EngineWrap::Stats>("stats"),
                                         InstanceMethod<&EngineWrap::Unload>("unload"),
                                     });
-  gConstructor = new Napi::FunctionReference(Napi::Persistent(ctor));
-  env.AddCleanupHook([] {
-    delete gConstructor;
-    gConstructor = nullptr;
-  });
+  // Per environment (main thread and each worker thread that loads the addon), freed with it.
+  env.SetInstanceData<Napi::FunctionReference>(new Napi::FunctionReference(Napi::Persistent(ctor)));
   exports.Set("load", Napi::Function::New(env, &EngineWrap::Load, "load"));
 }
 
