@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -19,7 +19,8 @@ import {
 // are regenerated here from their seed and must hash to what the reference was made from.
 
 const refsDir = path.join(repoRoot, 'test/oracle/refs');
-const synthDir = path.join(repoRoot, '.cache/oracle');
+// Per run, so that two test runs at once never write the same file.
+const synthDir = mkdtempSync(path.join(os.tmpdir(), 'llorch-parity-'));
 const device = (process.env.LLORCH_PARITY_DEVICE ?? 'cpu') as Device;
 
 /**
@@ -212,6 +213,8 @@ function greedyFailures(p: RefPrompt, got: SeqResult, tieTol: number, logprobTol
 
 const refFiles = readdirSync(refsDir).filter((f) => f.endsWith('.json'));
 
+afterAll(() => rmSync(synthDir, { recursive: true, force: true }));
+
 test('there are references to check against', () => {
   expect(refFiles.length).toBeGreaterThan(0);
 });
@@ -229,10 +232,7 @@ for (const refFile of refFiles) {
 
     beforeAll(async () => {
       const { file, make } = gguf!;
-      if (make) {
-        mkdirSync(synthDir, { recursive: true });
-        await make();
-      }
+      await make?.();
       const sha = await sha256File(file);
       if (sha !== ref.gguf.sha256) {
         throw new Error(
