@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 
 #include "cpu/cpu_backend.h"
 #ifdef LLORCH_WITH_CUDA
@@ -333,8 +334,11 @@ void Engine::loop() {
         try {
           step(events);
         } catch (const std::exception& e) {
+          // The step's sequences fail with the error's code; the engine keeps serving the rest.
           const NativeError* ne = dynamic_cast<const NativeError*>(&e);
-          const char* code = ne ? ne->code() : err::kInternal;
+          const char* code = ne != nullptr                                  ? ne->code()
+                             : dynamic_cast<const std::bad_alloc*>(&e) != nullptr ? err::kOom
+                                                                                  : err::kInternal;
           for (auto& s : running_) finish(*s, "error", events, code, e.what());
           running_.clear();
         }
