@@ -334,7 +334,8 @@ void Engine::loop() {
         try {
           step(events);
         } catch (const std::exception& e) {
-          // The step's sequences fail with the error's code; the engine keeps serving the rest.
+          // Every running sequence was in the failed step: each finishes with the error's code;
+          // waiting sequences and later submissions still run.
           const NativeError* ne = dynamic_cast<const NativeError*>(&e);
           const char* code = ne != nullptr                                  ? ne->code()
                              : dynamic_cast<const std::bad_alloc*>(&e) != nullptr ? err::kOom
