@@ -334,8 +334,8 @@ void Engine::loop() {
         try {
           step(events);
         } catch (const std::exception& e) {
-          // Every running sequence was in the failed step: each finishes with the error's code;
-          // waiting sequences and later submissions still run.
+          // A failed step leaves the running sequences' KV state unknown: each finishes with the
+          // error's code; waiting sequences and later submissions still run.
           const NativeError* ne = dynamic_cast<const NativeError*>(&e);
           const char* code = ne != nullptr                                  ? ne->code()
                              : dynamic_cast<const std::bad_alloc*>(&e) != nullptr ? err::kOom
