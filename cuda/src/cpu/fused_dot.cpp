@@ -65,6 +65,39 @@ float dotQ4_K(const uint8_t* b, const float* x, int64_t cols) {
   return hsum256(acc);
 }
 
+float dotQ5_K(const uint8_t* b, const float* x, int64_t cols) {
+  __m256 acc = _mm256_setzero_ps();
+  __m256 w[4];
+  const __m256i mask = _mm256_set1_epi8(0x0f);
+  const __m256i sixteen = _mm256_set1_epi8(0x10);
+  for (int64_t i = 0; i < cols; i += 256, b += 176) {
+    const float d = halfToFloat(readU16(b));
+    const float dmin = halfToFloat(readU16(b + 2));
+    const uint8_t* scales = b + 4;
+    const __m256i qh = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + 16));
+    const uint8_t* ql = b + 48;
+    for (int j = 0, is = 0; j < 256; j += 64, is += 2, ql += 32) {
+      uint8_t sc, mn;
+      scaleMinK4(is, scales, &sc, &mn);
+      const float d1 = d * sc, m1 = dmin * mn;
+      scaleMinK4(is + 1, scales, &sc, &mn);
+      const float d2 = d * sc, m2 = dmin * mn;
+      // Fifth bits of this 64-value chunk: bit 2*(j/64) of qh for the low nibbles, the next bit for
+      // the high ones.
+      const __m256i u1 = _mm256_set1_epi8(static_cast<char>(1 << (j / 32)));
+      const __m256i u2 = _mm256_set1_epi8(static_cast<char>(2 << (j / 32)));
+      const __m256i h1 = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(qh, u1), u1), sixteen);
+      const __m256i h2 = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(qh, u2), u2), sixteen);
+      const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ql));
+      codesToWeights(_mm256_or_si256(_mm256_and_si256(bytes, mask), h1), d1, -m1, w);
+      acc = fma4(w, x + i + j, acc);
+      codesToWeights(_mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(bytes, 4), mask), h2), d2, -m2, w);
+      acc = fma4(w, x + i + j + 32, acc);
+    }
+  }
+  return hsum256(acc);
+}
+
 float dotQ6_K(const uint8_t* b, const float* x, int64_t cols) {
   __m256 acc = _mm256_setzero_ps();
   __m256 w[4];
@@ -110,6 +143,7 @@ bool hasFusedDot(GgmlType type) {
     case GgmlType::Q5_0:
     case GgmlType::Q5_1:
     case GgmlType::Q4_K:
+    case GgmlType::Q5_K:
     case GgmlType::Q6_K:
       return true;
     default:
@@ -158,6 +192,8 @@ float fusedDot(GgmlType type, const void* rowPtr, const float* x, int64_t cols) 
       });
     case GgmlType::Q4_K:
       return dotQ4_K(row, x, cols);
+    case GgmlType::Q5_K:
+      return dotQ5_K(row, x, cols);
     case GgmlType::Q6_K:
       return dotQ6_K(row, x, cols);
     default:
