@@ -26,6 +26,16 @@ float dotF16(const uint8_t* row, const float* x, int64_t cols) {
   return hsum256(acc);
 }
 
+float dotBF16(const uint8_t* row, const float* x, int64_t cols) {
+  __m256 acc = _mm256_setzero_ps();
+  for (int64_t i = 0; i < cols; i += 8) {
+    const __m128i h = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 2 * i));
+    const __m256 w = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(h), 16));
+    acc = _mm256_fmadd_ps(w, _mm256_loadu_ps(x + i), acc);
+  }
+  return hsum256(acc);
+}
+
 // Legacy 32-element blocks: Decode(block, codes, d, m) gives the block's codes and scale/offset.
 template <int kBytes, typename Decode>
 float dotBlocks(const uint8_t* row, const float* x, int64_t cols, Decode decode) {
@@ -137,6 +147,7 @@ float dotQ6_K(const uint8_t* b, const float* x, int64_t cols) {
 bool hasFusedDot(GgmlType type) {
   switch (type) {
     case GgmlType::F16:
+    case GgmlType::BF16:
     case GgmlType::Q8_0:
     case GgmlType::Q4_0:
     case GgmlType::Q4_1:
@@ -156,6 +167,8 @@ float fusedDot(GgmlType type, const void* rowPtr, const float* x, int64_t cols) 
   switch (type) {
     case GgmlType::F16:
       return dotF16(row, x, cols);
+    case GgmlType::BF16:
+      return dotBF16(row, x, cols);
     case GgmlType::Q8_0:
       return dotBlocks<34>(row, x, cols, [](const uint8_t* b, float* d, float* m) {
         *d = halfToFloat(readU16(b));

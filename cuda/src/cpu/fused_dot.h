@@ -6,7 +6,7 @@
 
 namespace llorch {
 
-// Whether fusedDot handles `type` in this build (AVX2/F16C builds: F16, Q8_0, Q4_0, Q4_1, Q5_0,
+// Whether fusedDot handles `type` in this build (AVX2/F16C builds: F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0,
 // Q5_1, Q4_K, Q5_K, Q6_K).
 bool hasFusedDot(GgmlType type);
 
