@@ -5,7 +5,8 @@ namespace llorch {
 namespace {
 // Steps of at most this many rows are recorded and replayed (see Backend::runStep).
 constexpr int kRecordMaxRows = 8;
-// Attention positions are bucketed in powers of two from here for recorded steps.
+// Recorded steps size attention for maxPos rounded up to a multiple of this (one recording per
+// bucket, so a sequence is re-recorded every kPosBucket tokens).
 constexpr int kPosBucket = 256;
 }  // namespace
 
@@ -94,13 +95,12 @@ void Forward::run(const StepBatch& b, float* logits) {
 
   // Decode-sized steps (every row's matmuls on the matrix-vector path) are recorded once per
   // shape and replayed (CUDA graphs): the attention split count then comes from maxPos rounded
-  // up to a power-of-two bucket, and the rows' positions and tables are read from device memory.
+  // up to a bucket, and the rows' positions and tables are read from device memory.
   const bool record = n <= kRecordMaxRows;
   int maxPos = b.maxPos;
   uint64_t key = 0;
   if (record) {
-    int bucket = kPosBucket;
-    while (bucket <= maxPos) bucket *= 2;
+    const int bucket = (maxPos / kPosBucket + 1) * kPosBucket;
     maxPos = bucket - 1;
     key = static_cast<uint64_t>(n) | static_cast<uint64_t>(nl) << 16 | static_cast<uint64_t>(bucket) << 32;
   }

@@ -2,7 +2,7 @@
 // (row, head, split) reduces `chunk` positions with an online softmax and writes (max, sum,
 // acc[headDim]); the last block of a (row, head) to finish merges the splits (a completion
 // counter), so one launch does both. Traffic: every cached K and V row of the attended
-// positions is read once per query head; the split count is chosen so that about 2048 blocks
+// positions is read once per query head; the split count is chosen so that about 512 blocks
 // run, which keeps enough loads in flight at batch 1 and bounds the partials for prefill.
 #include "cuda/ops/attention.h"
 
@@ -20,7 +20,7 @@ constexpr int kWarps = 4;
 constexpr int kGroup = 4;          // positions a warp reduces together
 constexpr int kMaxPerLane = 8;     // headDim <= 256
 constexpr int kMinChunk = 32;      // positions per split, at least
-constexpr int kTargetBlocks = 2048;
+constexpr int kTargetBlocks = 512;
 
 struct Plan {
   int splits;
@@ -150,13 +150,16 @@ __global__ void __launch_bounds__(kWarps * 32) attentionKernel(float* out, float
   if (!lastBlock) return;
   __threadfence();
   const float* all = part + static_cast<int64_t>(blockIdx.x) * splits * (headDim + 2);
+  // Every warp reduces the splits' maxima and sums (lane-strided), then threads take dims.
   float mMax = -INFINITY;
-  for (int sp = 0; sp < splits; sp++) mMax = fmaxf(mMax, __ldcg(all + sp * (headDim + 2)));
+  for (int sp = lane; sp < splits; sp += 32) mMax = fmaxf(mMax, __ldcg(all + sp * (headDim + 2)));
+  mMax = warpMax(mMax);
   float lSum = 0.f;
-  for (int sp = 0; sp < splits; sp++) {
+  for (int sp = lane; sp < splits; sp += 32) {
     const float ms = __ldcg(all + sp * (headDim + 2));
     if (ms != -INFINITY) lSum += __ldcg(all + sp * (headDim + 2) + 1) * expf(ms - mMax);
   }
+  lSum = warpSum(lSum);
   float* o = out + static_cast<int64_t>(blockIdx.x) * headDim;
   for (int d = threadIdx.x; d < headDim; d += kWarps * 32) {
     float a = 0.f;

@@ -1,7 +1,8 @@
 // Decode-time matrix-vector products straight from the stored weight type. Memory traffic: each
 // weight byte is read once (the activations, n x cols floats, stay in L1/L2), so the bound is
-// weight bytes / DRAM bandwidth. One warp per output row; lanes take consecutive 8-element
-// chunks (16-byte loads for F16/BF16, 32 for F32) and keep up to eight chunks in flight.
+// weight bytes / DRAM bandwidth. One warp per output row (four for rows of 2048+ columns);
+// lanes take consecutive 8-element chunks (16-byte loads for F16/BF16, 32 for F32), four in
+// flight per lane, and a block holds few registers so that many warps' loads are in flight.
 // The fused prologue (RMSNorm) and epilogues (residual add, SwiGLU) save whole launches and
 // passes over the activations, which at batch 1 cost more than the arithmetic.
 #include "cuda/ops/matvec.h"
@@ -15,8 +16,9 @@ namespace llorch {
 namespace {
 constexpr int kWarps = 4;
 constexpr int kThreads = kWarps * 32;
-constexpr int kUnroll = 8;
+constexpr int kUnroll = 4;
 constexpr int kMaxWeights = 3;
+constexpr int64_t kSplitCols = 2048;
 
 struct Params {
   const uint8_t* w[kMaxWeights];
@@ -31,6 +33,7 @@ struct Params {
   const float* normW;
   float eps;
   bool accumulate;
+  int rowSplit;  // warps per row: 1, or 4 for long rows (more loads in flight per row)
 };
 
 // The activation chunk (8 floats at column 8c of row r), times the norm weights when the job has
@@ -60,59 +63,79 @@ __device__ __forceinline__ float dot8(const float* a, const float* b) {
 
 template <GgmlType T, int NR>
 __global__ void __launch_bounds__(kThreads) matvecKernel(const Params p) {
-  const int lane = threadIdx.x % 32;
-  const int64_t row = static_cast<int64_t>(blockIdx.x) * kWarps + threadIdx.x / 32;
-  if (row >= p.rowStart[p.count]) return;
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const bool gateUp = p.up != nullptr;
+  // Gate/up: warps 0-1 take two gate rows, warps 2-3 the same two up rows. Otherwise the block's
+  // warps take kWarps / rowSplit rows, rowSplit warps sharing each row's chunks.
+  const int rowsPerBlock = gateUp ? kWarps / 2 : kWarps / p.rowSplit;
+  const int sub = gateUp ? 0 : warp % p.rowSplit;
+  const int64_t row = static_cast<int64_t>(blockIdx.x) * rowsPerBlock + (gateUp ? warp % 2 : warp / p.rowSplit);
+  const bool active = row < p.rowStart[p.count];
   int seg = 0;
 #pragma unroll
   for (int i = 1; i < kMaxWeights; i++) seg += (i < p.count && row >= p.rowStart[i]) ? 1 : 0;
   const int64_t lr = row - p.rowStart[seg];
-  const uint8_t* wr = p.w[seg] + static_cast<size_t>(lr) * p.rowBytes;
-  const uint8_t* ur = p.up != nullptr ? p.up + static_cast<size_t>(lr) * p.rowBytes : nullptr;
+  const uint8_t* wr = (gateUp && warp >= 2 ? p.up : p.w[seg]) + static_cast<size_t>(lr) * p.rowBytes;
   const int64_t chunks = p.cols / 8;
-  // The warp's lanes cover every chunk of the row, so each warp also sees all of x and sums
-  // its squares for the norm without a block-wide pass.
-  float acc[NR], accU[NR], ss[NR];
+  const int stride = 32 * p.rowSplit;
+  // The lanes of a row's warps cover every chunk, so they also see all of x and sum its
+  // squares for the norm without a separate pass.
+  float acc[NR], ss[NR];
 #pragma unroll
-  for (int r = 0; r < NR; r++) acc[r] = accU[r] = ss[r] = 0.f;
-  for (int64_t c0 = lane; c0 < chunks; c0 += 32 * kUnroll) {
+  for (int r = 0; r < NR; r++) acc[r] = ss[r] = 0.f;
+  for (int64_t c0 = lane + 32 * sub; active && c0 < chunks; c0 += stride * kUnroll) {
     // All of this round's weight loads are issued before any is used (predicated at the end
     // of the row), so a short row costs one memory round trip, not one per chunk.
-    float wv[kUnroll][8], uv[kUnroll][8];
+    float wv[kUnroll][8];
 #pragma unroll
     for (int u = 0; u < kUnroll; u++) {
-      const int64_t c = c0 + 32 * u;
-      if (c < chunks) {
-        Chunk<T>::load(wr, c, wv[u]);
-        if (ur != nullptr) Chunk<T>::load(ur, c, uv[u]);
-      }
+      if (c0 + stride * u < chunks) Chunk<T>::load(wr, c0 + stride * u, wv[u]);
     }
 #pragma unroll
     for (int u = 0; u < kUnroll; u++) {
-      const int64_t c = c0 + 32 * u;
+      const int64_t c = c0 + stride * u;
       if (c >= chunks) break;
 #pragma unroll
       for (int r = 0; r < NR; r++) {
         float xv[8];
         loadX(p, r, c, xv, ss[r]);
         acc[r] += dot8(wv[u], xv);
-        if (ur != nullptr) accU[r] += dot8(uv[u], xv);
       }
     }
   }
+  __shared__ float part[kWarps][NR][2];
+#pragma unroll
+  for (int r = 0; r < NR; r++) {
+    acc[r] = warpSum(acc[r]);
+    if (p.normW != nullptr) ss[r] = warpSum(ss[r]);
+  }
+  if (p.rowSplit > 1 || gateUp) {
+    if (lane == 0) {
+#pragma unroll
+      for (int r = 0; r < NR; r++) {
+        part[warp][r][0] = acc[r];
+        part[warp][r][1] = ss[r];
+      }
+    }
+    __syncthreads();
+  }
+  // One lane per row writes: the first warp of a split row, the gate warp of a gate/up pair.
+  if (!active || lane != 0 || sub != 0 || (gateUp && warp >= 2)) return;
   const int64_t segRows = p.rowStart[seg + 1] - p.rowStart[seg];
 #pragma unroll
   for (int r = 0; r < NR; r++) {
-    float v = warpSum(acc[r]);
-    float u = ur != nullptr ? warpSum(accU[r]) : 0.f;
-    if (p.normW != nullptr) {
-      const float rs = rsqrtf(warpSum(ss[r]) / static_cast<float>(p.cols) + p.eps);
-      v *= rs;
-      u *= rs;
+    float v = acc[r], sq = ss[r];
+    if (p.rowSplit > 1) {
+      for (int w = 1; w < p.rowSplit; w++) {
+        v += part[warp + w][r][0];
+        sq += part[warp + w][r][1];
+      }
     }
-    if (lane != 0) continue;
+    const float rs = p.normW != nullptr ? rsqrtf(sq / static_cast<float>(p.cols) + p.eps) : 1.f;
+    v *= rs;
     float* out = p.y[seg] + r * segRows + lr;
-    if (ur != nullptr) {
+    if (gateUp) {
+      const float u = part[warp + 2][r][0] * rs;
       p.upOut[r * segRows + lr] = u;
       *out = (v / (1.0f + expf(-v))) * u;
     } else if (p.accumulate) {
@@ -130,7 +153,11 @@ struct Launch {
   template <GgmlType T>
   void operator()() {
     p.rowBytes = static_cast<size_t>(p.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
-    const unsigned blocks = static_cast<unsigned>((p.rowStart[p.count] + kWarps - 1) / kWarps);
+    // Long rows (the FFN down projection) with few rows would leave most SMs with too few loads
+    // in flight at one warp per row.
+    p.rowSplit = p.up == nullptr && p.cols >= kSplitCols ? kWarps : 1;
+    const int rowsPerBlock = p.up != nullptr ? kWarps / 2 : kWarps / p.rowSplit;
+    const unsigned blocks = static_cast<unsigned>((p.rowStart[p.count] + rowsPerBlock - 1) / rowsPerBlock);
     const float* x0 = p.x;
     float* y0[kMaxWeights] = {p.y[0], p.y[1], p.y[2]};
     float* up0 = p.upOut;
