@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
 import { modelConfig, readGguf, type GgufFile } from '@llorch/gguf';
 import { Engine, NATIVE_ERROR_CODES, NativeError, type LoadOptions } from '@llorch/native';
 import { SeqCollector, loadEngine, params, repoRoot, sharedFile } from './model-fixture.js';
@@ -155,6 +156,62 @@ describeModel('bad input is a typed error, never a crash', () => {
       expect((await events.result(9)).finish).toBe('cancelled');
       e.submit(9, [1, 403], params({ maxTokens: 4 }));
       expect((await events.result(9)).tokens.length).toBe(4);
+    } finally {
+      await e.unload();
+    }
+  });
+
+  test('arbitrary submit/forward/cancel arguments: accepted or a coded error, never a crash', async () => {
+    const e = await loadEngine(stories!, { threads: 1, ctx: 64 });
+    const codes = new Set<string>(NATIVE_ERROR_CODES);
+    let seq = 1_000_000;
+    const value = fc.oneof(
+      fc.anything(),
+      fc.integer({ min: -5, max: 600 }),
+      fc.double(),
+      fc.array(fc.integer({ min: -3, max: 520 }), { maxLength: 80 }),
+    );
+    const paramsArb = fc.record(
+      {
+        temperature: value,
+        topK: value,
+        topP: value,
+        minP: value,
+        repetitionPenalty: value,
+        penaltyLastN: value,
+        logitBias: fc.oneof(value, fc.array(fc.tuple(value, value), { maxLength: 3 })),
+        seed: value,
+        maxTokens: fc.oneof(value, fc.integer({ min: 1, max: 8 })),
+        stopTokenIds: value,
+        topLogprobs: value,
+        resumedTokens: value,
+      },
+      { requiredKeys: [] },
+    );
+    try {
+      fc.assert(
+        fc.property(value, paramsArb, value, (tokens, p, id) => {
+          for (const call of [
+            () =>
+              e.submit(seq++, tokens as number[], { ...params({ maxTokens: 4 }), ...p } as never),
+            () => e.submit(id as number, [1, 2], params({ maxTokens: 2 })),
+            () => e.cancel(id as number),
+          ]) {
+            try {
+              call();
+            } catch (err) {
+              expect(err).toBeInstanceOf(NativeError);
+              expect(codes.has((err as NativeError).code)).toBe(true);
+            }
+          }
+        }),
+        { numRuns: 300 },
+      );
+      for (const tokens of [[], [1, 1e9], 'x', null, new Float32Array(3)]) {
+        const code = await rejection(e.forward(tokens as number[]));
+        expect(codes.has(code)).toBe(true);
+      }
+      expect(e.stats().steps).toBeGreaterThanOrEqual(0);
     } finally {
       await e.unload();
     }
