@@ -11,7 +11,6 @@
 
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
-#include "cuda/dependent_launch.cuh"
 #include "native_error.h"
 
 namespace llorch {
@@ -104,7 +103,6 @@ __global__ void __launch_bounds__(kWarps * 32) attentionKernel(float* out, float
     }
     m = mNew;
   }
-  gridDependentsLaunch();
   // Merge the warps of this block through shared memory.
   __shared__ float sm[kWarps], sl[kWarps];
   __shared__ float sacc[kWarps][32 * kMaxPerLane];

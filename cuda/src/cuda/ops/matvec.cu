@@ -10,7 +10,6 @@
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "cuda/dequant.cuh"
-#include "cuda/dependent_launch.cuh"
 
 namespace llorch {
 
@@ -84,7 +83,6 @@ __global__ void __launch_bounds__(kThreads) matvecKernel(const Params p) {
   float acc[NR], ss[NR];
 #pragma unroll
   for (int r = 0; r < NR; r++) acc[r] = ss[r] = 0.f;
-  bool waited = false;
   for (int64_t c0 = lane + 32 * sub; active && c0 < chunks; c0 += stride * kUnroll) {
     // All of this round's weight loads are issued before any is used (predicated at the end
     // of the row), so a short row costs one memory round trip, not one per chunk.
@@ -92,12 +90,6 @@ __global__ void __launch_bounds__(kThreads) matvecKernel(const Params p) {
 #pragma unroll
     for (int u = 0; u < kUnroll; u++) {
       if (c0 + stride * u < chunks) Chunk<T>::load(wr, c0 + stride * u, wv[u]);
-    }
-    // Weights never change, so the first round is loaded before waiting for the previous
-    // kernel (programmatic dependent launch); x and every output come after the wait.
-    if (!waited) {
-      gridDependencyWait();
-      waited = true;
     }
 #pragma unroll
     for (int u = 0; u < kUnroll; u++) {
@@ -111,8 +103,6 @@ __global__ void __launch_bounds__(kThreads) matvecKernel(const Params p) {
       }
     }
   }
-  if (!waited) gridDependencyWait();
-  gridDependentsLaunch();
   __shared__ float part[kWarps][NR][2];
 #pragma unroll
   for (int r = 0; r < NR; r++) {
@@ -177,9 +167,9 @@ struct Launch {
       p.x = x0 + done * p.cols;
       for (int i = 0; i < p.count; i++) p.y[i] = y0[i] + done * (p.rowStart[i + 1] - p.rowStart[i]);
       if (up0 != nullptr) p.upOut = up0 + done * p.rowStart[1];
-      if (take == 4) launchDependent(matvecKernel<T, 4>, blocks, kThreads, s, p);
-      else if (take == 2) launchDependent(matvecKernel<T, 2>, blocks, kThreads, s, p);
-      else launchDependent(matvecKernel<T, 1>, blocks, kThreads, s, p);
+      if (take == 4) matvecKernel<T, 4><<<blocks, kThreads, 0, s>>>(p);
+      else if (take == 2) matvecKernel<T, 2><<<blocks, kThreads, 0, s>>>(p);
+      else matvecKernel<T, 1><<<blocks, kThreads, 0, s>>>(p);
       done += take;
     }
   }

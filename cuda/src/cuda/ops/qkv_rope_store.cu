@@ -3,7 +3,6 @@
 #include "cuda/ops/qkv_rope_store.h"
 
 #include "cuda/cuda_check.h"
-#include "cuda/dependent_launch.cuh"
 #include "cuda/ops/rope.h"
 
 namespace llorch {
@@ -42,7 +41,6 @@ __device__ __forceinline__ void biasRope(float* x, const float* bias, int heads,
 __global__ void qkvRopeStoreKernel(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,
                                    const int32_t* pos, const int32_t* slots, int heads, int kvHeads, int headDim,
                                    int ropeDim, bool neox, float posScale, RopeInvFreq f, float* kc, float* vc) {
-  gridDependentsLaunch();
   const int row = blockIdx.x, h = blockIdx.y;
   const int qDim = heads * headDim, kvDim = kvHeads * headDim;
   const float t = static_cast<float>(pos[row]) * posScale;
