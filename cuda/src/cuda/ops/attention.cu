@@ -37,6 +37,32 @@ Plan planFor(const AttentionBatch& b) {
   return Plan{splits, chunk};
 }
 
+// The K and V values of kGroup positions that one lane holds: kPer dims each (headDim <= 32 kPer).
+template <int kPer>
+struct KvGroup {
+  float k[kGroup][kPer];
+  float v[kGroup][kPer];
+};
+
+template <int kPer>
+__device__ __forceinline__ void loadGroup(KvGroup<kPer>& g, const float* kc, const float* vc, const int32_t* table,
+                                          int pb, int p1, int blockSize, int kvDim, int kvOff, int headDim, int lane) {
+#pragma unroll
+  for (int u = 0; u < kGroup; u++) {
+    const int p = min(pb + u, p1 - 1);
+    const int64_t slot = static_cast<int64_t>(table[p / blockSize]) * blockSize + p % blockSize;
+    const float* kr = kc + slot * kvDim + kvOff;
+    const float* vr = vc + slot * kvDim + kvOff;
+#pragma unroll
+    for (int i = 0; i < kPer; i++) {
+      const int d = lane + 32 * i;
+      g.k[u][i] = d < headDim ? kr[d] : 0.f;
+      g.v[u][i] = d < headDim ? vr[d] : 0.f;
+    }
+  }
+}
+
+template <int kPer>
 __global__ void __launch_bounds__(kWarps * 32) attentionKernel(float* out, float* part, int* counters, const float* q,
                                                                const float* kc, const float* vc, const int32_t* pos,
                                                                const int32_t* tableOffset,
@@ -46,13 +72,13 @@ __global__ void __launch_bounds__(kWarps * 32) attentionKernel(float* out, float
   const int row = blockIdx.x / heads, head = blockIdx.x % heads;
   const int split = blockIdx.y;
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
-  const int kvh = head / (heads / kvHeads);
+  const int kvOff = (head / (heads / kvHeads)) * headDim;
   const int last = pos[row];
   const int32_t* table = blockTables + tableOffset[row];
   const float* qh = q + (static_cast<int64_t>(row) * heads + head) * headDim;
-  float qv[kMaxPerLane], acc[kMaxPerLane];
+  float qv[kPer], acc[kPer];
 #pragma unroll
-  for (int i = 0; i < kMaxPerLane; i++) {
+  for (int i = 0; i < kPer; i++) {
     const int d = lane + 32 * i;
     qv[i] = d < headDim ? qh[d] * scale : 0.f;
     acc[i] = 0.f;
@@ -60,29 +86,20 @@ __global__ void __launch_bounds__(kWarps * 32) attentionKernel(float* out, float
   float m = -INFINITY, l = 0.f;
   const int p0 = split * chunk;
   const int p1 = min(p0 + chunk, last + 1);
-  // kGroup positions per warp iteration, K and V loaded together up front: the four positions'
-  // loads and dot-product reductions overlap instead of running back to back.
-  for (int pb = p0 + warp * kGroup; pb < p1; pb += kWarps * kGroup) {
-    float kv_[kGroup][kMaxPerLane], vv[kGroup][kMaxPerLane];
-#pragma unroll
-    for (int u = 0; u < kGroup; u++) {
-      const int p = min(pb + u, p1 - 1);
-      const int64_t slot = static_cast<int64_t>(table[p / blockSize]) * blockSize + p % blockSize;
-      const float* kr = kc + slot * kvDim + static_cast<int64_t>(kvh) * headDim;
-      const float* vr = vc + slot * kvDim + static_cast<int64_t>(kvh) * headDim;
-#pragma unroll
-      for (int i = 0; i < kMaxPerLane; i++) {
-        const int d = lane + 32 * i;
-        kv_[u][i] = d < headDim ? kr[d] : 0.f;
-        vv[u][i] = d < headDim ? vr[d] : 0.f;
-      }
-    }
+  // kGroup positions per warp iteration, their K and V loaded together, and the next group's
+  // loads issued before this group is reduced: the memory latency overlaps the softmax.
+  constexpr int kStride = kWarps * kGroup;
+  KvGroup<kPer> cur, nxt;
+  int pb = p0 + warp * kGroup;
+  if (pb < p1) loadGroup(cur, kc, vc, table, pb, p1, blockSize, kvDim, kvOff, headDim, lane);
+  for (; pb < p1; pb += kStride) {
+    if (pb + kStride < p1) loadGroup(nxt, kc, vc, table, pb + kStride, p1, blockSize, kvDim, kvOff, headDim, lane);
     float sc[kGroup];
 #pragma unroll
     for (int u = 0; u < kGroup; u++) {
       float dot = 0.f;
 #pragma unroll
-      for (int i = 0; i < kMaxPerLane; i++) dot += qv[i] * kv_[u][i];
+      for (int i = 0; i < kPer; i++) dot += qv[i] * cur.k[u][i];
       sc[u] = dot;
     }
 #pragma unroll
@@ -93,26 +110,27 @@ __global__ void __launch_bounds__(kWarps * 32) attentionKernel(float* out, float
     const float corr = expf(m - mNew);
     l *= corr;
 #pragma unroll
-    for (int i = 0; i < kMaxPerLane; i++) acc[i] *= corr;
+    for (int i = 0; i < kPer; i++) acc[i] *= corr;
 #pragma unroll
     for (int u = 0; u < kGroup; u++) {
       const float e = expf(sc[u] - mNew);  // 0 for the padding positions
       l += e;
 #pragma unroll
-      for (int i = 0; i < kMaxPerLane; i++) acc[i] += e * vv[u][i];
+      for (int i = 0; i < kPer; i++) acc[i] += e * cur.v[u][i];
     }
     m = mNew;
+    cur = nxt;
   }
   // Merge the warps of this block through shared memory.
   __shared__ float sm[kWarps], sl[kWarps];
-  __shared__ float sacc[kWarps][32 * kMaxPerLane];
+  __shared__ float sacc[kWarps][32 * kPer];
   __shared__ bool lastBlock;
   if (lane == 0) {
     sm[warp] = m;
     sl[warp] = l;
   }
 #pragma unroll
-  for (int i = 0; i < kMaxPerLane; i++) sacc[warp][lane + 32 * i] = acc[i];
+  for (int i = 0; i < kPer; i++) sacc[warp][lane + 32 * i] = acc[i];
   __syncthreads();
   float mAll = -INFINITY;
 #pragma unroll
@@ -189,9 +207,11 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
   const Plan plan = planFor(b);
   const float scale = 1.0f / std::sqrt(static_cast<float>(b.headDim));
   const dim3 grid(static_cast<unsigned>(b.n * b.heads), static_cast<unsigned>(plan.splits));
-  attentionKernel<<<grid, kWarps * 32, 0, s>>>(out, partials, counters, q, kv.k, kv.v, b.pos, b.tableOffset,
-                                               b.blockTables, b.heads, b.kvHeads, b.headDim, kv.kvDim, kv.blockSize,
-                                               plan.splits, plan.chunk, scale);
+  // Lanes hold headDim / 32 dims each (rounded up to 2, 4 or 8): registers sized for the model.
+  auto kernel = b.headDim <= 64 ? attentionKernel<2> : (b.headDim <= 128 ? attentionKernel<4> : attentionKernel<8>);
+  kernel<<<grid, kWarps * 32, 0, s>>>(out, partials, counters, q, kv.k, kv.v, b.pos, b.tableOffset, b.blockTables,
+                                      b.heads, b.kvHeads, b.headDim, kv.kvDim, kv.blockSize, plan.splits, plan.chunk,
+                                      scale);
   cudaCheckLaunch("attention");
 }
 

@@ -1,7 +1,7 @@
-// Prefill matrix products. Memory traffic per 64x64 tile pair: 64 weight rows and 64 activation
-// rows of 32 columns per k-step, so each weight byte is read ceil(n / 64) times and each
-// activation ceil(rows / 64) times; with n = 512 the kernels are bound by the tensor (or FMA)
-// rate, not by bandwidth.
+// Prefill matrix products. Memory traffic: each k-step of a tile reads its weight rows and
+// activation rows once, so each weight byte is read ceil(n / 64) times and each activation
+// ceil(rows / 128) (tensor cores) or ceil(rows / 64) (f32) times; with n = 512 the kernels are
+// bound by the tensor (or FMA) rate and by their shared-memory traffic, not by DRAM.
 #include "cuda/ops/matmul_tiled.h"
 
 #include <mma.h>
@@ -49,57 +49,76 @@ __device__ __forceinline__ void storeHalf8(__half* dst, const float* v) {
   *reinterpret_cast<uint4*>(dst) = *reinterpret_cast<const uint4*>(h);
 }
 
+// Tensor-core tiles are 128 weight rows x 64 activation rows: each warp owns a 16 x 64 output
+// strip (four accumulators). The next k-step's chunks are fetched into registers while the
+// current one is multiplied, so global latency overlaps the MMAs.
+constexpr int kTcBM = 128;
+constexpr int kLd = kBK + kPadH;
+
 template <GgmlType T>
 __global__ void __launch_bounds__(kThreads) matmulTcKernel(float* __restrict__ y, const uint8_t* __restrict__ w,
                                                            const float* __restrict__ x, int n, int64_t rows,
                                                            int64_t cols, size_t rowBytes) {
   using namespace nvcuda;
-  __shared__ __align__(32) __half ws[kBM][kBK + kPadH];
-  // Activations as hi + lo f16 pairs (lo = the rounding residual): two MMAs per tile recover
-  // ~22 bits of the f32 activation, so F16 weights compute as exactly as f32 FMA would.
-  __shared__ __align__(32) __half xs[kBN][kBK + kPadH];
-  __shared__ __align__(32) __half xl[kBN][kBK + kPadH];
-  __shared__ __align__(32) float cs[kBN][kBM + 4];
+  // ws: [kTcBM][kLd] weights; xs/xl: [kBN][kLd] activations as hi + lo f16 pairs (lo = the
+  // rounding residual: two MMAs recover ~22 bits of the f32 activation, so F16 weights compute
+  // as exactly as f32 FMA would); the f32 output tile reuses the same memory at the end.
+  constexpr int kTileBytes = (kTcBM + 2 * kBN) * kLd * 2;
+  constexpr int kOutBytes = kBN * (kTcBM + 4) * 4;
+  __shared__ __align__(32) unsigned char smem[kTileBytes > kOutBytes ? kTileBytes : kOutBytes];
+  __half* ws = reinterpret_cast<__half*>(smem);
+  __half* xs = ws + kTcBM * kLd;
+  __half* xl = xs + kBN * kLd;
+  float* cs = reinterpret_cast<float*>(smem);
   const int t = threadIdx.x, warp = t / 32;
-  const int64_t row0 = static_cast<int64_t>(blockIdx.x) * kBM;
+  const int64_t row0 = static_cast<int64_t>(blockIdx.x) * kTcBM;
   const int64_t xrow0 = static_cast<int64_t>(blockIdx.y) * kBN;
-  const int lr = t / 4, lc = (t % 4) * 8;
-  const int xm = (warp / 2) * 16, wn = (warp % 2) * 32;
-  wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc[2];
-  wmma::fill_fragment(acc[0], 0.f);
-  wmma::fill_fragment(acc[1], 0.f);
-  for (int64_t k0 = 0; k0 < cols; k0 += kBK) {
-    float v[8];
-    loadWeightChunk<T>(w, rowBytes, rows, cols, row0 + lr, k0 + lc, v);
-    storeHalf8(&ws[lr][lc], v);
-    loadActChunk(x, n, cols, xrow0 + lr, k0 + lc, v);
-    storeHalf8(&xs[lr][lc], v);
+  const int lr = t / 4, lc = (t % 4) * 8;  // this thread's chunk: tile row lr (and lr + 64), cols lc..lc+7
+  const int xm = (warp / 2) * 16, wn = (warp % 2) * 64;
+  wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc[4];
 #pragma unroll
-    for (int i = 0; i < 8; i++) v[i] -= __half2float(xs[lr][lc + i]);
-    storeHalf8(&xl[lr][lc], v);
+  for (int j = 0; j < 4; j++) wmma::fill_fragment(acc[j], 0.f);
+  float w0[8], w1[8], a0[8];
+  loadWeightChunk<T>(w, rowBytes, rows, cols, row0 + lr, lc, w0);
+  loadWeightChunk<T>(w, rowBytes, rows, cols, row0 + 64 + lr, lc, w1);
+  loadActChunk(x, n, cols, xrow0 + lr, lc, a0);
+  for (int64_t k0 = 0; k0 < cols; k0 += kBK) {
+    storeHalf8(&ws[lr * kLd + lc], w0);
+    storeHalf8(&ws[(64 + lr) * kLd + lc], w1);
+    storeHalf8(&xs[lr * kLd + lc], a0);
+#pragma unroll
+    for (int i = 0; i < 8; i++) a0[i] -= __half2float(xs[lr * kLd + lc + i]);
+    storeHalf8(&xl[lr * kLd + lc], a0);
     __syncthreads();
+    if (k0 + kBK < cols) {
+      loadWeightChunk<T>(w, rowBytes, rows, cols, row0 + lr, k0 + kBK + lc, w0);
+      loadWeightChunk<T>(w, rowBytes, rows, cols, row0 + 64 + lr, k0 + kBK + lc, w1);
+      loadActChunk(x, n, cols, xrow0 + lr, k0 + kBK + lc, a0);
+    }
 #pragma unroll
     for (int kk = 0; kk < kBK; kk += 16) {
       wmma::fragment<wmma::matrix_a, 16, 16, 16, __half, wmma::row_major> a, al;
-      wmma::load_matrix_sync(a, &xs[xm][kk], kBK + kPadH);
-      wmma::load_matrix_sync(al, &xl[xm][kk], kBK + kPadH);
+      wmma::load_matrix_sync(a, &xs[xm * kLd + kk], kLd);
+      wmma::load_matrix_sync(al, &xl[xm * kLd + kk], kLd);
 #pragma unroll
-      for (int j = 0; j < 2; j++) {
+      for (int j = 0; j < 4; j++) {
         // B[k][m] = W[m][k]: the weight tile read column-major.
         wmma::fragment<wmma::matrix_b, 16, 16, 16, __half, wmma::col_major> b;
-        wmma::load_matrix_sync(b, &ws[wn + 16 * j][kk], kBK + kPadH);
+        wmma::load_matrix_sync(b, &ws[(wn + 16 * j) * kLd + kk], kLd);
         wmma::mma_sync(acc[j], a, b, acc[j]);
         wmma::mma_sync(acc[j], al, b, acc[j]);
       }
     }
     __syncthreads();
   }
-  wmma::store_matrix_sync(&cs[xm][wn], acc[0], kBM + 4, wmma::mem_row_major);
-  wmma::store_matrix_sync(&cs[xm][wn + 16], acc[1], kBM + 4, wmma::mem_row_major);
+#pragma unroll
+  for (int j = 0; j < 4; j++) {
+    wmma::store_matrix_sync(&cs[xm * (kTcBM + 4) + wn + 16 * j], acc[j], kTcBM + 4, wmma::mem_row_major);
+  }
   __syncthreads();
-  for (int i = t; i < kBN * kBM; i += kThreads) {
-    const int xr = i / kBM, wr = i % kBM;
-    if (xrow0 + xr < n && row0 + wr < rows) y[(xrow0 + xr) * rows + row0 + wr] = cs[xr][wr];
+  for (int i = t; i < kBN * kTcBM; i += kThreads) {
+    const int xr = i / kTcBM, wr = i % kTcBM;
+    if (xrow0 + xr < n && row0 + wr < rows) y[(xrow0 + xr) * rows + row0 + wr] = cs[xr * (kTcBM + 4) + wr];
   }
 }
 
@@ -157,11 +176,13 @@ struct Launch {
   template <GgmlType T>
   void operator()() const {
     const size_t rb = static_cast<size_t>(w.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
-    const dim3 grid(static_cast<unsigned>((w.rows + kBM - 1) / kBM), static_cast<unsigned>((n + kBN - 1) / kBN));
+    const unsigned xTiles = static_cast<unsigned>((n + kBN - 1) / kBN);
     const uint8_t* wd = static_cast<const uint8_t*>(w.data);
     if constexpr (T == GgmlType::F32 || T == GgmlType::BF16) {
+      const dim3 grid(static_cast<unsigned>((w.rows + kBM - 1) / kBM), xTiles);
       matmulF32Kernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
     } else {
+      const dim3 grid(static_cast<unsigned>((w.rows + kTcBM - 1) / kTcBM), xTiles);
       matmulTcKernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
     }
   }
