@@ -1,6 +1,6 @@
 // Prefill matrix products. Memory traffic: each k-step of a tile reads its weight rows and
 // activation rows once, so each weight byte is read ceil(n / 64) times and each activation
-// ceil(rows / 128) (tensor cores) or ceil(rows / 64) (f32) times; with n = 512 the kernels are
+// ceil(rows / 64) times; with n = 512 the kernels are
 // bound by the tensor (or FMA) rate and by their shared-memory traffic, not by DRAM.
 #include "cuda/ops/matmul_tiled.h"
 
@@ -49,10 +49,10 @@ __device__ __forceinline__ void storeHalf8(__half* dst, const float* v) {
   *reinterpret_cast<uint4*>(dst) = *reinterpret_cast<const uint4*>(h);
 }
 
-// Tensor-core tiles are 128 weight rows x 64 activation rows: each warp owns a 16 x 64 output
-// strip (four accumulators). The next k-step's chunks are fetched into registers while the
+// Tensor-core tiles are 64 weight rows x 64 activation rows: each warp owns a 16 x 32 output
+// strip (two accumulators). The next k-step's chunks are fetched into registers while the
 // current one is multiplied, so global latency overlaps the MMAs.
-constexpr int kTcBM = 128;
+constexpr int kTcBM = 64;
 constexpr int kLd = kBK + kPadH;
 
 template <GgmlType T>
@@ -73,18 +73,16 @@ __global__ void __launch_bounds__(kThreads) matmulTcKernel(float* __restrict__ y
   const int t = threadIdx.x, warp = t / 32;
   const int64_t row0 = static_cast<int64_t>(blockIdx.x) * kTcBM;
   const int64_t xrow0 = static_cast<int64_t>(blockIdx.y) * kBN;
-  const int lr = t / 4, lc = (t % 4) * 8;  // this thread's chunk: tile row lr (and lr + 64), cols lc..lc+7
-  const int xm = (warp / 2) * 16, wn = (warp % 2) * 64;
-  wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc[4];
+  const int lr = t / 4, lc = (t % 4) * 8;  // this thread's chunk: tile row lr, cols lc..lc+7
+  const int xm = (warp / 2) * 16, wn = (warp % 2) * 32;
+  wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc[2];
 #pragma unroll
-  for (int j = 0; j < 4; j++) wmma::fill_fragment(acc[j], 0.f);
-  float w0[8], w1[8], a0[8];
+  for (int j = 0; j < 2; j++) wmma::fill_fragment(acc[j], 0.f);
+  float w0[8], a0[8];
   loadWeightChunk<T>(w, rowBytes, rows, cols, row0 + lr, lc, w0);
-  loadWeightChunk<T>(w, rowBytes, rows, cols, row0 + 64 + lr, lc, w1);
   loadActChunk(x, n, cols, xrow0 + lr, lc, a0);
   for (int64_t k0 = 0; k0 < cols; k0 += kBK) {
     storeHalf8(&ws[lr * kLd + lc], w0);
-    storeHalf8(&ws[(64 + lr) * kLd + lc], w1);
     storeHalf8(&xs[lr * kLd + lc], a0);
 #pragma unroll
     for (int i = 0; i < 8; i++) a0[i] -= __half2float(xs[lr * kLd + lc + i]);
@@ -92,7 +90,6 @@ __global__ void __launch_bounds__(kThreads) matmulTcKernel(float* __restrict__ y
     __syncthreads();
     if (k0 + kBK < cols) {
       loadWeightChunk<T>(w, rowBytes, rows, cols, row0 + lr, k0 + kBK + lc, w0);
-      loadWeightChunk<T>(w, rowBytes, rows, cols, row0 + 64 + lr, k0 + kBK + lc, w1);
       loadActChunk(x, n, cols, xrow0 + lr, k0 + kBK + lc, a0);
     }
 #pragma unroll
@@ -101,7 +98,7 @@ __global__ void __launch_bounds__(kThreads) matmulTcKernel(float* __restrict__ y
       wmma::load_matrix_sync(a, &xs[xm * kLd + kk], kLd);
       wmma::load_matrix_sync(al, &xl[xm * kLd + kk], kLd);
 #pragma unroll
-      for (int j = 0; j < 4; j++) {
+      for (int j = 0; j < 2; j++) {
         // B[k][m] = W[m][k]: the weight tile read column-major.
         wmma::fragment<wmma::matrix_b, 16, 16, 16, __half, wmma::col_major> b;
         wmma::load_matrix_sync(b, &ws[(wn + 16 * j) * kLd + kk], kLd);
@@ -112,7 +109,7 @@ __global__ void __launch_bounds__(kThreads) matmulTcKernel(float* __restrict__ y
     __syncthreads();
   }
 #pragma unroll
-  for (int j = 0; j < 4; j++) {
+  for (int j = 0; j < 2; j++) {
     wmma::store_matrix_sync(&cs[xm * (kTcBM + 4) + wn + 16 * j], acc[j], kTcBM + 4, wmma::mem_row_major);
   }
   __syncthreads();
