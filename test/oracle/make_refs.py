@@ -205,6 +205,11 @@ def main() -> None:
     ap.add_argument('--synth', type=parse_synth, help='ARCH,PRESET,TYPE,SEED the GGUF came from')
     ap.add_argument('--source', help='where the GGUF came from (for files not made by synth)')
     ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
+    ap.add_argument(
+        '--max-prompt-tokens',
+        type=int,
+        help='drop longer prompts (keeps the test of a large model short on a CPU)',
+    )
     args = ap.parse_args()
 
     torch.manual_seed(0)
@@ -220,6 +225,8 @@ def main() -> None:
         prompts = qwen2_prompts(m)
     else:
         sys.exit(f'no prompts for a {m.n_vocab}-token vocab (tokenizer {m.tokenizer_model})')
+    if args.max_prompt_tokens:
+        prompts = [p for p in prompts if len(p['tokens']) <= args.max_prompt_tokens]
 
     ref = {
         'format': 1,
