@@ -106,6 +106,7 @@ export interface ConfigFlags {
   replicas?: string;
   ctx?: string;
   maxSeqs?: string;
+  threads?: string;
   modelDir?: string;
   logLevel?: string;
 }
@@ -205,6 +206,7 @@ export async function loadConfig(sources: ConfigSources = {}): Promise<Config> {
       if (flags.replicas !== undefined) m.replicas = numeric(flags.replicas);
       if (flags.ctx !== undefined) m.ctx = numeric(flags.ctx);
       if (flags.maxSeqs !== undefined) m.maxSeqs = numeric(flags.maxSeqs);
+      if (flags.threads !== undefined) m.threads = numeric(flags.threads);
       models[name] = m;
     }
     raw.models = models;

@@ -74,12 +74,14 @@ describe('loadConfig', () => {
         model: ['a=models/a.gguf', 'b=/b.gguf'],
         device: ['cuda:0', 'cuda:1'],
         maxSeqs: '3',
+        threads: '2',
       },
     });
     expect(c.models.a).toMatchObject({
       path: '/srv/models/a.gguf',
       devices: ['cuda:0', 'cuda:1'],
       maxSeqs: 3,
+      threads: 2,
     });
     expect(c.models.b!.path).toBe('/b.gguf');
   });

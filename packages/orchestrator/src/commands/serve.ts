@@ -5,7 +5,7 @@ import { Orchestrator } from '../Orchestrator.js';
 import type { CommandIo } from './tokenize.js';
 
 const USAGE = `usage: llorch serve [--config FILE] [--model NAME=FILE ...] [--device cpu|cuda:N ...]
-                    [--replicas N] [--ctx N] [--max-seqs N] [--host H] [--port N]
+                    [--replicas N] [--ctx N] [--max-seqs N] [--threads N] [--host H] [--port N]
                     [--model-dir DIR] [--log-level LEVEL]
 Environment: LLORCH_CONFIG, LLORCH_HOST, LLORCH_PORT, LLORCH_ADMIN_TOKEN, LLORCH_API_KEYS,
              LLORCH_MODEL_DIR, LLORCH_LOG_LEVEL (flags win over environment over the file).`;
@@ -23,6 +23,7 @@ export async function run(argv: string[], io: CommandIo = process): Promise<numb
         replicas: { type: 'string' },
         ctx: { type: 'string' },
         'max-seqs': { type: 'string' },
+        threads: { type: 'string' },
         host: { type: 'string' },
         port: { type: 'string' },
         'model-dir': { type: 'string' },
@@ -52,6 +53,7 @@ export async function run(argv: string[], io: CommandIo = process): Promise<numb
         replicas: values.replicas,
         ctx: values.ctx,
         maxSeqs: values['max-seqs'],
+        threads: values.threads,
         host: values.host,
         port: values.port,
         modelDir: values['model-dir'],
