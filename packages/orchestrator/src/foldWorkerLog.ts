@@ -21,8 +21,11 @@ export function foldWorkerLog(log: Logger, line: string, fallback: 'info' | 'war
   if (trimmed.startsWith('{')) {
     try {
       const rec = JSON.parse(trimmed) as Record<string, unknown>;
-      const { level, msg, time: _time, pid: _pid, hostname: _host, ...fields } = rec;
+      const { level, msg } = rec;
       const name = typeof level === 'number' ? LEVELS[level] : undefined;
+      // The worker's own time, pid and hostname would shadow the orchestrator's.
+      const fields = { ...rec };
+      for (const key of ['level', 'msg', 'time', 'pid', 'hostname']) delete fields[key];
       if (name !== undefined) {
         log[name](fields, typeof msg === 'string' ? msg : '');
         return;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are read field by field */
 import {
   copyFileSync,
   existsSync,

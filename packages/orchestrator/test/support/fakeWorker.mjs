@@ -1,3 +1,4 @@
+/* global process, setTimeout, setInterval */
 // A stand-in worker process for the supervisor's unit tests: it speaks the real frame
 // protocol over the real socket, and misbehaves on request (FAKE_WORKER_MODE):
 //   normal     Hello, then per Submit one delta per 5 ms up to max_tokens, then JobDone
