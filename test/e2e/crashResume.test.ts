@@ -32,6 +32,7 @@ d('crash resume', () => {
         `adminToken: ${ADMIN}`,
         'supervisor:',
         '  backoffInitialMs: 100',
+        '  stallTimeoutMs: 1500',
         'models:',
         '  stories:',
         `    path: ${storiesPath}`,
@@ -93,4 +94,47 @@ d('crash resume', () => {
     // Every stream was mid-flight when the worker died, so each was resumed once.
     expect(metrics).toContain('llorch_job_resumes_total{model="stories"} 3');
   }, 120_000);
+
+  it('kills a worker that stops making progress with a job, restarts it and finishes the job', async () => {
+    const before = (await workers()).models[0]!.workers[0]!;
+    const request = {
+      model: 'stories',
+      prompt: 'One day',
+      max_tokens: 1500,
+      temperature: 0,
+      logit_bias: { '2': -100 },
+    };
+    const reference = (await client.completions.create(request)).choices[0]!.text;
+    let stopped = false;
+    let text = '';
+    for await (const chunk of await client.completions.create({ ...request, stream: true })) {
+      text += chunk.choices[0]?.text ?? '';
+      if (!stopped && text.length > 0) {
+        stopped = true;
+        // Frozen, not dead: its socket stays open and only the step counter stops.
+        process.kill(before.pid!, 'SIGSTOP');
+      }
+    }
+    expect(text).toBe(reference);
+    const after = (await workers()).models[0]!.workers[0]!;
+    expect(after.pid).not.toBe(before.pid);
+    const metrics = await (await fetch(`${s.url}/metrics`)).text();
+    expect(metrics).toContain('llorch_worker_restarts_total{model="stories",reason="stall"} 1');
+  }, 120_000);
+
+  it('restarts a worker on an admin request', async () => {
+    const before = (await workers()).models[0]!.workers[0]!;
+    const res = await fetch(`${s.url}/admin/workers/${before.id}/restart`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
+    expect(res.status).toBe(202);
+    const after = await waitFor(async () => {
+      const w = (await workers()).models[0]!.workers[0]!;
+      return w.status === 'ready' && w.pid !== before.pid ? w : undefined;
+    });
+    expect(after.restarts).toBe(before.restarts + 1);
+    const done = await client.completions.create({ model: 'stories', prompt: 'Hi', max_tokens: 3 });
+    expect(done.usage!.completion_tokens).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -234,6 +234,28 @@ d('llorch serve end to end', () => {
     );
   });
 
+  it('loads a model from the model directory at run time and unloads it', async () => {
+    const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
+    const load = await fetch(`${s.url}/admin/models`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        name: 'extra',
+        path: path.basename(storiesPath),
+        maxSeqs: 2,
+        threads: 1,
+      }),
+    });
+    expect(load.status).toBe(202);
+    const done = await client.completions.create({ model: 'extra', prompt: 'Hi', max_tokens: 4 });
+    expect(done.usage!.completion_tokens).toBe(4);
+    const unload = await fetch(`${s.url}/admin/models/extra`, { method: 'DELETE', headers: auth });
+    expect(unload.status).toBe(200);
+    await expect(client.completions.create({ model: 'extra', prompt: 'x' })).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
   it('exports metrics that promtool accepts after traffic', async () => {
     const text = await (await fetch(`${s.url}/metrics`)).text();
     expect(text).toMatch(/llorch_job_generated_tokens_total\{model="stories"\} [1-9]/);
