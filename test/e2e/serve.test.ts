@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import OpenAI from 'openai';
 import { parseSse } from '../../packages/orchestrator/test/support/parseSse.js';
 import { e2eReady, startServe, storiesPath, waitFor, type Served } from './support/startServe.js';
@@ -10,6 +10,8 @@ import { e2eReady, startServe, storiesPath, waitFor, type Served } from './suppo
 
 const ADMIN = 'e2e-admin-token';
 const ready = e2eReady();
+// Real processes on a shared 2-core machine: generous per-test bounds, never a timing assertion.
+jest.setTimeout(120_000);
 const d = ready ? describe : describe.skip;
 
 function promtool(): string | undefined {
