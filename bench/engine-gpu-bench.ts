@@ -62,16 +62,31 @@ function runOnce(engine: Engine, seq: number, prompt: number[]): Promise<Run> {
         if (e.finish === undefined) continue;
         off();
         if (e.finish !== 'length' || tokens !== DECODE_TOKENS + 1) {
-          reject(new Error(`sequence ended ${e.finish} after ${tokens} tokens ${JSON.stringify(e.error)}`));
+          reject(
+            new Error(
+              `sequence ended ${e.finish} after ${tokens} tokens ${JSON.stringify(e.error)}`,
+            ),
+          );
           return;
         }
         resolve({ prefillMs, decodeSeconds: Number(process.hrtime.bigint() - first) / 1e9 });
       }
     });
     engine.submit(seq, prompt, {
-      temperature: 0, topK: 0, topP: 1, minP: 0, repetitionPenalty: 1, presencePenalty: 0,
-      frequencyPenalty: 0, penaltyLastN: 64, logitBias: [], seed: 0,
-      maxTokens: DECODE_TOKENS + 1, stopTokenIds: [], topLogprobs: 0, resumedTokens: 0,
+      temperature: 0,
+      topK: 0,
+      topP: 1,
+      minP: 0,
+      repetitionPenalty: 1,
+      presencePenalty: 0,
+      frequencyPenalty: 0,
+      penaltyLastN: 64,
+      logitBias: [],
+      seed: 0,
+      maxTokens: DECODE_TOKENS + 1,
+      stopTokenIds: [],
+      topLogprobs: 0,
+      resumedTokens: 0,
     });
   });
 }
@@ -104,8 +119,14 @@ async function benchType(type: string, bandwidth: number): Promise<Row[]> {
   const config = modelConfig(gguf);
   const { Engine } = await import('../cuda/ts/index.js');
   const engine = await Engine.load({
-    path: file, dataOffset: gguf.dataOffset, tensors: gguf.tensors, config, device: 'cuda:0',
-    maxSeqs: 1, ctx: 4096, prefillChunk: 4096,
+    path: file,
+    dataOffset: gguf.dataOffset,
+    tensors: gguf.tensors,
+    config,
+    device: 'cuda:0',
+    maxSeqs: 1,
+    ctx: 4096,
+    prefillChunk: 4096,
   });
   try {
     const stats = engine.stats();
@@ -116,19 +137,34 @@ async function benchType(type: string, bandwidth: number): Promise<Row[]> {
     let seq = 0;
     for (const promptLen of [512, 4096 - DECODE_TOKENS - 1]) {
       const prompt = promptOf(promptLen, 7);
-      await runOnce(engine, seq++, prompt);  // warm-up: graph/scratch sizes, clocks
+      await runOnce(engine, seq++, prompt); // warm-up: graph/scratch sizes, clocks
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await runOnce(engine, seq++, prompt));
       const tokS = DECODE_TOKENS / median(runs.map((r) => r.decodeSeconds));
       const meanPos = promptLen + DECODE_TOKENS / 2;
       const boundTokS = bandwidth / (stats.weightBytes + kvRead(meanPos));
-      rows.push({ metric: `${type} decode tok/s, ${promptLen}-token prompt`, value: tokS, unit: 'tok/s', bound: boundTokS });
+      rows.push({
+        metric: `${type} decode tok/s, ${promptLen}-token prompt`,
+        value: tokS,
+        unit: 'tok/s',
+        bound: boundTokS,
+      });
       if (promptLen === 512) {
         const prefill = (promptLen * 1000) / median(runs.map((r) => r.prefillMs));
-        rows.push({ metric: `${type} prefill tok/s, 512 tokens`, value: prefill, unit: 'tok/s', bound: null });
+        rows.push({
+          metric: `${type} prefill tok/s, 512 tokens`,
+          value: prefill,
+          unit: 'tok/s',
+          bound: null,
+        });
       }
     }
-    rows.push({ metric: `${type} VRAM weights+KV+scratch`, value: (stats.weightBytes + stats.kvBytes + stats.scratchBytes) / 2 ** 20, unit: 'MiB', bound: null });
+    rows.push({
+      metric: `${type} VRAM weights+KV+scratch`,
+      value: (stats.weightBytes + stats.kvBytes + stats.scratchBytes) / 2 ** 20,
+      unit: 'MiB',
+      bound: null,
+    });
     return rows;
   } finally {
     await engine.unload();
@@ -141,17 +177,34 @@ async function profileSteps(type: string): Promise<void> {
   const gguf = await readGguf(file);
   const { Engine } = await import('../cuda/ts/index.js');
   const engine = await Engine.load({
-    path: file, dataOffset: gguf.dataOffset, tensors: gguf.tensors, config: modelConfig(gguf),
-    device: 'cuda:0', maxSeqs: 1, ctx: 4096, prefillChunk: 4096,
+    path: file,
+    dataOffset: gguf.dataOffset,
+    tensors: gguf.tensors,
+    config: modelConfig(gguf),
+    device: 'cuda:0',
+    maxSeqs: 1,
+    ctx: 4096,
+    prefillChunk: 4096,
   });
   await new Promise<void>((resolve) => {
     engine.onEvents((events) => {
       if (events.some((e) => e.finish !== undefined)) resolve();
     });
     engine.submit(0, promptOf(512, 7), {
-      temperature: 0, topK: 0, topP: 1, minP: 0, repetitionPenalty: 1, presencePenalty: 0,
-      frequencyPenalty: 0, penaltyLastN: 64, logitBias: [], seed: 0,
-      maxTokens: 5, stopTokenIds: [], topLogprobs: 0, resumedTokens: 0,
+      temperature: 0,
+      topK: 0,
+      topP: 1,
+      minP: 0,
+      repetitionPenalty: 1,
+      presencePenalty: 0,
+      frequencyPenalty: 0,
+      penaltyLastN: 64,
+      logitBias: [],
+      seed: 0,
+      maxTokens: 5,
+      stopTokenIds: [],
+      topLogprobs: 0,
+      resumedTokens: 0,
     });
   });
   await engine.unload();
@@ -174,17 +227,28 @@ async function main(): Promise<void> {
   const bw = testOps.cudaCopyBandwidth(0);
   const machine = bw.device;
   const commit = process.env.LLORCH_COMMIT ?? 'unknown';
-  const rows: Row[] = [{ metric: 'device copy bandwidth (read+write)', value: bw.bytesPerSecond / 1e9, unit: 'GB/s', bound: null }];
+  const rows: Row[] = [
+    {
+      metric: 'device copy bandwidth (read+write)',
+      value: bw.bytesPerSecond / 1e9,
+      unit: 'GB/s',
+      bound: null,
+    },
+  ];
   for (const type of types) rows.push(...(await benchType(type, bw.bytesPerSecond)));
 
   const date = new Date().toISOString().slice(0, 10);
   const lines: string[] = [];
   console.log(`\nengine-gpu-bench on ${machine}, commit ${commit}`);
-  console.log(`${'metric'.padEnd(40)} ${'value'.padStart(10)}  ${'unit'.padEnd(6)} ${'bound'.padStart(9)}  of bound`);
+  console.log(
+    `${'metric'.padEnd(40)} ${'value'.padStart(10)}  ${'unit'.padEnd(6)} ${'bound'.padStart(9)}  of bound`,
+  );
   for (const r of rows) {
     const pct = r.bound ? `${((100 * r.value) / r.bound).toFixed(1)}%` : '';
     const bound = r.bound ? r.bound.toFixed(0) : '';
-    console.log(`${r.metric.padEnd(40)} ${r.value.toFixed(1).padStart(10)}  ${r.unit.padEnd(6)} ${bound.padStart(9)}  ${pct}`);
+    console.log(
+      `${r.metric.padEnd(40)} ${r.value.toFixed(1).padStart(10)}  ${r.unit.padEnd(6)} ${bound.padStart(9)}  ${pct}`,
+    );
     const shown = `${r.value.toFixed(1)} ${r.unit}` + (r.bound ? ` (bound ${bound}, ${pct})` : '');
     lines.push(`| ${date} | ${machine} | ${commit} | ${r.metric} | ${shown} |`);
   }

@@ -1,11 +1,12 @@
 // Prepares .gpu/ (ignored) for a run on a GPU machine that has no Node.js and no node_modules:
-// one esbuild bundle per GPU test file and per GPU benchmark, the Node-API headers the addon
+// one esbuild bundle per GPU test file, per GPU benchmark and of the CLI, the Node-API headers the addon
 // build needs, and the shared model/tokenizer files the tests read through ../shared.
 // Usage: node scripts/gpu-bundle.mjs   (then scripts/gpu-check.sh on the GPU machine)
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import process from 'node:process';
 import { build } from 'esbuild';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -15,7 +16,8 @@ rmSync(bundles, { recursive: true, force: true });
 mkdirSync(bundles, { recursive: true });
 
 const packages = { native: 'cuda/ts/index.ts' };
-for (const name of readdirSync(path.join(repoRoot, 'packages'))) packages[name] = `packages/${name}/src/index.ts`;
+for (const name of readdirSync(path.join(repoRoot, 'packages')))
+  packages[name] = `packages/${name}/src/index.ts`;
 const workspace = {
   name: 'llorch-workspace',
   setup(b) {
@@ -34,10 +36,16 @@ const entries = [
     .filter((f) => /^engine-gpu-.*\.ts$/.test(f))
     .map((f) => path.join(repoRoot, 'bench', f)),
 ];
+// The CLI, for `llorch run --device cuda:0` on the GPU machine.
+const cli = path.join(repoRoot, 'packages/orchestrator/src/cli.ts');
+entries.push(cli);
 for (const entry of entries) {
   await build({
     entryPoints: [entry],
-    outfile: path.join(bundles, path.basename(entry).replace(/\.ts$/, '.mjs')),
+    outfile: path.join(
+      bundles,
+      entry === cli ? 'llorch.mjs' : path.basename(entry).replace(/\.ts$/, '.mjs'),
+    ),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -66,10 +74,21 @@ const sharedOut = path.join(gpuDir, 'shared/models');
 mkdirSync(path.join(sharedOut, 'qwen2.5-0.5b-instruct'), { recursive: true });
 cpSync(path.join(shared, 'models/stories260K.gguf'), path.join(sharedOut, 'stories260K.gguf'));
 for (const f of ['config.json', 'merges.txt', 'tokenizer_config.json', 'vocab.json']) {
-  cpSync(path.join(shared, 'models/qwen2.5-0.5b-instruct', f), path.join(sharedOut, 'qwen2.5-0.5b-instruct', f));
+  cpSync(
+    path.join(shared, 'models/qwen2.5-0.5b-instruct', f),
+    path.join(sharedOut, 'qwen2.5-0.5b-instruct', f),
+  );
 }
 
-const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot }).toString().trim();
-const dirty = execFileSync('git', ['status', '--porcelain', '--', 'cuda', 'bench/engine-gpu-bench.ts'], { cwd: repoRoot });
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
+  .toString()
+  .trim();
+const dirty = execFileSync(
+  'git',
+  ['status', '--porcelain', '--', 'cuda', 'bench/engine-gpu-bench.ts'],
+  { cwd: repoRoot },
+);
 writeFileSync(path.join(gpuDir, 'COMMIT'), commit + (dirty.length > 0 ? '+dirty' : '') + '\n');
-console.log(`bundled ${entries.length} entries into ${path.relative(repoRoot, bundles)}`);
+process.stdout.write(
+  `bundled ${entries.length} entries into ${path.relative(repoRoot, bundles)}\n`,
+);

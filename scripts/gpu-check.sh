@@ -54,6 +54,13 @@ if [ $build = 0 ]; then
     grep -E "ERROR SUMMARY|LEAK SUMMARY|Invalid" "$OUT/sanitizer.log" | head -10
     status+=("compute-sanitizer memcheck (op parity): $([ $san = 0 ] && echo clean || echo "FAIL rc=$san") ($(($(date +%s) - t0)) s)")
   fi
+  # The CLI on the GPU: greedy text must equal the CPU backend's.
+  run_cli() { $NODE .gpu/bundles/llorch.mjs run --model ../shared/models/stories260K.gguf --device "$1" \
+    --temperature 0 --max-tokens 48 "Once upon a time" 2>/dev/null; }
+  cpu_text=$(run_cli cpu)
+  gpu_text=$(run_cli cuda:0)
+  echo "llorch run --device cuda:0: $gpu_text"
+  status+=("llorch run --device cuda:0 (stories260K, 48 greedy tokens): $([ -n "$gpu_text" ] && [ "$gpu_text" = "$cpu_text" ] && echo identical to cpu || echo DIFFERS from cpu)")
   for p in "${synth_pids[@]}"; do wait "$p"; done
   cat /tmp/llorch-synth-*.log
   if [ "${PROFILE:-0}" = 1 ]; then

@@ -8,7 +8,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { NativeError, type Engine } from '@llorch/native';
-import { SeqCollector, loadEngine, params, repoRoot, sharedFile, synthModel } from './model-fixture.js';
+import {
+  SeqCollector,
+  loadEngine,
+  params,
+  repoRoot,
+  sharedFile,
+  synthModel,
+} from './model-fixture.js';
 
 interface RefPrompt {
   name: string;
@@ -39,8 +46,19 @@ interface Reference {
  * leaves headroom and still catches a wrong scale, block layout or row.
  */
 const RELATIVE_BOUND: Record<string, number> = {
-  f32: 1e-3, f16: 1e-2, bf16: 1e-2, q8_0: 1e-2, q4_0: 1e-2, q4_1: 1e-2, q5_0: 1e-2, q5_1: 1e-2,
-  q2_k: 1e-2, q3_k_m: 1e-2, q4_k_m: 1e-2, q5_k_m: 1e-2, q6_k: 1e-2,
+  f32: 1e-3,
+  f16: 1e-2,
+  bf16: 1e-2,
+  q8_0: 1e-2,
+  q4_0: 1e-2,
+  q4_1: 1e-2,
+  q5_0: 1e-2,
+  q5_1: 1e-2,
+  q2_k: 1e-2,
+  q3_k_m: 1e-2,
+  q4_k_m: 1e-2,
+  q5_k_m: 1e-2,
+  q6_k: 1e-2,
 };
 
 async function greedy(engine: Engine, prompts: number[][], maxTokens: number): Promise<number[][]> {
@@ -53,7 +71,11 @@ async function greedy(engine: Engine, prompts: number[][], maxTokens: number): P
 const refsDir = path.join(repoRoot, 'test/oracle/refs');
 for (const refFile of readdirSync(refsDir).filter((f) => f.endsWith('.json'))) {
   const ref = JSON.parse(readFileSync(path.join(refsDir, refFile), 'utf8')) as Reference;
-  const type = (ref.gguf.synth?.type ?? ref.gguf.tensorTypes.find((t) => t !== 'F32') ?? 'f32').toLowerCase();
+  const type = (
+    ref.gguf.synth?.type ??
+    ref.gguf.tensorTypes.find((t) => t !== 'F32') ??
+    'f32'
+  ).toLowerCase();
   const bound = RELATIVE_BOUND[type];
 
   describe(`oracle ${refFile} on cuda:0`, () => {
@@ -78,16 +100,26 @@ for (const refFile of readdirSync(refsDir).filter((f) => f.endsWith('.json'))) {
             worst = Math.max(worst, Math.abs(logits[pos * nVocab + id]! - p.topLogits[pos]![k]!));
           });
         });
-        console.log(`${refFile} ${p.name}: max |diff| ${worst.toExponential(3)} (max|logit| ${p.maxAbsLogit})`);
-        assert.ok(worst <= bound! * p.maxAbsLogit, `${p.name}: ${worst} > ${bound! * p.maxAbsLogit}`);
+        console.log(
+          `${refFile} ${p.name}: max |diff| ${worst.toExponential(3)} (max|logit| ${p.maxAbsLogit})`,
+        );
+        assert.ok(
+          worst <= bound! * p.maxAbsLogit,
+          `${p.name}: ${worst} > ${bound! * p.maxAbsLogit}`,
+        );
       }
     });
 
     test('greedy continuations equal the reference (up to numerical ties)', async () => {
-      const got = await greedy(engine, ref.prompts.map((p) => p.tokens), ref.greedyTokens);
+      const got = await greedy(
+        engine,
+        ref.prompts.map((p) => p.tokens),
+        ref.greedyTokens,
+      );
       ref.prompts.forEach((p, i) => {
         const k = p.greedy.tokens.findIndex((t, j) => got[i]![j] !== t);
-        if (k >= 0) assert.ok(p.greedy.margins[k]! <= 1e-3 * p.maxAbsLogit, `${p.name} diverges at ${k}`);
+        if (k >= 0)
+          assert.ok(p.greedy.margins[k]! <= 1e-3 * p.maxAbsLogit, `${p.name} diverges at ${k}`);
       });
     });
   });
@@ -104,7 +136,11 @@ async function cpuCudaGreedy(file: string, prompts: number[][], maxTokens: numbe
   assert.deepEqual(got, want);
 }
 
-const prompts = [[1, 400, 31, 12], [1, 17], Array.from({ length: 300 }, (_, i) => 1 + ((i * 37) % 500))];
+const prompts = [
+  [1, 400, 31, 12],
+  [1, 17],
+  Array.from({ length: 300 }, (_, i) => 1 + ((i * 37) % 500)),
+];
 
 test('stories260K (F32): CUDA greedy continuations identical to the CPU backend', async () => {
   const file = sharedFile('models/stories260K.gguf');
@@ -115,7 +151,11 @@ test('stories260K (F32): CUDA greedy continuations identical to the CPU backend'
 test('tiny-qwen2 F16: CUDA greedy continuations identical to the CPU backend', async () => {
   const file = await synthModel('tiny-qwen2', 'f16');
   assert.ok(file, 'the Qwen2.5 tokenizer files are missing');
-  await cpuCudaGreedy(file, prompts.map((p) => p.map((t) => t * 151)), 64);
+  await cpuCudaGreedy(
+    file,
+    prompts.map((p) => p.map((t) => t * 151)),
+    64,
+  );
 });
 
 test('stats count weights, KV pool and scratch on the device', async () => {
@@ -138,7 +178,8 @@ test('a KV pool larger than the device is a clean NATIVE_ERR_OOM with the number
   assert.ok(file);
   await assert.rejects(
     loadEngine(file, { device: 'cuda:0', kvBlocks: 1 << 24, kvBlockSize: 64 }),
-    (e: unknown) => e instanceof NativeError && e.code === 'NATIVE_ERR_OOM' && /bytes free/.test(e.message),
+    (e: unknown) =>
+      e instanceof NativeError && e.code === 'NATIVE_ERR_OOM' && /bytes free/.test(e.message),
   );
   // The device is still usable afterwards.
   const engine = await loadEngine(file, { device: 'cuda:0' });

@@ -33,8 +33,20 @@ test('every CUDA op matches the CPU backend on random inputs', () => {
   }
   const ops = new Set(results.map((r) => r.op));
   for (const op of [
-    'matmul', 'getRows', 'rmsnorm', 'addBias', 'rope', 'kvStore', 'attention', 'siluMul', 'add', 'gatherRows',
-    'normMatmul', 'normGateUp', 'matmulAdd', 'qkvRopeStore',
+    'matmul',
+    'getRows',
+    'rmsnorm',
+    'addBias',
+    'rope',
+    'kvStore',
+    'attention',
+    'siluMul',
+    'add',
+    'gatherRows',
+    'normMatmul',
+    'normGateUp',
+    'matmulAdd',
+    'qkvRopeStore',
   ]) {
     assert.ok(ops.has(op), `no parity case for ${op}`);
   }
