@@ -13,8 +13,10 @@ import type {
   ReplicaSpawner,
   ReplicaSpec,
   ReplicaStats,
-  ReplicaStatus,
 } from './replica.js';
+import { SchedulerMetrics } from './SchedulerMetrics.js';
+import type { Command, ModelEntry, ModelView, ReplicaEntry } from './schedulerState.js';
+import { workerJobError } from './workerJobError.js';
 
 export interface SchedulerOptions {
   clock: Clock;
@@ -27,55 +29,6 @@ export interface SchedulerOptions {
   /** Called once for every job that reaches a final state. */
   onJobFinished?: (job: Job) => void;
   tickMs?: number;
-}
-
-type Command =
-  | { type: 'submit'; job: Job }
-  | { type: 'cancel'; jobId: string }
-  | { type: 'load'; name: string; config: ModelConfig }
-  | { type: 'unload'; name: string; resolve: () => void }
-  | { type: 'unloaded'; name: string }
-  | { type: 'drain'; replicaId: string }
-  | { type: 'restart'; replicaId: string }
-  | { type: 'up'; replicaId: string; info: ReplicaInfo }
-  | { type: 'down'; replicaId: string; reason: DownReason; detail: string }
-  | {
-      type: 'delta';
-      replicaId: string;
-      jobId: string;
-      tokens: number[];
-      text: string;
-      logprobs: TokenLogprob[] | undefined;
-    }
-  | { type: 'done'; replicaId: string; jobId: string; info: DoneInfo }
-  | { type: 'failed'; replicaId: string; jobId: string; code: string; message: string }
-  | { type: 'stats'; replicaId: string; stats: ReplicaStats }
-  | { type: 'tick' };
-
-interface ReplicaEntry {
-  spec: ReplicaSpec;
-  handle: ReplicaHandle;
-  status: ReplicaStatus;
-  capacity: number;
-  running: Map<string, Job>;
-}
-
-interface ModelEntry {
-  name: string;
-  config: ModelConfig;
-  unloading: boolean;
-  replicas: ReplicaEntry[];
-  queue: Job[];
-  waiters: Array<() => void>;
-}
-
-export interface ModelView {
-  name: string;
-  config: ModelConfig;
-  unloading: boolean;
-  queued: number;
-  running: number;
-  replicas: Array<{ id: string; status: ReplicaStatus; running: number; capacity: number }>;
 }
 
 // A finished job's duration feeds the Retry-After estimate; a moving average follows load
@@ -91,6 +44,7 @@ const DURATION_EWMA = 0.2;
 export class Scheduler {
   private readonly opts: SchedulerOptions;
   private readonly log: Logger;
+  private readonly metrics: SchedulerMetrics;
   private readonly models = new Map<string, ModelEntry>();
   private readonly replicas = new Map<string, ReplicaEntry>();
   private readonly active = new Map<string, Job>();
@@ -103,6 +57,7 @@ export class Scheduler {
   constructor(opts: SchedulerOptions) {
     this.opts = opts;
     this.log = opts.log.child({ subsys: 'sched' });
+    this.metrics = new SchedulerMetrics(opts.metrics);
     this.ticker = opts.clock.setInterval(() => this.post({ type: 'tick' }), opts.tickMs ?? 100);
   }
 
@@ -235,7 +190,7 @@ export class Scheduler {
     } finally {
       this.draining = false;
     }
-    this.refreshGauges();
+    this.metrics.gauges(this.models.values());
   }
 
   private handle(c: Command): void {
@@ -314,7 +269,7 @@ export class Scheduler {
   private dispatch(job: Job, r: ReplicaEntry, now: number): void {
     if (job.startedAt === undefined) {
       job.startedAt = now;
-      this.opts.metrics.queueTime.observe({ model: r.spec.model }, (now - job.createdAt) / 1000);
+      this.metrics.started(job, now);
     }
     job.state = 'running';
     r.running.set(job.id, job);
@@ -410,17 +365,8 @@ export class Scheduler {
     const m = this.models.get(name);
     if (m === undefined) return;
     this.models.delete(name);
-    const metrics = this.opts.metrics;
-    for (const r of m.replicas) {
-      this.replicas.delete(r.spec.id);
-      const labels = { model: name, replica: String(r.spec.index), device: r.spec.device };
-      metrics.workerUp.remove(labels);
-      metrics.workerMemoryUsed.remove(labels);
-      metrics.workerKvBlocksUsed.remove(labels);
-      metrics.workerKvBlocksTotal.remove(labels);
-    }
-    metrics.queueDepth.remove({ model: name });
-    metrics.runningJobs.remove({ model: name });
+    for (const r of m.replicas) this.replicas.delete(r.spec.id);
+    this.metrics.forget(m);
     this.log.info({ model: name }, 'model unloaded');
     for (const w of m.waiters) w();
   }
@@ -429,7 +375,7 @@ export class Scheduler {
     const r = this.replicas.get(replicaId);
     if (r === undefined || r.status === 'stopped') return;
     r.status = 'draining';
-    this.setUp(r, false);
+    this.metrics.up(r.spec, false);
     r.handle.drain();
   }
 
@@ -438,8 +384,8 @@ export class Scheduler {
     if (r === undefined || r.status === 'stopped') return;
     r.status = 'ready';
     r.capacity = Math.max(1, Math.min(r.spec.config.maxSeqs, info.maxSeqs));
-    this.setUp(r, true);
-    this.opts.metrics.modelLoadDuration.observe({ model: r.spec.model }, info.loadMs / 1000);
+    this.metrics.up(r.spec, true);
+    this.metrics.loaded(r.spec, info.loadMs);
     this.log.info({ replica: replicaId, capacity: r.capacity }, 'replica ready');
     const m = this.models.get(r.spec.model);
     if (m !== undefined) this.pump(m, this.opts.clock.now());
@@ -449,11 +395,14 @@ export class Scheduler {
     const r = this.replicas.get(replicaId);
     if (r === undefined) return;
     const m = this.models.get(r.spec.model);
-    if (r.status !== 'stopped') {
+    // A replica that was asked to stop does not come back; any other end means a restart.
+    if (reason === 'stopped' || r.status === 'stopped') {
+      r.status = 'stopped';
+    } else {
       r.status = 'down';
-      this.opts.metrics.workerRestarts.inc({ model: r.spec.model, reason });
+      this.metrics.restarted(r.spec, reason);
     }
-    this.setUp(r, false);
+    this.metrics.up(r.spec, false);
     const level = reason === 'stopped' ? 'info' : 'warn';
     this.log[level]({ replica: replicaId, reason, detail, jobs: r.running.size }, 'replica down');
     // Jobs of a dead worker go back to the front of the queue, oldest first, carrying the
@@ -476,7 +425,7 @@ export class Scheduler {
       job.resumes++;
       job.state = 'queued';
       job.queuedAt = now;
-      this.opts.metrics.jobResumes.inc({ model: r.spec.model });
+      this.metrics.resumed(job);
       requeue.push(job);
     }
     if (m !== undefined) {
@@ -488,16 +437,7 @@ export class Scheduler {
   private delta(c: Extract<Command, { type: 'delta' }>, now: number): void {
     const job = this.runningOn(c.replicaId, c.jobId);
     if (job === undefined) return;
-    const model = job.request.model;
-    const n = c.tokens.length;
-    if (n > 0) {
-      if (job.firstTokenAt === undefined) {
-        this.opts.metrics.timeToFirstToken.observe({ model }, (now - job.createdAt) / 1000);
-      } else if (job.lastTokenAt !== undefined) {
-        this.opts.metrics.interTokenLatency.observe({ model }, (now - job.lastTokenAt) / 1000 / n);
-      }
-      this.opts.metrics.generatedTokens.inc({ model }, n);
-    }
+    this.metrics.tokens(job, c.tokens.length, now);
     job.appendDelta({ tokens: c.tokens, text: c.text, logprobs: c.logprobs }, now);
   }
 
@@ -506,7 +446,7 @@ export class Scheduler {
     if (job === undefined) return;
     this.replicas.get(replicaId)!.running.delete(jobId);
     job.finish(info.finishReason, info.promptTokens, now);
-    this.opts.metrics.promptTokens.inc({ model: job.request.model }, info.promptTokens);
+    this.metrics.promptTokens(job, info.promptTokens);
     this.finished(job, now);
     this.pumpModelOf(replicaId, now);
   }
@@ -529,11 +469,7 @@ export class Scheduler {
   private stats(replicaId: string, s: ReplicaStats): void {
     const r = this.replicas.get(replicaId);
     if (r === undefined) return;
-    const labels = { model: r.spec.model, replica: String(r.spec.index), device: r.spec.device };
-    const m = this.opts.metrics;
-    m.workerMemoryUsed.set(labels, s.memoryUsedBytes);
-    m.workerKvBlocksUsed.set(labels, s.kvBlocksUsed);
-    m.workerKvBlocksTotal.set(labels, s.kvBlocksTotal);
+    this.metrics.stats(r.spec, s);
   }
 
   private tick(now: number): void {
@@ -586,10 +522,7 @@ export class Scheduler {
     this.active.delete(job.id);
     const ms = now - job.createdAt;
     this.avgJobMs += DURATION_EWMA * (ms - this.avgJobMs);
-    this.opts.metrics.e2eLatency.observe(
-      { model: job.request.model, finish_reason: job.finishReason ?? 'error' },
-      ms / 1000,
-    );
+    this.metrics.finished(job, ms);
     this.opts.onJobFinished?.(job);
     if (this.active.size === 0) {
       const waiters = this.idleWaiters;
@@ -635,23 +568,6 @@ export class Scheduler {
     return Math.min(60, Math.max(1, Math.ceil(s)));
   }
 
-  private setUp(r: ReplicaEntry, up: boolean): void {
-    this.opts.metrics.workerUp.set(
-      { model: r.spec.model, replica: String(r.spec.index), device: r.spec.device },
-      up ? 1 : 0,
-    );
-  }
-
-  private refreshGauges(): void {
-    for (const m of this.models.values()) {
-      this.opts.metrics.queueDepth.set({ model: m.name }, m.queue.length);
-      this.opts.metrics.runningJobs.set(
-        { model: m.name },
-        m.replicas.reduce((n, r) => n + r.running.size, 0),
-      );
-    }
-  }
-
   private requireReplica(id: string): ReplicaEntry {
     const r = this.replicas.get(id);
     if (r === undefined) {
@@ -665,17 +581,4 @@ function unknownModel(name: string): OrchError {
   return new OrchError('ORCH_ERR_UNKNOWN_MODEL', `the model "${name}" does not exist`, {
     param: 'model',
   });
-}
-
-// A worker's JobFailed carries the worker's own code; bad input the worker detected (a prompt
-// longer than the context, say) is the client's fault and gets a 400.
-function workerJobError(code: string, message: string): OrchError {
-  if (code.endsWith('DEADLINE_EXCEEDED'))
-    return new OrchError('ORCH_ERR_DEADLINE_EXCEEDED', `${code}: ${message}`);
-  const clientFault =
-    /INVALID|TOO_LONG|CONTEXT|OUT_OF_RANGE|BAD_ARGUMENT|BAD_REQUEST|NO_CHAT_TEMPLATE/.test(code);
-  return new OrchError(
-    clientFault ? 'ORCH_ERR_INVALID_REQUEST' : 'ORCH_ERR_JOB_FAILED',
-    `${code}: ${message}`,
-  );
 }

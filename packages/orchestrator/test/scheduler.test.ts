@@ -258,4 +258,14 @@ describe('Scheduler', () => {
     expect(text).toContain('llorch_scheduler_running_jobs{model="m"} 1');
     expect(text).toContain('llorch_worker_up{model="m",replica="0",device="cpu"} 1');
   });
+
+  it('does not count a stop at shutdown as a restart', async () => {
+    await sched.loadModel('m', model());
+    const r = spawner.replicas[0]!;
+    r.up();
+    r.events.down('stopped', 'exit code 0');
+    expect(sched.views()[0]!.replicas[0]!.status).toBe('stopped');
+    const text = await metrics.registry.getSingleMetricAsString('llorch_worker_restarts_total');
+    expect(text).not.toContain('reason=');
+  });
 });
