@@ -1,14 +1,25 @@
-import { OrchError } from './errors.js';
+import { OrchError, type OrchErrorCode } from './errors.js';
 
-// A worker's JobFailed carries the worker's own code; bad input the worker detected (a prompt
-// longer than the context, say) is the client's fault and gets a 400.
+// A worker's JobFailed carries the worker's own code (WORKER_ERR_*, NATIVE_ERR_*,
+// TOKENIZER_ERR_*). Bad input the worker detected (a prompt longer than the context, say) is
+// the client's fault and gets a 400; a worker that is going away asks for a retry (503).
+function orchCode(code: string): OrchErrorCode {
+  if (code.endsWith('DEADLINE_EXCEEDED')) return 'ORCH_ERR_DEADLINE_EXCEEDED';
+  if (/DRAINING|SHUTTING_DOWN/.test(code)) return 'ORCH_ERR_MODEL_NOT_READY';
+  if (
+    /INVALID|TOO_LONG|CONTEXT|OUT_OF_RANGE|BAD_ARGUMENT|BAD_REQUEST|NO_CHAT_TEMPLATE/.test(code)
+  ) {
+    return 'ORCH_ERR_INVALID_REQUEST';
+  }
+  return 'ORCH_ERR_JOB_FAILED';
+}
+
+/** The orchestrator error for a job the worker failed; the worker's code stays in the message. */
 export function workerJobError(code: string, message: string): OrchError {
-  if (code.endsWith('DEADLINE_EXCEEDED'))
-    return new OrchError('ORCH_ERR_DEADLINE_EXCEEDED', `${code}: ${message}`);
-  const clientFault =
-    /INVALID|TOO_LONG|CONTEXT|OUT_OF_RANGE|BAD_ARGUMENT|BAD_REQUEST|NO_CHAT_TEMPLATE/.test(code);
+  const c = orchCode(code);
   return new OrchError(
-    clientFault ? 'ORCH_ERR_INVALID_REQUEST' : 'ORCH_ERR_JOB_FAILED',
+    c,
     `${code}: ${message}`,
+    c === 'ORCH_ERR_MODEL_NOT_READY' ? { retryAfterS: 1 } : {},
   );
 }
