@@ -47,11 +47,14 @@ struct Chunk<GgmlType::F32> {
   }
 };
 
+// F16 and BF16 chunks are one 16-byte word: fetch() keeps it raw (4 registers instead of 8
+// floats, so more loads fit in flight) and decode() widens it when it is used.
 template <>
 struct Chunk<GgmlType::F16> {
   static constexpr int kBlock = 8, kBytes = 16;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
-    const uint4 v = reinterpret_cast<const uint4*>(row)[c];
+  static constexpr bool kRaw = true;
+  __device__ static uint4 fetch(const uint8_t* row, int64_t c) { return reinterpret_cast<const uint4*>(row)[c]; }
+  __device__ static void decode(const uint4& v, float* o) {
     const __half2* h = reinterpret_cast<const __half2*>(&v);
 #pragma unroll
     for (int i = 0; i < 4; i++) {
@@ -60,13 +63,15 @@ struct Chunk<GgmlType::F16> {
       o[2 * i + 1] = f.y;
     }
   }
+  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), o); }
 };
 
 template <>
 struct Chunk<GgmlType::BF16> {
   static constexpr int kBlock = 8, kBytes = 16;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
-    const uint4 v = reinterpret_cast<const uint4*>(row)[c];
+  static constexpr bool kRaw = true;
+  __device__ static uint4 fetch(const uint8_t* row, int64_t c) { return reinterpret_cast<const uint4*>(row)[c]; }
+  __device__ static void decode(const uint4& v, float* o) {
     const uint32_t w[4] = {v.x, v.y, v.z, v.w};
 #pragma unroll
     for (int i = 0; i < 4; i++) {
@@ -74,6 +79,17 @@ struct Chunk<GgmlType::BF16> {
       o[2 * i + 1] = __uint_as_float(w[i] & 0xffff0000u);
     }
   }
+  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), o); }
+};
+
+// Whether Chunk<T> has the raw fetch/decode pair.
+template <GgmlType T, typename = void>
+struct HasRawChunk {
+  static constexpr bool value = false;
+};
+template <GgmlType T>
+struct HasRawChunk<T, decltype(void(Chunk<T>::kRaw))> {
+  static constexpr bool value = Chunk<T>::kRaw;
 };
 
 template <>

@@ -86,20 +86,39 @@ __global__ void __launch_bounds__(kThreads) matvecKernel(const Params p) {
   for (int64_t c0 = lane + 32 * sub; active && c0 < chunks; c0 += stride * kUnroll) {
     // All of this round's weight loads are issued before any is used (predicated at the end
     // of the row), so a short row costs one memory round trip, not one per chunk.
-    float wv[kUnroll][8];
-#pragma unroll
-    for (int u = 0; u < kUnroll; u++) {
-      if (c0 + stride * u < chunks) Chunk<T>::load(wr, c0 + stride * u, wv[u]);
-    }
-#pragma unroll
-    for (int u = 0; u < kUnroll; u++) {
-      const int64_t c = c0 + stride * u;
-      if (c >= chunks) break;
+    auto use = [&](int64_t c, const float* wv) {
 #pragma unroll
       for (int r = 0; r < NR; r++) {
         float xv[8];
         loadX(p, r, c, xv, ss[r]);
-        acc[r] += dot8(wv[u], xv);
+        acc[r] += dot8(wv, xv);
+      }
+    };
+    if constexpr (HasRawChunk<T>::value) {
+      // Raw words in flight (half the registers of widened chunks: more warps fit per SM),
+      // widened one at a time.
+      uint4 raw[kUnroll];
+#pragma unroll
+      for (int u = 0; u < kUnroll; u++) {
+        if (c0 + stride * u < chunks) raw[u] = Chunk<T>::fetch(wr, c0 + stride * u);
+      }
+#pragma unroll
+      for (int u = 0; u < kUnroll; u++) {
+        if (c0 + stride * u >= chunks) break;
+        float wv[8];
+        Chunk<T>::decode(raw[u], wv);
+        use(c0 + stride * u, wv);
+      }
+    } else {
+      float wv[kUnroll][8];
+#pragma unroll
+      for (int u = 0; u < kUnroll; u++) {
+        if (c0 + stride * u < chunks) Chunk<T>::load(wr, c0 + stride * u, wv[u]);
+      }
+#pragma unroll
+      for (int u = 0; u < kUnroll; u++) {
+        if (c0 + stride * u >= chunks) break;
+        use(c0 + stride * u, wv[u]);
       }
     }
   }
