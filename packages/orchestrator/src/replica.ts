@@ -73,8 +73,6 @@ export interface ReplicaEvents {
   done(jobId: string, info: DoneInfo): void;
   failed(jobId: string, code: string, message: string): void;
   stats(stats: ReplicaStats): void;
-  /** A job the worker still runs has made progress (engine steps moved). */
-  heartbeat(steps: number): void;
 }
 
 export type ReplicaStatus = 'starting' | 'ready' | 'draining' | 'down' | 'stopped';

@@ -147,6 +147,7 @@ export class Scheduler {
         status: r.status,
         running: r.running.size,
         capacity: r.capacity,
+        info: r.info,
       })),
     }));
   }
@@ -313,6 +314,7 @@ export class Scheduler {
           spec,
           status: 'starting',
           capacity: config.maxSeqs,
+          info: undefined,
           running: new Map(),
           handle: undefined as unknown as ReplicaHandle,
         };
@@ -339,7 +341,6 @@ export class Scheduler {
       failed: (jobId: string, code: string, message: string) =>
         this.post({ type: 'failed', replicaId, jobId, code, message }),
       stats: (stats: ReplicaStats) => this.post({ type: 'stats', replicaId, stats }),
-      heartbeat: () => undefined,
     };
   }
 
@@ -384,6 +385,7 @@ export class Scheduler {
     if (r === undefined || r.status === 'stopped') return;
     r.status = 'ready';
     r.capacity = Math.max(1, Math.min(r.spec.config.maxSeqs, info.maxSeqs));
+    r.info = info;
     this.metrics.up(r.spec, true);
     this.metrics.loaded(r.spec, info.loadMs);
     this.log.info({ replica: replicaId, capacity: r.capacity }, 'replica ready');

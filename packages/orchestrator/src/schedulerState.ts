@@ -41,6 +41,8 @@ export interface ReplicaEntry {
   handle: ReplicaHandle;
   status: ReplicaStatus;
   capacity: number;
+  /** What the worker said in its latest Hello. */
+  info: ReplicaInfo | undefined;
   running: Map<string, Job>;
 }
 
@@ -60,5 +62,11 @@ export interface ModelView {
   unloading: boolean;
   queued: number;
   running: number;
-  replicas: Array<{ id: string; status: ReplicaStatus; running: number; capacity: number }>;
+  replicas: Array<{
+    id: string;
+    status: ReplicaStatus;
+    running: number;
+    capacity: number;
+    info: ReplicaInfo | undefined;
+  }>;
 }

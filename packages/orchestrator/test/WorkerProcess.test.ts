@@ -47,7 +47,6 @@ class Recorder implements ReplicaEvents {
     this.fails.push({ jobId, code });
   }
   stats() {}
-  heartbeat() {}
 
   private note(what: string) {
     this.log.push(what);

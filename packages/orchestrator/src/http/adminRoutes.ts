@@ -83,6 +83,7 @@ export function adminRoutes(ctx: AppContext, token: string): Router {
           ...handles.get(rep.id),
           running: rep.running,
           capacity: rep.capacity,
+          engine: rep.info,
         })),
       })),
     });

@@ -250,9 +250,14 @@ symlinkSync(path.join(dir, 'secret.gguf'), path.join(modelDir, 'link.gguf'));
     });
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as {
-      models: Array<{ name: string; workers: Array<{ id: string }> }>;
+      models: Array<{ name: string; workers: Array<Record<string, any>> }>;
     };
-    expect(body.models.find((m) => m.name === 'tiny')!.workers[0]!.id).toBe('tiny-0');
+    expect(body.models.find((m) => m.name === 'tiny')!.workers[0]).toMatchObject({
+      id: 'tiny-0',
+      status: 'ready',
+      capacity: 2,
+      engine: { architecture: 'llama', ctx: 2048 },
+    });
   });
 
   it('refuses admin model paths outside the model directory, symlinks included', async () => {
