@@ -140,3 +140,78 @@ d('crash resume', () => {
     expect(done.usage!.completion_tokens).toBeGreaterThan(0);
   }, 60_000);
 });
+
+d('crash resume on a sibling replica', () => {
+  let s: Served;
+  let client: OpenAI;
+
+  beforeAll(async () => {
+    s = await startServe(
+      [
+        `adminToken: ${ADMIN}`,
+        'supervisor:',
+        // The dead replica stays down long enough that its jobs must move to the sibling.
+        '  backoffInitialMs: 20000',
+        'models:',
+        '  stories:',
+        `    path: ${storiesPath}`,
+        '    replicas: 2',
+        '    maxSeqs: 4',
+        '    threads: 1',
+      ].join('\n'),
+    );
+    client = new OpenAI({ baseURL: `${s.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+    await waitFor(async () => ((await fetch(`${s.url}/readyz`)).status === 200 ? true : undefined));
+    await waitFor(async () => {
+      const w = (await (
+        await fetch(`${s.url}/admin/workers`, { headers: { authorization: `Bearer ${ADMIN}` } })
+      ).json()) as WorkersView;
+      return w.models[0]!.workers.every((x) => x.status === 'ready') ? true : undefined;
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    if (s !== undefined) await s.stop();
+  });
+
+  it('moves the streams of a killed replica to its sibling with the same text', async () => {
+    const request = {
+      model: 'stories',
+      prompt: 'The sun was',
+      max_tokens: 1500,
+      temperature: 0.7,
+      seed: 99,
+      logit_bias: { '2': -100 },
+    };
+    const reference = (await client.completions.create(request)).choices[0]!.text;
+    // Two streams: routing by free slots puts one on each replica.
+    let killed = false;
+    const texts = await Promise.all(
+      [0, 1].map(async () => {
+        let text = '';
+        for await (const chunk of await client.completions.create({ ...request, stream: true })) {
+          text += chunk.choices[0]?.text ?? '';
+          if (!killed && text.length > 0) {
+            killed = true;
+            const w = (await (
+              await fetch(`${s.url}/admin/workers`, {
+                headers: { authorization: `Bearer ${ADMIN}` },
+              })
+            ).json()) as WorkersView;
+            process.kill(w.models[0]!.workers[0]!.pid!, 'SIGKILL');
+          }
+        }
+        return text;
+      }),
+    );
+    expect(texts).toEqual([reference, reference]);
+    const metrics = await (await fetch(`${s.url}/metrics`)).text();
+    expect(metrics).toContain('llorch_worker_restarts_total{model="stories",reason="signal"} 1');
+    expect(metrics).toContain('llorch_job_resumes_total{model="stories"} 1');
+    // Still within its 20 s backoff: the sibling alone finished the resumed stream.
+    const w = (await (
+      await fetch(`${s.url}/admin/workers`, { headers: { authorization: `Bearer ${ADMIN}` } })
+    ).json()) as WorkersView;
+    expect(w.models[0]!.workers.map((x) => x.status)).toEqual(['down', 'ready']);
+  });
+});
