@@ -46,6 +46,14 @@ const EXIT_REASONS: Record<number, DownReason> = {
   6: 'device_lost',
 };
 
+// The worker inherits the environment minus the orchestrator's secrets and Node options
+// meant for the orchestrator itself.
+function workerEnv(): Record<string, string | undefined> {
+  const env = { ...process.env };
+  for (const key of ['LLORCH_ADMIN_TOKEN', 'LLORCH_API_KEYS', 'NODE_OPTIONS']) delete env[key];
+  return env;
+}
+
 type Child = ResultPromise<{ stdout: 'pipe'; stderr: 'pipe'; reject: false; buffer: false }>;
 
 /**
@@ -203,7 +211,8 @@ export class WorkerProcess implements ReplicaHandle {
         // sees its socket close and exits by itself.
         detached: true,
         cleanup: false,
-        env: { ...process.env, NODE_OPTIONS: '' },
+        env: workerEnv(),
+        extendEnv: false,
       }) as Child;
       this.child = child;
       this.log.info({ pid: child.pid, device }, 'worker spawned');
