@@ -55,9 +55,20 @@ const message = z.object({
   name: z.string().optional(),
 });
 
+// Counts and token ids travel as uint32 in the worker protocol; larger values are refused here
+// rather than wrapped there.
+const UINT31 = 2 ** 31 - 1;
+const count = z.number().int().positive().max(UINT31);
+const tokenId = z.number().int().min(0).max(UINT31);
+// The worker matches stop strings of up to 256 UTF-8 bytes.
+const stopString = z
+  .string()
+  .min(1)
+  .refine((t) => Buffer.byteLength(t, 'utf8') <= 256, 'a stop string may have at most 256 bytes');
+
 const common = {
   model: z.string().min(1).max(256),
-  max_tokens: z.number().int().positive().nullish(),
+  max_tokens: count.nullish(),
   temperature: z.number().min(0).max(2).nullish(),
   top_p: z.number().gt(0).max(1).nullish(),
   top_k: z.number().int().min(0).max(100_000).nullish(),
@@ -66,10 +77,10 @@ const common = {
   frequency_penalty: z.number().min(-2).max(2).nullish(),
   repetition_penalty: z.number().gt(0).max(10).nullish(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish(),
-  stop: z.union([z.string().min(1), z.array(z.string().min(1)).max(4)]).nullish(),
+  stop: z.union([stopString, z.array(stopString).max(4)]).nullish(),
   n: z.literal(1).nullish(),
   logit_bias: z
-    .record(z.string().regex(/^\d+$/, 'keys must be token ids'), z.number().min(-100).max(100))
+    .record(z.string().regex(/^\d{1,9}$/, 'keys must be token ids'), z.number().min(-100).max(100))
     .nullish(),
   user: z.string().max(256).nullish(),
   stream: z.boolean().nullish(),
@@ -79,7 +90,7 @@ const common = {
 const chatSchema = z.object({
   ...common,
   messages: z.array(message).min(1),
-  max_completion_tokens: z.number().int().positive().nullish(),
+  max_completion_tokens: count.nullish(),
   logprobs: z.boolean().nullish(),
   top_logprobs: z.number().int().min(0).max(20).nullish(),
 });
@@ -87,7 +98,7 @@ const chatSchema = z.object({
 const promptSchema = z.union([
   text,
   z.array(text).length(1),
-  z.array(z.number().int().min(0)).min(1).max(1_000_000),
+  z.array(tokenId).min(1).max(1_000_000),
 ]);
 
 const completionSchema = z.object({
@@ -105,7 +116,7 @@ const jobSchema = z
     prompt: promptSchema.optional(),
     messages: z.array(message).min(1).optional(),
     top_logprobs: z.number().int().min(0).max(20).nullish(),
-    timeout_ms: z.number().int().positive().nullish(),
+    timeout_ms: count.nullish(),
   })
   .refine((b) => (b.prompt === undefined) !== (b.messages === undefined), {
     message: 'exactly one of prompt and messages is required',

@@ -80,6 +80,12 @@ describe('request validation', () => {
       { model: 'm', messages: [{ role: 'user', content: 'x' }], stop: ['a', 'b', 'c', 'd', 'e'] },
       'stop',
     ],
+    [{ model: 'm', messages: [{ role: 'user', content: 'x' }], stop: 'é'.repeat(129) }, 'stop'],
+    [{ model: 'm', messages: [{ role: 'user', content: 'x' }], max_tokens: 2 ** 32 }, 'max_tokens'],
+    [
+      { model: 'm', messages: [{ role: 'user', content: 'x' }], logit_bias: { '99999999999': 1 } },
+      'logit_bias.99999999999',
+    ],
   ])('refuses %j naming %s', (body, param) => {
     let err: unknown;
     try {

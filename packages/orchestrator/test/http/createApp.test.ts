@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readGguf } from '@llorch/gguf';
 import { Tokenizer } from '@llorch/tokenizer';
+import fc from 'fast-check';
 import { pino } from 'pino';
 import { configSchema } from '../../src/config.js';
 import { Orchestrator } from '../../src/Orchestrator.js';
@@ -321,6 +322,32 @@ symlinkSync(path.join(dir, 'secret.gguf'), path.join(modelDir, 'link.gguf'));
         { token: spell(7), logprob: -1.5, bytes: [...tok.pieceBytes(7, false, false)] },
       ],
     });
+  });
+
+  it('answers any JSON body on any generation route without a server error', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('/v1/chat/completions', '/v1/completions', '/v1/jobs'),
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({
+            model: fc.constantFrom('tiny', 'nope', 7),
+            prompt: fc.oneof(fc.string(), fc.array(fc.integer()), fc.constant(null)),
+            messages: fc.array(fc.record({ role: fc.string(), content: fc.jsonValue() })),
+            max_tokens: fc.oneof(fc.integer({ min: -5, max: 8 }), fc.double()),
+            temperature: fc.double(),
+            stop: fc.oneof(fc.string(), fc.array(fc.string())),
+            logit_bias: fc.dictionary(fc.string(), fc.double()),
+          }),
+        ),
+        async (route, body) => {
+          const res = await post(route, JSON.stringify(body));
+          expect(res.status).toBeLessThan(500);
+          await res.text();
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('exports llorch_* metrics after traffic', async () => {
