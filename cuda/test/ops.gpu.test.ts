@@ -47,6 +47,7 @@ test('every CUDA op matches the CPU backend on random inputs', () => {
     'normGateUp',
     'matmulAdd',
     'qkvRopeStore',
+    'normQkvRopeStore',
   ]) {
     assert.ok(ops.has(op), `no parity case for ${op}`);
   }

@@ -56,6 +56,17 @@ struct AttentionBatch {
   int maxPos = 0;  // max over rows of pos[i] (host-known), bounds the per-row score scratch
 };
 
+// The per-layer constants of the attention input step (normQkvRopeStore).
+struct QkvStep {
+  WeightView wq, wk, wv;
+  const float* normW = nullptr;
+  float eps = 0.f;
+  const float* bq = nullptr;  // biases, null when the model has none
+  const float* bk = nullptr;
+  const float* bv = nullptr;
+  RopeParams ropeQ, ropeK;
+};
+
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -130,6 +141,16 @@ class Backend {
     rope(q, pos, n, ropeQ);
     rope(k, pos, n, ropeK);
     kvStore(kv, k, v, slots, n);
+  }
+
+  // The whole attention input step: q, k, v = (rmsnorm(x) * s.normW) . {wq, wk, wv}^T, then
+  // qkvRopeStore. normed ([n][cols]) as for normMatmul.
+  virtual void normQkvRopeStore(float* q, float* k, float* v, const QkvStep& s, const float* x, const int32_t* pos,
+                                const int32_t* slots, int n, const KvLayerView& kv, float* normed) {
+    float* const ys[3] = {q, k, v};
+    const WeightView ws[3] = {s.wq, s.wk, s.wv};
+    normMatmul(ys, ws, 3, x, s.normW, s.eps, n, normed);
+    qkvRopeStore(q, k, v, s.bq, s.bk, s.bv, pos, slots, n, s.ropeQ, s.ropeK, kv);
   }
 
   // Runs `enqueue` (the ops of one forward step). A backend may record the ops the first times

@@ -284,6 +284,16 @@ void CudaBackend::qkvRopeStore(float* q, float* k, float* v, const float* bq, co
   cudaQkvRopeStore(stream_, q, k, v, bq, bk, bv, pos, slots, n, ropeQ, ropeK, kv);
 }
 
+void CudaBackend::normQkvRopeStore(float* q, float* k, float* v, const QkvStep& s, const float* x,
+                                   const int32_t* pos, const int32_t* slots, int n, const KvLayerView& kv,
+                                   float* normed) {
+  if (!qkvMatvecSupports(s, n)) {
+    Backend::normQkvRopeStore(q, k, v, s, x, pos, slots, n, kv, normed);
+    return;
+  }
+  cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv);
+}
+
 void CudaBackend::runStep(uint64_t key, const std::function<void()>& enqueue) {
   useDevice();
   if (key == 0) {

@@ -54,6 +54,8 @@ class CudaBackend final : public Backend {
   void qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,
                     const int32_t* pos, const int32_t* slots, int n, const RopeParams& ropeQ, const RopeParams& ropeK,
                     const KvLayerView& kv) override;
+  void normQkvRopeStore(float* q, float* k, float* v, const QkvStep& s, const float* x, const int32_t* pos,
+                        const int32_t* slots, int n, const KvLayerView& kv, float* normed) override;
   // Runs a key's first step eagerly (sizing scratch), records the second as a CUDA graph and
   // replays it from then on; a scratch reallocation invalidates every recording.
   void runStep(uint64_t key, const std::function<void()>& enqueue) override;

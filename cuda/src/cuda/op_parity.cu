@@ -467,6 +467,78 @@ void qkvCases(Harness& h) {
   }
 }
 
+// The whole attention input step (norm + QKV matvec + biases + rope + cache store) against the
+// CPU backend's op sequence, at one row (the fused CUDA path) and at three (the fallback).
+void normQkvCases(Harness& h) {
+  const GgmlType types[] = {GgmlType::F32, GgmlType::F16, GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0,
+                            GgmlType::Q4_K, GgmlType::Q6_K};
+  for (GgmlType t : types) {
+    for (int variant = 0; variant < 2; variant++) {
+      const bool qwen = variant == 0;
+      const int heads = 14, kvHeads = 2, hd = 64, blockSize = 16, blocks = 8;
+      const int64_t embd = isKQuant(t) ? 1024 : 896;
+      const int qDim = heads * hd, kvDim = kvHeads * hd;
+      for (int n : {1, 3}) {
+        RopeParams rq;
+        rq.heads = heads;
+        rq.headDim = hd;
+        rq.ropeDim = hd;
+        rq.freqBase = qwen ? 1e6f : 1e4f;
+        rq.style = qwen ? RopeStyle::Neox : RopeStyle::Normal;
+        RopeParams rk = rq;
+        rk.heads = kvHeads;
+        auto wq = h.put(h.randomWeight(t, qDim, embd));
+        auto wk = h.put(h.randomWeight(t, kvDim, embd));
+        auto wv = h.put(h.randomWeight(t, kvDim, embd));
+        auto x = h.put(h.randomFloats(static_cast<size_t>(n) * embd, -3.f, 3.f));
+        auto g = h.put(h.randomFloats(embd, 0.5f, 1.5f));
+        auto bq = h.put(h.randomFloats(qDim));
+        auto bk = h.put(h.randomFloats(kvDim));
+        auto bv = h.put(h.randomFloats(kvDim));
+        auto q = h.output(static_cast<size_t>(n) * qDim);
+        auto k = h.output(static_cast<size_t>(n) * kvDim);
+        auto v = h.output(static_cast<size_t>(n) * kvDim);
+        auto normed = h.output(static_cast<size_t>(n) * embd);
+        const size_t cache = static_cast<size_t>(blocks) * blockSize * kvDim;
+        auto kc = h.put(h.randomFloats(cache));
+        auto vc = h.put(h.randomFloats(cache));
+        const std::vector<int32_t> pos = {4000, 7, 300};
+        const std::vector<int32_t> slots = {77, 3, 127};
+        auto pp = h.put(pos);
+        auto sp = h.put(slots);
+        for (bool cpu : {true, false}) {
+          auto P = [cpu](const Harness::Pair& p) { return cpu ? p.cpu : p.gpu; };
+          QkvStep st;
+          st.wq = viewOf(P(wq), t, qDim, embd);
+          st.wk = viewOf(P(wk), t, kvDim, embd);
+          st.wv = viewOf(P(wv), t, kvDim, embd);
+          st.normW = static_cast<float*>(P(g));
+          st.eps = 1e-6f;
+          if (qwen) {
+            st.bq = static_cast<float*>(P(bq));
+            st.bk = static_cast<float*>(P(bk));
+            st.bv = static_cast<float*>(P(bv));
+          }
+          st.ropeQ = rq;
+          st.ropeK = rk;
+          const KvLayerView kv{static_cast<float*>(P(kc)), static_cast<float*>(P(vc)), blockSize, kvDim};
+          Backend& be = cpu ? static_cast<Backend&>(h.cpu_) : static_cast<Backend&>(h.gpu_);
+          be.normQkvRopeStore(static_cast<float*>(P(q)), static_cast<float*>(P(k)), static_cast<float*>(P(v)), st,
+                              static_cast<float*>(P(x)), static_cast<int32_t*>(P(pp)),
+                              static_cast<int32_t*>(P(sp)), n, kv, static_cast<float*>(P(normed)));
+        }
+        const std::string shape = std::string(qwen ? "qwen2 biases, neox" : "llama, normal") + " n " + std::to_string(n);
+        const char* name = typeTraits(static_cast<uint32_t>(t))->name;
+        h.compare(q, "normQkvRopeStore", name, "q " + shape);
+        h.compare(k, "normQkvRopeStore", name, "k " + shape);
+        h.compare(v, "normQkvRopeStore", name, "v " + shape);
+        h.compare(kc, "normQkvRopeStore", name, "K cache " + shape);
+        h.compare(vc, "normQkvRopeStore", name, "V cache " + shape);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
@@ -479,6 +551,7 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   kvCases(h, 8, 4, 8, {5, 130});
   fusedCases(h);
   qkvCases(h);
+  normQkvCases(h);
   return h.results_;
 }
 

@@ -124,14 +124,23 @@ void Forward::run(const StepBatch& b, float* logits) {
     for (int l = 0; l < c_.blockCount; l++) {
       const LayerWeights& L = w_.layers[l];
       const KvLayerView kv = kv_.layer(l);
-      // q: [n, n_head * head_dim], k, v: [n, n_head_kv * head_dim] from rmsnorm(x) (in h)
-      float* const qkv[3] = {q_, k_, v_};
-      const WeightView wqkv[3] = {L.wq, L.wk, L.wv};
-      be_.normMatmul(qkv, wqkv, 3, x_, L.attnNorm, c_.rmsNormEps, n, h_);
-      // All rows' K/V go into the cache before attention, so a prefill chunk attends within
-      // itself; causality comes from each row reading positions 0..pos only.
-      be_.qkvRopeStore(q_, k_, v_, c_.qkvBias ? L.bq : nullptr, c_.qkvBias ? L.bk : nullptr,
-                       c_.qkvBias ? L.bv : nullptr, pos_, slots_, n, ropeQ, ropeK, kv);
+      // q: [n, n_head * head_dim], k, v: [n, n_head_kv * head_dim] from rmsnorm(x) (in h),
+      // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
+      // chunk attends within itself; causality comes from each row reading positions 0..pos.
+      QkvStep qs;
+      qs.wq = L.wq;
+      qs.wk = L.wk;
+      qs.wv = L.wv;
+      qs.normW = L.attnNorm;
+      qs.eps = c_.rmsNormEps;
+      if (c_.qkvBias) {
+        qs.bq = L.bq;
+        qs.bk = L.bk;
+        qs.bv = L.bv;
+      }
+      qs.ropeQ = ropeQ;
+      qs.ropeK = ropeK;
+      be_.normQkvRopeStore(q_, k_, v_, qs, x_, pos_, slots_, n, kv, h_);
       be_.attention(attn_, q_, kv, ab);                // attn: [n, n_head * head_dim]
       be_.matmulAdd(x_, L.wo, attn_, n, h_);           // x += attn . wo^T
       be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, n, h_);  // gate: [n, n_ff]

@@ -10,6 +10,7 @@
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "cuda/dequant.cuh"
+#include "cuda/ops/rope.h"
 
 namespace llorch {
 
@@ -165,6 +166,116 @@ __global__ void __launch_bounds__(kThreads) matvecKernel(const Params p) {
   }
 }
 
+// The attention input step for one row (decode), fused: each warp computes a rotated pair of
+// output rows (a, b) of Q or K (neox: d and d + headDim/2; normal: 2i and 2i + 1) or two
+// adjacent V rows, applies the norm scale and biases, rotates the pair, and writes q/k/v and the
+// K/V cache slot. Saves the separate bias+rope+store launch and its pass.
+struct QkvParams {
+  const uint8_t* w[3];
+  size_t rowBytes;
+  int64_t cols;
+  const float* x;
+  const float* normW;
+  float eps;
+  float* out[3];
+  const float* bias[3];
+  const int32_t* pos;
+  const int32_t* slots;
+  float* kc;
+  float* vc;
+  int heads, kvHeads, headDim;
+  bool neox;
+  float posScale;
+  RopeInvFreq f;
+};
+
+template <GgmlType T>
+__device__ __forceinline__ void dotRow(const QkvParams& p, const uint8_t* wr, int lane, float& acc, float& ss) {
+  const int64_t chunks = p.cols / 8;
+  for (int64_t c0 = lane; c0 < chunks; c0 += 32 * kUnroll) {
+    float wv[kUnroll][8];
+#pragma unroll
+    for (int u = 0; u < kUnroll; u++) {
+      if (c0 + 32 * u < chunks) Chunk<T>::load(wr, c0 + 32 * u, wv[u]);
+    }
+#pragma unroll
+    for (int u = 0; u < kUnroll; u++) {
+      const int64_t c = c0 + 32 * u;
+      if (c >= chunks) break;
+      const float4* xp = reinterpret_cast<const float4*>(p.x + c * 8);
+      const float4* gp = reinterpret_cast<const float4*>(p.normW + c * 8);
+      const float4 a = xp[0], b = xp[1], ga = gp[0], gb = gp[1];
+      const float xv[8] = {a.x, a.y, a.z, a.w, b.x, b.y, b.z, b.w};
+      const float g[8] = {ga.x, ga.y, ga.z, ga.w, gb.x, gb.y, gb.z, gb.w};
+#pragma unroll
+      for (int i = 0; i < 8; i++) {
+        ss += xv[i] * xv[i];
+        acc += wv[u][i] * (xv[i] * g[i]);
+      }
+    }
+  }
+}
+
+template <GgmlType T>
+__global__ void __launch_bounds__(kThreads) qkvKernel(const QkvParams p) {
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const int half = p.headDim / 2;
+  const int qPairs = p.heads * half, kvPairs = p.kvHeads * half;
+  int j = blockIdx.x * kWarps + warp;
+  if (j >= qPairs + 2 * kvPairs) return;
+  const int seg = j < qPairs ? 0 : (j < qPairs + kvPairs ? 1 : 2);
+  j -= seg == 0 ? 0 : (seg == 1 ? qPairs : qPairs + kvPairs);
+  int ra, rb, fi = 0;
+  if (seg == 2) {
+    ra = 2 * j;
+    rb = 2 * j + 1;
+  } else {
+    const int h = j / half, i = j % half;
+    fi = i;
+    ra = h * p.headDim + (p.neox ? i : 2 * i);
+    rb = h * p.headDim + (p.neox ? i + half : 2 * i + 1);
+  }
+  float accA = 0.f, accB = 0.f, ssA = 0.f, ssB = 0.f;
+  dotRow<T>(p, p.w[seg] + static_cast<size_t>(ra) * p.rowBytes, lane, accA, ssA);
+  dotRow<T>(p, p.w[seg] + static_cast<size_t>(rb) * p.rowBytes, lane, accB, ssB);
+  accA = warpSum(accA);
+  accB = warpSum(accB);
+  ssA = warpSum(ssA);
+  if (lane != 0) return;
+  const float rs = rsqrtf(ssA / static_cast<float>(p.cols) + p.eps);
+  float va = accA * rs, vb = accB * rs;
+  if (p.bias[seg] != nullptr) {
+    va += p.bias[seg][ra];
+    vb += p.bias[seg][rb];
+  }
+  if (seg < 2) {
+    float sn, cs;
+    sincosf(static_cast<float>(p.pos[0]) * p.posScale * p.f.v[fi], &sn, &cs);
+    const float x0 = va, x1 = vb;
+    va = x0 * cs - x1 * sn;
+    vb = x1 * cs + x0 * sn;
+  }
+  p.out[seg][ra] = va;
+  p.out[seg][rb] = vb;
+  if (seg > 0) {
+    float* cache = seg == 1 ? p.kc : p.vc;
+    const int64_t base = static_cast<int64_t>(p.slots[0]) * p.kvHeads * p.headDim;
+    cache[base + ra] = va;
+    cache[base + rb] = vb;
+  }
+}
+
+struct QkvLaunch {
+  cudaStream_t s;
+  QkvParams p;
+  template <GgmlType T>
+  void operator()() {
+    p.rowBytes = static_cast<size_t>(p.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
+    const int pairs = (p.heads + 2 * p.kvHeads) * p.headDim / 2;
+    qkvKernel<T><<<(pairs + kWarps - 1) / kWarps, kThreads, 0, s>>>(p);
+  }
+};
+
 struct Launch {
   cudaStream_t s;
   Params p;
@@ -205,6 +316,48 @@ bool matvecSupports(const MatvecJob& job, int n) {
     if (job.ws[i].type != job.ws[0].type || job.ws[i].cols != job.ws[0].cols || job.ws[i].cols % 8 != 0) return false;
   }
   return true;
+}
+
+bool qkvMatvecSupports(const QkvStep& q, int n) {
+  const WeightView ws[3] = {q.wq, q.wk, q.wv};
+  float* ys[3] = {nullptr, nullptr, nullptr};
+  MatvecJob job;
+  job.count = 3;
+  job.ws = ws;
+  job.ys = ys;
+  return n == 1 && q.normW != nullptr && matvecSupports(job, n) && q.ropeQ.ropeDim == q.ropeQ.headDim &&
+         q.ropeQ.headDim % 2 == 0 && q.ropeQ.headDim <= 256 && q.wq.rows == int64_t{q.ropeQ.heads} * q.ropeQ.headDim &&
+         q.wk.rows == int64_t{q.ropeK.heads} * q.ropeQ.headDim && q.wv.rows == q.wk.rows;
+}
+
+void cudaQkvMatvec(cudaStream_t s, float* q, float* k, float* v, const QkvStep& step, const float* x,
+                   const int32_t* pos, const int32_t* slots, const KvLayerView& kv) {
+  QkvParams p{};
+  p.w[0] = static_cast<const uint8_t*>(step.wq.data);
+  p.w[1] = static_cast<const uint8_t*>(step.wk.data);
+  p.w[2] = static_cast<const uint8_t*>(step.wv.data);
+  p.cols = step.wq.cols;
+  p.x = x;
+  p.normW = step.normW;
+  p.eps = step.eps;
+  p.out[0] = q;
+  p.out[1] = k;
+  p.out[2] = v;
+  p.bias[0] = step.bq;
+  p.bias[1] = step.bk;
+  p.bias[2] = step.bv;
+  p.pos = pos;
+  p.slots = slots;
+  p.kc = kv.k;
+  p.vc = kv.v;
+  p.heads = step.ropeQ.heads;
+  p.kvHeads = step.ropeK.heads;
+  p.headDim = step.ropeQ.headDim;
+  p.neox = step.ropeQ.style == RopeStyle::Neox;
+  p.posScale = step.ropeQ.posScale;
+  p.f = ropeInvFreq(step.ropeQ);
+  dispatchType(step.wq.type, QkvLaunch{s, p});
+  cudaCheckLaunch("qkvMatvec");
 }
 
 void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n) {

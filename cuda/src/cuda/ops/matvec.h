@@ -1,6 +1,8 @@
 #pragma once
 #include <cuda_runtime.h>
 
+#include <cstdint>
+
 #include "backend/backend.h"
 
 namespace llorch {
@@ -27,5 +29,11 @@ struct MatvecJob {
 // Whether cudaMatvec takes this job for n rows (same type and cols everywhere, cols % 8 == 0).
 bool matvecSupports(const MatvecJob& job, int n);
 void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n);
+
+// Whether cudaQkvMatvec takes this step: one row, full-width rope, Q/K/V of one type.
+bool qkvMatvecSupports(const QkvStep& step, int n);
+// Backend::normQkvRopeStore for one row in one launch (see qkvKernel in matvec.cu).
+void cudaQkvMatvec(cudaStream_t s, float* q, float* k, float* v, const QkvStep& step, const float* x,
+                   const int32_t* pos, const int32_t* slots, const KvLayerView& kv);
 
 }  // namespace llorch
