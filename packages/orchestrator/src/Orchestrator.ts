@@ -12,7 +12,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import type { DeviceProbe, ReplicaSpawner } from './replica.js';
 import type { GenerationRequest, RouteKind } from './request.js';
 import type { TokenPieces } from './http/openaiFormat.js';
-import { Scheduler } from './scheduler.js';
+import { Scheduler } from './Scheduler.js';
 import { Supervisor, probeDevices } from './supervisor.js';
 import { ModelVocab } from './ModelVocab.js';
 

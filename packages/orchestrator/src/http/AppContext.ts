@@ -5,7 +5,7 @@ import type { Job } from '../job.js';
 import type { JobStore } from '../jobStore.js';
 import type { Metrics } from '../metrics.js';
 import type { RouteKind, GenerationRequest } from '../request.js';
-import type { Scheduler } from '../scheduler.js';
+import type { Scheduler } from '../Scheduler.js';
 import type { TokenPieces } from './openaiFormat.js';
 
 /** What the HTTP layer needs from the running orchestrator. */

@@ -4,7 +4,7 @@ import { configSchema, type ModelConfig } from '../src/config.js';
 import { Job } from '../src/job.js';
 import { createMetrics, type Metrics } from '../src/metrics.js';
 import { parseCompletionRequest } from '../src/request.js';
-import { Scheduler } from '../src/scheduler.js';
+import { Scheduler } from '../src/Scheduler.js';
 import { FakeClock } from './support/FakeClock.js';
 import { FakeSpawner } from './support/FakeSpawner.js';
 

@@ -1,21 +1,24 @@
 import type { Logger } from 'pino';
+import { Admission } from './Admission.js';
 import type { Clock } from './clock.js';
 import type { ModelConfig } from './config.js';
 import { OrchError } from './errors.js';
-import type { Job, TokenLogprob } from './job.js';
+import type { Job } from './job.js';
 import type { Metrics } from './metrics.js';
+import { pickReplica } from './pickReplica.js';
+import { postReplicaEvents } from './postReplicaEvents.js';
 import type {
   DeviceProbe,
-  DoneInfo,
   DownReason,
   ReplicaHandle,
   ReplicaInfo,
   ReplicaSpawner,
-  ReplicaSpec,
   ReplicaStats,
 } from './replica.js';
+import { replicaSpecs } from './replicaSpecs.js';
+import { resumeOrphans } from './resumeOrphans.js';
 import { SchedulerMetrics } from './SchedulerMetrics.js';
-import type { Command, ModelEntry, ModelView, ReplicaEntry } from './schedulerState.js';
+import type { Command, ModelEntry, ReplicaEntry } from './schedulerState.js';
 import { workerJobError } from './workerJobError.js';
 
 export interface SchedulerOptions {
@@ -31,26 +34,23 @@ export interface SchedulerOptions {
   tickMs?: number;
 }
 
-// A finished job's duration feeds the Retry-After estimate; a moving average follows load
-// changes without keeping history.
-const DURATION_EWMA = 0.2;
-
 /**
- * The scheduler actor. Every state change goes through `post`, which runs commands one at a
- * time in arrival order; replica callbacks and HTTP handlers only post. Per model it owns a
- * bounded FIFO queue and the replicas, and routes each job to the ready replica with the most
- * free sequence slots.
+ * The scheduler's loop: it owns the models, their queues and replicas, and the active jobs, and
+ * changes them only in `handle`, one command at a time in arrival order. Replica callbacks and
+ * the `Scheduler` API only post. What enters a model's queue is `Admission`'s call, where a job
+ * runs is `pickReplica`'s, and the jobs of a worker that ended go through `resumeOrphans`.
  */
-export class Scheduler {
+export class SchedulerLoop {
+  /** Read by the `Scheduler`'s queries; changed only by this loop. */
+  readonly models = new Map<string, ModelEntry>();
+  readonly replicas = new Map<string, ReplicaEntry>();
+  readonly active = new Map<string, Job>();
   private readonly opts: SchedulerOptions;
   private readonly log: Logger;
   private readonly metrics: SchedulerMetrics;
-  private readonly models = new Map<string, ModelEntry>();
-  private readonly replicas = new Map<string, ReplicaEntry>();
-  private readonly active = new Map<string, Job>();
+  private readonly admission = new Admission();
   private readonly inbox: Command[] = [];
   private draining = false;
-  private avgJobMs = 1000;
   private idleWaiters: Array<() => void> = [];
   private ticker: { clear(): void } | undefined;
 
@@ -61,122 +61,21 @@ export class Scheduler {
     this.ticker = opts.clock.setInterval(() => this.post({ type: 'tick' }), opts.tickMs ?? 100);
   }
 
-  // ---- public API: each call posts a command ----
-
-  /** Admits a job. Refusals (unknown model, full queue) fail the job before this returns. */
-  submit(job: Job): void {
-    this.post({ type: 'submit', job });
-  }
-
-  cancel(jobId: string): void {
-    this.post({ type: 'cancel', jobId });
-  }
-
-  async loadModel(name: string, config: ModelConfig): Promise<void> {
-    if (this.models.has(name)) {
-      throw new OrchError('ORCH_ERR_MODEL_EXISTS', `model "${name}" is already loaded`, {
-        param: 'name',
-      });
-    }
-    const present = new Set((await this.opts.probe()).map((d) => d.device));
-    for (const device of config.devices) {
-      if (!present.has(device)) {
-        throw new OrchError(
-          'ORCH_ERR_DEVICE_UNAVAILABLE',
-          `model "${name}": device ${device} is not present`,
-          {
-            param: 'devices',
-          },
-        );
-      }
-    }
-    if (this.models.has(name)) {
-      throw new OrchError('ORCH_ERR_MODEL_EXISTS', `model "${name}" is already loaded`, {
-        param: 'name',
-      });
-    }
-    this.post({ type: 'load', name, config });
-  }
-
-  /** Stops admitting jobs for the model, lets queued and running ones finish, then stops its workers. */
-  unloadModel(name: string): Promise<void> {
-    if (!this.models.has(name)) return Promise.reject(unknownModel(name));
-    return new Promise((resolve) => this.post({ type: 'unload', name, resolve }));
-  }
-
-  drainReplica(id: string): void {
-    this.requireReplica(id);
-    this.post({ type: 'drain', replicaId: id });
-  }
-
-  restartReplica(id: string): void {
-    this.requireReplica(id);
-    this.post({ type: 'restart', replicaId: id });
-  }
-
-  hasModel(name: string): boolean {
-    const m = this.models.get(name);
-    return m !== undefined && !m.unloading;
-  }
-
-  modelNames(): string[] {
-    return [...this.models.values()].filter((m) => !m.unloading).map((m) => m.name);
-  }
-
-  /** True when every model has at least one ready replica. */
-  ready(): boolean {
-    for (const m of this.models.values()) {
-      if (!m.replicas.some((r) => r.status === 'ready')) return false;
-    }
-    return true;
-  }
-
-  get activeJobs(): number {
-    return this.active.size;
-  }
-
-  views(): ModelView[] {
-    return [...this.models.values()].map((m) => ({
-      name: m.name,
-      config: m.config,
-      unloading: m.unloading,
-      queued: m.queue.length,
-      running: m.replicas.reduce((n, r) => n + r.running.size, 0),
-      replicas: m.replicas.map((r) => ({
-        id: r.spec.id,
-        status: r.status,
-        running: r.running.size,
-        capacity: r.capacity,
-        info: r.info,
-      })),
-    }));
-  }
-
-  replicaHandles(): ReplicaHandle[] {
-    return [...this.replicas.values()].map((r) => r.handle);
-  }
-
   /** Resolves once no job is queued or running. */
   whenIdle(): Promise<void> {
     if (this.active.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Cancels every job still queued or running (shutdown past its grace period). */
-  cancelAll(): void {
-    for (const id of [...this.active.keys()]) this.post({ type: 'cancel', jobId: id });
-  }
-
-  /** Stops every worker; the scheduler accepts nothing afterwards. */
+  /** Stops the ticker and every worker. */
   async close(): Promise<void> {
     this.ticker?.clear();
     this.ticker = undefined;
     await Promise.all([...this.replicas.values()].map((r) => r.handle.stop()));
   }
 
-  // ---- the loop ----
-
-  private post(cmd: Command): void {
+  /** Queues a command; runs it, and any it causes, unless the loop is already running. */
+  post(cmd: Command): void {
     this.inbox.push(cmd);
     if (this.draining) return;
     this.draining = true;
@@ -218,9 +117,14 @@ export class Scheduler {
       case 'delta':
         return this.delta(c, now);
       case 'done':
-        return this.done(c.replicaId, c.jobId, c.info, now);
+        return this.settle(c.replicaId, c.jobId, now, (job) => {
+          job.finish(c.info.finishReason, c.info.promptTokens, now);
+          this.metrics.promptTokens(job, c.info.promptTokens);
+        });
       case 'failed':
-        return this.failed(c.replicaId, c.jobId, c.code, c.message, now);
+        return this.settle(c.replicaId, c.jobId, now, (job) =>
+          job.fail(workerJobError(c.code, c.message), now),
+        );
       case 'stats':
         return this.stats(c.replicaId, c.stats);
       case 'tick':
@@ -234,17 +138,9 @@ export class Scheduler {
       job.fail(unknownModel(job.request.model), now);
       return;
     }
-    if (m.queue.length >= m.config.maxQueued && this.freeSlots(m) === 0) {
-      job.fail(
-        new OrchError(
-          'ORCH_ERR_QUEUE_FULL',
-          `model "${m.name}": queue full (${m.config.maxQueued} jobs waiting)`,
-          {
-            retryAfterS: this.retryAfterS(m),
-          },
-        ),
-        now,
-      );
+    const refusal = this.admission.refusal(m);
+    if (refusal !== undefined) {
+      job.fail(refusal, now);
       return;
     }
     this.active.set(job.id, job);
@@ -254,15 +150,9 @@ export class Scheduler {
 
   private pump(m: ModelEntry, now: number): void {
     while (m.queue.length > 0) {
-      let best: ReplicaEntry | undefined;
-      for (const r of m.replicas) {
-        if (r.status !== 'ready') continue;
-        const free = r.capacity - r.running.size;
-        if (free > 0 && (best === undefined || free > best.capacity - best.running.size)) best = r;
-      }
-      if (best === undefined) break;
-      const job = m.queue.shift()!;
-      this.dispatch(job, best, now);
+      const r = pickReplica(m);
+      if (r === undefined) break;
+      this.dispatch(m.queue.shift()!, r, now);
     }
     if (m.unloading) this.maybeUnloaded(m);
   }
@@ -289,13 +179,7 @@ export class Scheduler {
   private cancelJob(jobId: string, now: number): void {
     const job = this.active.get(jobId);
     if (job === undefined) return;
-    const r = this.replicaOf(job);
-    if (r !== undefined) {
-      r.running.delete(jobId);
-      r.handle.cancel(jobId);
-    } else {
-      this.dequeue(job);
-    }
+    this.withdraw(job);
     job.finish('cancelled', job.usage.promptTokens, now);
     this.finished(job, now);
     const m = this.models.get(job.request.model);
@@ -306,42 +190,23 @@ export class Scheduler {
     if (this.models.has(name)) return;
     const m: ModelEntry = { name, config, unloading: false, replicas: [], queue: [], waiters: [] };
     this.models.set(name, m);
-    let index = 0;
-    for (const device of config.devices) {
-      for (let k = 0; k < config.replicas; k++, index++) {
-        const spec: ReplicaSpec = { id: `${name}-${index}`, model: name, index, device, config };
-        const entry: ReplicaEntry = {
-          spec,
-          status: 'starting',
-          capacity: config.maxSeqs,
-          info: undefined,
-          running: new Map(),
-          handle: undefined as unknown as ReplicaHandle,
-        };
-        this.replicas.set(spec.id, entry);
-        m.replicas.push(entry);
-        entry.handle = this.opts.spawner.spawn(spec, this.eventsFor(spec.id));
-      }
+    for (const spec of replicaSpecs(name, config)) {
+      const entry: ReplicaEntry = {
+        spec,
+        status: 'starting',
+        capacity: config.maxSeqs,
+        info: undefined,
+        running: new Map(),
+        handle: undefined as unknown as ReplicaHandle,
+      };
+      this.replicas.set(spec.id, entry);
+      m.replicas.push(entry);
+      entry.handle = this.opts.spawner.spawn(
+        spec,
+        postReplicaEvents(spec.id, (c) => this.post(c)),
+      );
     }
     this.log.info({ model: name, replicas: m.replicas.length }, 'model loading');
-  }
-
-  private eventsFor(replicaId: string) {
-    return {
-      up: (info: ReplicaInfo) => this.post({ type: 'up', replicaId, info }),
-      down: (reason: DownReason, detail: string) =>
-        this.post({ type: 'down', replicaId, reason, detail }),
-      delta: (
-        jobId: string,
-        tokens: number[],
-        text: string,
-        logprobs: TokenLogprob[] | undefined,
-      ) => this.post({ type: 'delta', replicaId, jobId, tokens, text, logprobs }),
-      done: (jobId: string, info: DoneInfo) => this.post({ type: 'done', replicaId, jobId, info }),
-      failed: (jobId: string, code: string, message: string) =>
-        this.post({ type: 'failed', replicaId, jobId, code, message }),
-      stats: (stats: ReplicaStats) => this.post({ type: 'stats', replicaId, stats }),
-    };
   }
 
   private beginUnload(name: string, resolve: () => void): void {
@@ -407,31 +272,16 @@ export class Scheduler {
     this.metrics.up(r.spec, false);
     const level = reason === 'stopped' ? 'info' : 'warn';
     this.log[level]({ replica: replicaId, reason, detail, jobs: r.running.size }, 'replica down');
-    // Jobs of a dead worker go back to the front of the queue, oldest first, carrying the
-    // tokens already streamed; they continue on a sibling or on the restarted worker.
-    const orphans = [...r.running.values()].sort((a, b) => a.createdAt - b.createdAt);
+    const { requeued, lost } = resumeOrphans(
+      r.running.values(),
+      { replicaId, reason, detail },
+      { maxResumes: this.opts.maxResumes, modelGone: m === undefined, now },
+    );
     r.running.clear();
-    const requeue: Job[] = [];
-    for (const job of orphans) {
-      if (job.resumes >= this.opts.maxResumes || m === undefined) {
-        job.fail(
-          new OrchError(
-            'ORCH_ERR_WORKER_LOST',
-            `worker ${replicaId} ended (${reason}) ${job.resumes + 1} times during this job: ${detail}`,
-          ),
-          now,
-        );
-        this.finished(job, now);
-        continue;
-      }
-      job.resumes++;
-      job.state = 'queued';
-      job.queuedAt = now;
-      this.metrics.resumed(job);
-      requeue.push(job);
-    }
+    for (const job of lost) this.finished(job, now);
+    for (const job of requeued) this.metrics.resumed(job);
     if (m !== undefined) {
-      m.queue.unshift(...requeue);
+      m.queue.unshift(...requeued);
       this.pump(m, now);
     }
   }
@@ -443,27 +293,12 @@ export class Scheduler {
     job.appendDelta({ tokens: c.tokens, text: c.text, logprobs: c.logprobs }, now);
   }
 
-  private done(replicaId: string, jobId: string, info: DoneInfo, now: number): void {
+  /** A worker ended a job (`end` records how): it leaves the replica, which takes the next. */
+  private settle(replicaId: string, jobId: string, now: number, end: (job: Job) => void): void {
     const job = this.runningOn(replicaId, jobId);
     if (job === undefined) return;
     this.replicas.get(replicaId)!.running.delete(jobId);
-    job.finish(info.finishReason, info.promptTokens, now);
-    this.metrics.promptTokens(job, info.promptTokens);
-    this.finished(job, now);
-    this.pumpModelOf(replicaId, now);
-  }
-
-  private failed(
-    replicaId: string,
-    jobId: string,
-    code: string,
-    message: string,
-    now: number,
-  ): void {
-    const job = this.runningOn(replicaId, jobId);
-    if (job === undefined) return;
-    this.replicas.get(replicaId)!.running.delete(jobId);
-    job.fail(workerJobError(code, message), now);
+    end(job);
     this.finished(job, now);
     this.pumpModelOf(replicaId, now);
   }
@@ -499,13 +334,7 @@ export class Scheduler {
   }
 
   private expire(job: Job, now: number): void {
-    const r = this.replicaOf(job);
-    if (r !== undefined) {
-      r.running.delete(job.id);
-      r.handle.cancel(job.id);
-    } else {
-      this.dequeue(job);
-    }
+    this.withdraw(job);
     job.fail(
       new OrchError(
         'ORCH_ERR_DEADLINE_EXCEEDED',
@@ -523,7 +352,7 @@ export class Scheduler {
   private finished(job: Job, now: number): void {
     this.active.delete(job.id);
     const ms = now - job.createdAt;
-    this.avgJobMs += DURATION_EWMA * (ms - this.avgJobMs);
+    this.admission.finished(ms);
     this.metrics.finished(job, ms);
     this.opts.onJobFinished?.(job);
     if (this.active.size === 0) {
@@ -543,9 +372,16 @@ export class Scheduler {
     return this.replicas.get(replicaId)?.running.get(jobId);
   }
 
-  private replicaOf(job: Job): ReplicaEntry | undefined {
+  /** Takes a job off its replica (cancelling it there) or out of its model's queue. */
+  private withdraw(job: Job): void {
     const m = this.models.get(job.request.model);
-    return m?.replicas.find((r) => r.running.has(job.id));
+    const r = m?.replicas.find((e) => e.running.has(job.id));
+    if (r !== undefined) {
+      r.running.delete(job.id);
+      r.handle.cancel(job.id);
+    } else {
+      this.dequeue(job);
+    }
   }
 
   private dequeue(job: Job): void {
@@ -554,32 +390,9 @@ export class Scheduler {
     const i = m.queue.indexOf(job);
     if (i >= 0) m.queue.splice(i, 1);
   }
-
-  private freeSlots(m: ModelEntry): number {
-    return m.replicas
-      .filter((r) => r.status === 'ready')
-      .reduce((n, r) => n + Math.max(0, r.capacity - r.running.size), 0);
-  }
-
-  private retryAfterS(m: ModelEntry): number {
-    const slots = Math.max(
-      1,
-      m.replicas.reduce((n, r) => n + (r.status === 'ready' ? r.capacity : 0), 0),
-    );
-    const s = ((m.queue.length / slots) * this.avgJobMs) / 1000;
-    return Math.min(60, Math.max(1, Math.ceil(s)));
-  }
-
-  private requireReplica(id: string): ReplicaEntry {
-    const r = this.replicas.get(id);
-    if (r === undefined) {
-      throw new OrchError('ORCH_ERR_UNKNOWN_WORKER', `no worker with id "${id}"`, { param: 'id' });
-    }
-    return r;
-  }
 }
 
-function unknownModel(name: string): OrchError {
+export function unknownModel(name: string): OrchError {
   return new OrchError('ORCH_ERR_UNKNOWN_MODEL', `the model "${name}" does not exist`, {
     param: 'model',
   });
