@@ -10,25 +10,17 @@
  * a batch of sequences (aggregate tokens/s). Medians over the runs. Prints a table and appends the
  * figures to bench/RESULTS.md (section "engine-cpu-bench").
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as GgufPackage from '../packages/gguf/dist/index.js';
 import type * as NativePackage from '../cuda/dist/index.js';
+import { importFromRepo, repoRoot } from './repo.js';
+import { type Measurement, recordFigures, type ResultsSection, runLabel } from './results.js';
+import { median, secondsSince } from './timing.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const resultsPath = path.join(repoRoot, 'bench/RESULTS.md');
-const SECTION = '## engine-cpu-bench';
-// Loaded by path: this file runs from bench/dist/, where a static relative import would not
-// resolve to the same place it does in the source.
-const gguf = (await import(
-  pathToFileURL(path.join(repoRoot, 'packages/gguf/dist/index.js')).href
-)) as typeof GgufPackage;
-const { Engine } = (await import(
-  pathToFileURL(path.join(repoRoot, 'cuda/dist/index.js')).href
-)) as typeof NativePackage;
+const gguf = await importFromRepo<typeof GgufPackage>('packages/gguf/dist/index.js');
+const { Engine } = await importFromRepo<typeof NativePackage>('cuda/dist/index.js');
 type Engine = NativePackage.Engine;
 
 function arg(name: string): string | undefined {
@@ -38,6 +30,13 @@ function arg(name: string): string | undefined {
 const THREADS = Number(arg('--threads') ?? os.cpus().length);
 const RUNS = Number(arg('--runs') ?? 3);
 const MODELS = (arg('--models') ?? 'stories,f16,q8_0').split(',');
+const SECTION: ResultsSection = {
+  name: 'engine-cpu-bench',
+  description:
+    'Native engine on the CPU backend: prefill and greedy decode tokens/s on stories260K and ' +
+    'the synthetic Qwen2.5-0.5B (F16, Q8_0): `node bench/dist/engine-cpu-bench.js`.',
+  settings: [['threads', String(THREADS)]],
+};
 
 interface ModelCase {
   readonly key: string;
@@ -96,11 +95,6 @@ const CASES: ModelCase[] = [
   },
 ];
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 function promptOf(length: number, seed: number, vocab: number): number[] {
   let s = seed >>> 0;
   return Array.from({ length }, () => {
@@ -153,7 +147,7 @@ function runBatch(engine: Engine, prompts: number[][], maxTokens: number): Promi
         }
         if (e.finish !== undefined && ++finished === seqs.size) {
           off();
-          const seconds = Number(process.hrtime.bigint() - decodeStart) / 1e9;
+          const seconds = secondsSince(decodeStart);
           resolve({ prefillMs, decodeTokensPerSecond: seconds > 0 ? generated / seconds : 0 });
         }
       }
@@ -162,13 +156,7 @@ function runBatch(engine: Engine, prompts: number[][], maxTokens: number): Promi
   });
 }
 
-interface Row {
-  readonly metric: string;
-  readonly value: number;
-  readonly unit: string;
-}
-
-async function measure(c: ModelCase, file: string): Promise<Row[]> {
+async function measure(c: ModelCase, file: string): Promise<Measurement[]> {
   const header = await gguf.readGguf(file);
   const config = gguf.modelConfig(header);
   const engine = await Engine.load({
@@ -203,17 +191,20 @@ async function measure(c: ModelCase, file: string): Promise<Row[]> {
         metric: `${c.label}, prefill ${c.prefillTokens} tokens`,
         value: median(prefill),
         unit: 'tok/s',
+        digits: 1,
       },
-      { metric: `${c.label}, decode batch 1`, value: median(decode1), unit: 'tok/s' },
+      { metric: `${c.label}, decode batch 1`, value: median(decode1), unit: 'tok/s', digits: 1 },
       {
         metric: `${c.label}, decode batch 1 weight reads`,
         value: median(decode1) * weightGbPerToken,
         unit: 'GB/s',
+        digits: 1,
       },
       {
         metric: `${c.label}, decode batch ${c.batch} (aggregate)`,
         value: median(decodeN),
         unit: 'tok/s',
+        digits: 1,
       },
     ];
   } finally {
@@ -221,43 +212,8 @@ async function measure(c: ModelCase, file: string): Promise<Row[]> {
   }
 }
 
-function previousFigures(): Map<string, string> {
-  const prev = new Map<string, string>();
-  const text = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
-  const start = text.indexOf(SECTION);
-  if (start < 0) return prev;
-  for (const line of text.slice(start).split('\n').slice(1)) {
-    if (line.startsWith('## ')) break;
-    const cells = line.split('|').map((x) => x.trim());
-    // | date | machine | commit | threads | metric | value | previous |
-    if (cells.length >= 8 && cells[5] !== 'metric' && !cells[5]!.startsWith('-')) {
-      prev.set(`${cells[4]}|${cells[5]}`, cells[6]!);
-    }
-  }
-  return prev;
-}
-
-/** RESULTS.md with `lines` added at the end of this benchmark's section (created if absent). */
-function withRows(results: string, lines: readonly string[]): string {
-  const start = results.indexOf(SECTION);
-  if (start < 0) {
-    return (
-      results.trimEnd() +
-      `\n\n${SECTION}\n\nNative engine on the CPU backend: prefill and greedy decode tokens/s on ` +
-      'stories260K and the synthetic Qwen2.5-0.5B (F16, Q8_0): `node bench/dist/engine-cpu-bench.js`.\n\n' +
-      '| date | machine | commit | threads | metric | value | previous |\n|---|---|---|---|---|---|---|\n' +
-      lines.join('\n') +
-      '\n'
-    );
-  }
-  const next = results.indexOf('\n## ', start + SECTION.length);
-  const end = next < 0 ? results.length : next + 1;
-  const body = results.slice(0, end).trimEnd();
-  return body + '\n' + lines.join('\n') + '\n' + (next < 0 ? '' : '\n' + results.slice(end));
-}
-
 async function main(): Promise<void> {
-  const rows: Row[] = [];
+  const rows: Measurement[] = [];
   const notes: string[] = [];
   for (const c of CASES.filter((x) => MODELS.includes(x.key))) {
     const file = await c.file();
@@ -268,36 +224,13 @@ async function main(): Promise<void> {
     rows.push(...(await measure(c, file)));
   }
 
-  const prev = previousFigures();
-  const machine =
-    process.env.LLORCH_BENCH_MACHINE ?? `${os.cpus().length}-core ${os.cpus()[0]?.model ?? '?'}`;
-  let commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
-    .toString()
-    .trim();
-  const dirty = execFileSync(
-    'git',
-    ['status', '--porcelain', '--', 'cuda/src', 'bench/engine-cpu-bench.ts'],
-    {
-      cwd: repoRoot,
-    },
+  const label = runLabel(['cuda/src', 'bench/engine-cpu-bench.ts']);
+  console.log(
+    `machine: ${label.machine}, commit ${label.commit}, threads ${THREADS}, runs ${RUNS}`,
   );
-  if (dirty.length > 0) commit += '+dirty';
-  const date = new Date().toISOString().slice(0, 10);
-
-  console.log(`machine: ${machine}, commit ${commit}, threads ${THREADS}, runs ${RUNS}`);
   for (const n of notes) console.log(n);
-  console.log(`\n${'metric'.padEnd(58)} ${'value'.padStart(10)}  unit   previous`);
-  const lines: string[] = [];
-  for (const r of rows) {
-    const value = r.value.toFixed(1);
-    const before = prev.get(`${THREADS}|${r.metric}`) ?? '-';
-    console.log(`${r.metric.padEnd(58)} ${value.padStart(10)}  ${r.unit.padEnd(6)} ${before}`);
-    lines.push(
-      `| ${date} | ${machine} | ${commit} | ${THREADS} | ${r.metric} | ${value} ${r.unit} | ${before} |`,
-    );
-  }
-  if (lines.length > 0)
-    writeFileSync(resultsPath, withRows(readFileSync(resultsPath, 'utf8'), lines));
+  console.log('');
+  recordFigures(SECTION, label, rows);
 }
 
 await main();

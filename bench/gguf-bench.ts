@@ -4,98 +4,34 @@
  *
  *   node bench/dist/gguf-bench.js
  *
- * Prints a table and appends the figures to bench/RESULTS.md (section "gguf-bench"). The
- * machine label comes from LLORCH_BENCH_MACHINE (default "dev 2-core").
+ * Prints a table and appends the figures to bench/RESULTS.md (section "gguf-bench").
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as GgufPackage from '../packages/gguf/dist/index.js';
+import { importFromRepo, repoRoot } from './repo.js';
+import { type Measurement, recordFigures, type ResultsSection, runLabel } from './results.js';
+import { median, timeAsync, timeSync } from './timing.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// Loaded by path: this file runs from bench/dist/, where a static relative import would not
-// resolve to the same place it does in the source.
 const { CODEC_TYPES, dequantize, ggmlTypeName, quantize, readGguf, writeSynthModel } =
-  (await import(
-    pathToFileURL(path.join(repoRoot, 'packages/gguf/dist/index.js')).href
-  )) as typeof GgufPackage;
+  await importFromRepo<typeof GgufPackage>('packages/gguf/dist/index.js');
 
-const SECTION = '## gguf-bench';
-const resultsPath = path.join(repoRoot, 'bench/RESULTS.md');
+const SECTION: ResultsSection = {
+  name: 'gguf-bench',
+  description:
+    'Synthetic Qwen2.5-0.5B F16 (about 1 GB) written by writeSynthModel, its header parsed by ' +
+    'readGguf (median), and the TypeScript reference (de)quantizers on 4M random values per ' +
+    'type (dequantize: MB/s of quantized bytes read; quantize: million values per second): ' +
+    '`node bench/dist/gguf-bench.js`.',
+};
 const tokenizerDir = path.resolve(repoRoot, '../shared/models/qwen2.5-0.5b-instruct');
 /** Elements per (de)quantization run: 16 MB of F32, far beyond the caches. */
 const ELEMENTS = 4 << 20;
 const HEADER_RUNS = 15;
 const CODEC_RUNS = 5;
 
-interface Row {
-  readonly metric: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly digits: number;
-}
-
-function seconds(t0: bigint): number {
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = process.hrtime.bigint();
-  await fn();
-  return seconds(t0);
-}
-
-function timeSync(fn: () => unknown): number {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return seconds(t0);
-}
-
-function previousFigures(): Map<string, string> {
-  const prev = new Map<string, string>();
-  const text = readFileSync(resultsPath, 'utf8');
-  const start = text.indexOf(SECTION);
-  if (start < 0) return prev;
-  for (const line of text.slice(start).split('\n').slice(1)) {
-    if (line.startsWith('## ')) break;
-    const cells = line.split('|').map((c) => c.trim());
-    // | date | machine | commit | metric | value | previous |
-    if (cells.length >= 7 && cells[4] !== 'metric' && !cells[4]!.startsWith('-')) {
-      prev.set(cells[4]!, cells[5]!);
-    }
-  }
-  return prev;
-}
-
-/** RESULTS.md with `lines` added at the end of this benchmark's section (created if absent). */
-function withRows(results: string, lines: readonly string[]): string {
-  const start = results.indexOf(SECTION);
-  if (start < 0) {
-    return (
-      results.trimEnd() +
-      `\n\n${SECTION}\n\nSynthetic Qwen2.5-0.5B F16 (about 1 GB) written by writeSynthModel, its ` +
-      'header parsed by readGguf (median), and the TypeScript reference (de)quantizers on 4M ' +
-      'random values per type (dequantize: MB/s of quantized bytes read; quantize: million ' +
-      'values per second): `node bench/dist/gguf-bench.js`.\n\n' +
-      '| date | machine | commit | metric | value | previous |\n|---|---|---|---|---|---|\n' +
-      lines.join('\n') +
-      '\n'
-    );
-  }
-  const next = results.indexOf('\n## ', start + SECTION.length);
-  const end = next < 0 ? results.length : next + 1;
-  const body = results.slice(0, end).trimEnd();
-  return body + '\n' + lines.join('\n') + '\n' + (next < 0 ? '' : '\n' + results.slice(end));
-}
-
-async function modelRows(): Promise<Row[]> {
+async function modelRows(): Promise<Measurement[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gguf-bench-'));
   const file = path.join(dir, 'qwen2.5-0.5b-f16.gguf');
   try {
@@ -123,7 +59,7 @@ async function modelRows(): Promise<Row[]> {
   }
 }
 
-function codecRows(): Row[] {
+function codecRows(): Measurement[] {
   const values = new Float32Array(ELEMENTS);
   let s = 0x9e3779b9;
   for (let i = 0; i < values.length; i++) {
@@ -131,7 +67,7 @@ function codecRows(): Row[] {
     values[i] = (s / 2 ** 32 - 0.5) * 0.1;
   }
   const out = new Float32Array(ELEMENTS);
-  const rows: Row[] = [];
+  const rows: Measurement[] = [];
   for (const type of CODEC_TYPES) {
     const name = ggmlTypeName(type);
     const bytes = quantize(type, values);
@@ -154,31 +90,9 @@ function codecRows(): Row[] {
 
 async function main(): Promise<void> {
   const rows = [...(await modelRows()), ...codecRows()];
-  const prev = previousFigures();
-  const machine = process.env.LLORCH_BENCH_MACHINE ?? 'dev 2-core';
-  let commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
-    .toString()
-    .trim();
-  const dirty = execFileSync(
-    'git',
-    ['status', '--porcelain', '--', 'packages/gguf', 'bench/gguf-bench.ts'],
-    { cwd: repoRoot },
-  );
-  if (dirty.length > 0) commit += '+dirty';
-  const date = new Date().toISOString().slice(0, 10);
-
-  console.log(`machine: ${machine}, commit ${commit}\n`);
-  console.log(`${'metric'.padEnd(36)} ${'value'.padStart(10)}  unit     previous`);
-  const lines: string[] = [];
-  for (const r of rows) {
-    const value = r.value.toFixed(r.digits);
-    const before = prev.get(r.metric) ?? '-';
-    console.log(`${r.metric.padEnd(36)} ${value.padStart(10)}  ${r.unit.padEnd(8)} ${before}`);
-    lines.push(
-      `| ${date} | ${machine} | ${commit} | ${r.metric} | ${value} ${r.unit} | ${before} |`,
-    );
-  }
-  writeFileSync(resultsPath, withRows(readFileSync(resultsPath, 'utf8'), lines));
+  const label = runLabel(['packages/gguf', 'bench/gguf-bench.ts']);
+  console.log(`machine: ${label.machine}, commit ${label.commit}\n`);
+  recordFigures(SECTION, label, rows);
 }
 
 await main();

@@ -9,22 +9,27 @@
  *
  * Prints a table and appends the figures to bench/RESULTS.md (section "ipc-bench").
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type * as ProtocolPackage from '../packages/protocol/dist/index.js';
+import { importFromRepo } from './repo.js';
+import { type Measurement, recordFigures, type ResultsSection, runLabel } from './results.js';
+import { percentile, secondsSince } from './timing.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const resultsPath = path.join(repoRoot, 'bench/RESULTS.md');
-// Loaded by path: this file runs from bench/dist/, where a static relative import would not
-// resolve to the same place it does in the source.
-const { encodeFrame, FrameDecoder } = (await import(
-  pathToFileURL(path.join(repoRoot, 'packages/protocol/dist/index.js')).href
-)) as typeof ProtocolPackage;
-const SECTION = '## ipc-bench';
+const { encodeFrame, FrameDecoder } = await importFromRepo<typeof ProtocolPackage>(
+  'packages/protocol/dist/index.js',
+);
+const SECTION: ResultsSection = {
+  name: 'ipc-bench',
+  description:
+    'Token deltas through the frame codec and a Unix domain socket between two processes ' +
+    '(synthetic worker, no model), and the one-way latency a TokenDelta frame adds (half the ' +
+    'Ping -> TokenDelta round trip): `node bench/dist/ipc-bench.js`.',
+};
 
 /** Frames per throughput run, and round trips timed for latency. */
 const THROUGHPUT_FRAMES = 200_000;
@@ -121,7 +126,7 @@ async function flood(
           }
         });
         socket.on('end', () => {
-          const seconds = Number(process.hrtime.bigint() - first) / 1e9;
+          const seconds = secondsSince(first);
           if (received !== frames) reject(new Error(`received ${received} of ${frames} frames`));
           resolve({ deltasPerS: deltas / seconds, framesPerS: received / seconds });
         });
@@ -165,60 +170,11 @@ function codecOnly(jobs: number, frames: number): number {
     for (const f of decoder.push(tokenDelta(jobs, i)))
       deltas += f.envelope!.tokenDelta!.deltas!.length;
   }
-  return deltas / (Number(process.hrtime.bigint() - t0) / 1e9);
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
-
-interface Row {
-  readonly metric: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly digits: number;
-}
-
-function previousFigures(): Map<string, string> {
-  const prev = new Map<string, string>();
-  const text = readFileSync(resultsPath, 'utf8');
-  const start = text.indexOf(SECTION);
-  if (start < 0) return prev;
-  for (const line of text.slice(start).split('\n').slice(1)) {
-    if (line.startsWith('## ')) break;
-    const cells = line.split('|').map((c) => c.trim());
-    // | date | machine | commit | metric | value | previous |
-    if (cells.length >= 7 && cells[4] !== 'metric' && !cells[4]!.startsWith('-')) {
-      prev.set(cells[4]!, cells[5]!);
-    }
-  }
-  return prev;
-}
-
-/** RESULTS.md with `lines` added at the end of this benchmark's section (created if absent). */
-function withRows(results: string, lines: readonly string[]): string {
-  const start = results.indexOf(SECTION);
-  if (start < 0) {
-    return (
-      results.trimEnd() +
-      `\n\n${SECTION}\n\nToken deltas through the frame codec and a Unix domain socket between two ` +
-      'processes (synthetic worker, no model), and the one-way latency a TokenDelta frame adds ' +
-      '(half the Ping -> TokenDelta round trip): ' +
-      '`node bench/dist/ipc-bench.js`.\n\n' +
-      '| date | machine | commit | metric | value | previous |\n|---|---|---|---|---|---|\n' +
-      lines.join('\n') +
-      '\n'
-    );
-  }
-  const next = results.indexOf('\n## ', start + SECTION.length);
-  const end = next < 0 ? results.length : next + 1;
-  const body = results.slice(0, end).trimEnd();
-  return body + '\n' + lines.join('\n') + '\n' + (next < 0 ? '' : '\n' + results.slice(end));
+  return deltas / secondsSince(t0);
 }
 
 async function main(): Promise<void> {
-  const rows: Row[] = [];
+  const rows: Measurement[] = [];
   for (const jobs of JOBS_PER_FRAME) {
     rows.push({
       metric: `codec only, ${jobs} jobs/frame`,
@@ -254,34 +210,9 @@ async function main(): Promise<void> {
     });
   }
 
-  const prev = previousFigures();
-  const machine =
-    process.env.LLORCH_BENCH_MACHINE ?? `${os.cpus().length}-core ${os.cpus()[0]?.model ?? '?'}`;
-  let commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
-    .toString()
-    .trim();
-  const dirty = execFileSync(
-    'git',
-    ['status', '--porcelain', '--', 'packages/protocol', 'bench/ipc-bench.ts'],
-    {
-      cwd: repoRoot,
-    },
-  );
-  if (dirty.length > 0) commit += '+dirty';
-  const date = new Date().toISOString().slice(0, 10);
-
-  console.log(`node ${process.version}, machine: ${machine}, commit ${commit}\n`);
-  console.log(`${'metric'.padEnd(36)} ${'value'.padStart(10)}  ${'unit'.padEnd(11)} previous`);
-  const lines: string[] = [];
-  for (const r of rows) {
-    const value = r.value.toFixed(r.digits);
-    const before = prev.get(r.metric) ?? '-';
-    console.log(`${r.metric.padEnd(36)} ${value.padStart(10)}  ${r.unit.padEnd(11)} ${before}`);
-    lines.push(
-      `| ${date} | ${machine} | ${commit} | ${r.metric} | ${value} ${r.unit} | ${before} |`,
-    );
-  }
-  writeFileSync(resultsPath, withRows(readFileSync(resultsPath, 'utf8'), lines));
+  const label = runLabel(['packages/protocol', 'bench/ipc-bench.ts']);
+  console.log(`node ${process.version}, machine: ${label.machine}, commit ${label.commit}\n`);
+  recordFigures(SECTION, label, rows);
 }
 
 const childAt = process.argv.indexOf('--child');

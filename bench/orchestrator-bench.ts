@@ -12,21 +12,27 @@
  *
  * Appends the figures to bench/RESULTS.md (section "orchestrator-bench").
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as ProtocolPackage from '../packages/protocol/dist/index.js';
+import { importFromRepo, repoRoot } from './repo.js';
+import { appendRows, type Measurement, type ResultsSection, runLabel } from './results.js';
+import { percentile } from './timing.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const resultsPath = path.join(repoRoot, 'bench/RESULTS.md');
-const SECTION = '## orchestrator-bench';
-const { FrameDecoder, encodeFrame } = (await import(
-  pathToFileURL(path.join(repoRoot, 'packages/protocol/dist/index.js')).href
-)) as typeof ProtocolPackage;
+const SECTION: ResultsSection = {
+  name: 'orchestrator-bench',
+  description:
+    'Greedy stories260K jobs (EOS banned) on the CPU backend, run against a worker alone (IPC ' +
+    'frames) and through `llorch serve` (HTTP + SSE) in the same run: ' +
+    '`node bench/dist/orchestrator-bench.js`.',
+};
+const { FrameDecoder, encodeFrame } = await importFromRepo<typeof ProtocolPackage>(
+  'packages/protocol/dist/index.js',
+);
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,17 +62,11 @@ interface Summary {
   tokens: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 function summarize(jobs: JobTiming[], wallMs: number): Summary {
-  const ttft = jobs.map((j) => j.arrivals[0]! - j.start).sort((a, b) => a - b);
+  const ttft = jobs.map((j) => j.arrivals[0]! - j.start);
   const perToken = jobs
     .filter((j) => j.arrivals.length > 1)
-    .map((j) => (j.arrivals.at(-1)! - j.arrivals[0]!) / (j.arrivals.length - 1))
-    .sort((a, b) => a - b);
+    .map((j) => (j.arrivals.at(-1)! - j.arrivals[0]!) / (j.arrivals.length - 1));
   const tokens = jobs.reduce((n, j) => n + j.arrivals.length, 0);
   return {
     tokensPerS: tokens / (wallMs / 1000),
@@ -242,55 +242,14 @@ async function throughOrchestrator(): Promise<Summary> {
   return summarize(jobs, wallMs);
 }
 
-function previousFigures(): Map<string, string> {
-  const prev = new Map<string, string>();
-  let text = '';
-  try {
-    text = readFileSync(resultsPath, 'utf8');
-  } catch {
-    return prev;
-  }
-  const start = text.indexOf(SECTION);
-  if (start < 0) return prev;
-  for (const line of text.slice(start).split('\n').slice(1)) {
-    if (line.startsWith('## ')) break;
-    const cells = line.split('|').map((c) => c.trim());
-    if (cells.length >= 7 && cells[4] !== 'metric' && !cells[4]!.startsWith('-'))
-      prev.set(cells[4]!, cells[5]!);
-  }
-  return prev;
-}
-
-function appendRows(rows: string[]): void {
-  const text = readFileSync(resultsPath, 'utf8');
-  const start = text.indexOf(SECTION);
-  if (start < 0) {
-    writeFileSync(
-      resultsPath,
-      `${text.trimEnd()}\n\n${SECTION}\n\nGreedy stories260K jobs (EOS banned) on the CPU backend, run against a worker ` +
-        'alone (IPC frames) and through `llorch serve` (HTTP + SSE) in the same run: ' +
-        '`node bench/dist/orchestrator-bench.js`.\n\n' +
-        '| date | machine | commit | metric | value | previous |\n|---|---|---|---|---|---|\n' +
-        `${rows.join('\n')}\n`,
-    );
-    return;
-  }
-  const nextSection = text.indexOf('\n## ', start + SECTION.length);
-  const at = nextSection < 0 ? text.length : nextSection;
-  writeFileSync(
-    resultsPath,
-    `${text.slice(0, at).trimEnd()}\n${rows.join('\n')}\n${text.slice(at)}`,
-  );
-}
-
 const alone = await workerAlone();
 const orch = await throughOrchestrator();
-const fmt = (n: number, d = 2) => n.toFixed(d);
-const metrics: Array<[string, string, string]> = [
-  ['tokens/s', fmt(alone.tokensPerS, 0), fmt(orch.tokensPerS, 0)],
-  ['ttft p50 ms', fmt(alone.ttftP50Ms), fmt(orch.ttftP50Ms)],
-  ['ms/token p50', fmt(alone.msPerTokenP50, 3), fmt(orch.msPerTokenP50, 3)],
-  ['ms/token p99', fmt(alone.msPerTokenP99, 3), fmt(orch.msPerTokenP99, 3)],
+/** [name, decimals, worker alone, through orchestrator]. */
+const metrics: Array<[string, number, number, number]> = [
+  ['tokens/s', 0, alone.tokensPerS, orch.tokensPerS],
+  ['ttft p50 ms', 2, alone.ttftP50Ms, orch.ttftP50Ms],
+  ['ms/token p50', 3, alone.msPerTokenP50, orch.msPerTokenP50],
+  ['ms/token p99', 3, alone.msPerTokenP99, orch.msPerTokenP99],
 ];
 const addedPerToken = ((orch.wallS - alone.wallS) * 1000 * CONCURRENCY) / orch.tokens;
 console.log(
@@ -298,30 +257,29 @@ console.log(
 );
 console.table(
   Object.fromEntries(
-    metrics.map(([name, a, o]) => [name, { 'worker alone': a, 'through orchestrator': o }]),
+    metrics.map(([name, digits, a, o]) => [
+      name,
+      { 'worker alone': a.toFixed(digits), 'through orchestrator': o.toFixed(digits) },
+    ]),
   ),
 );
 console.log(
-  `added latency per token (wall-clock difference x concurrency / tokens): ${fmt(addedPerToken, 3)} ms`,
+  `added latency per token (wall-clock difference x concurrency / tokens): ${addedPerToken.toFixed(3)} ms`,
 );
 
-const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
-  .toString()
-  .trim();
-const machine = `${os.cpus().length}-core ${os.cpus()[0]?.model.trim() ?? 'cpu'}`;
-const date = new Date().toISOString().slice(0, 10);
-const prev = previousFigures();
-const rows: string[] = [];
-for (const [name, a, o] of metrics) {
-  rows.push(
-    `| ${date} | ${machine} | ${commit} | worker alone ${name} | ${a} | ${prev.get(`worker alone ${name}`) ?? '-'} |`,
-  );
-  rows.push(
-    `| ${date} | ${machine} | ${commit} | orchestrator ${name} | ${o} | ${prev.get(`orchestrator ${name}`) ?? '-'} |`,
-  );
-}
-const added = fmt(addedPerToken, 3);
-rows.push(
-  `| ${date} | ${machine} | ${commit} | added ms/token | ${added} | ${prev.get('added ms/token') ?? '-'} |`,
+const figures: Measurement[] = metrics.flatMap(([name, digits, a, o]) => [
+  { metric: `worker alone ${name}`, value: a, unit: '', digits },
+  { metric: `orchestrator ${name}`, value: o, unit: '', digits },
+]);
+figures.push({ metric: 'added ms/token', value: addedPerToken, unit: '', digits: 3 });
+appendRows(
+  SECTION,
+  runLabel([
+    'packages/orchestrator',
+    'packages/worker',
+    'packages/protocol',
+    'cuda/src',
+    'bench/orchestrator-bench.ts',
+  ]),
+  figures,
 );
-appendRows(rows);

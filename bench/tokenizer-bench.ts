@@ -7,29 +7,31 @@
  *
  * Prints a table and appends the figures to bench/RESULTS.md (section "tokenizer-bench").
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type * as TokenizerPackage from '../packages/tokenizer/dist/index.js';
+import { importFromRepo, repoRoot } from './repo.js';
+import { type Measurement, recordFigures, type ResultsSection, runLabel } from './results.js';
+import { median, timeSync } from './timing.js';
 
 interface HfTokenizer {
   encode(text: string, options: { add_special_tokens: boolean }): { ids: number[] };
 }
 type HfTokenizerClass = new (tokenizerJson: object, config: object) => HfTokenizer;
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const modelDir = path.resolve(repoRoot, '../shared/models/qwen2.5-0.5b-instruct');
 const corpusPath = path.resolve(repoRoot, '../shared/data/tinyshakespeare.txt');
-const resultsPath = path.join(repoRoot, 'bench/RESULTS.md');
-// Loaded by path: this file runs from bench/dist/, where a static relative import would not
-// resolve to the same place it does in the source.
-const { Tokenizer } = (await import(
-  pathToFileURL(path.join(repoRoot, 'packages/tokenizer/dist/index.js')).href
-)) as typeof TokenizerPackage;
-const SECTION = '## tokenizer-bench';
+const { Tokenizer } = await importFromRepo<typeof TokenizerPackage>(
+  'packages/tokenizer/dist/index.js',
+);
+const SECTION: ResultsSection = {
+  name: 'tokenizer-bench',
+  description:
+    'Encode/decode throughput on tinyshakespeare (1.1 MB) with the Qwen2.5 vocabulary: ' +
+    '`node bench/dist/tokenizer-bench.js`.',
+};
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
@@ -94,64 +96,6 @@ async function loadHfTokenizer(): Promise<HfTokenizer> {
   return new HfTokenizerCtor(tokenizerJson, config);
 }
 
-/** Seconds of one call. */
-function time(fn: () => void): number {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-interface Row {
-  readonly metric: string;
-  readonly value: number;
-  readonly unit: string;
-}
-
-function previousFigures(): Map<string, string> {
-  const prev = new Map<string, string>();
-  let text = '';
-  try {
-    text = readFileSync(resultsPath, 'utf8');
-  } catch {
-    return prev;
-  }
-  const start = text.indexOf(SECTION);
-  if (start < 0) return prev;
-  for (const line of text.slice(start).split('\n').slice(1)) {
-    if (line.startsWith('## ')) break;
-    const cells = line.split('|').map((c) => c.trim());
-    // | date | machine | commit | metric | value | previous |
-    if (cells.length >= 7 && cells[4] !== 'metric' && !cells[4]!.startsWith('-')) {
-      prev.set(cells[4]!, cells[5]!);
-    }
-  }
-  return prev;
-}
-
-/** RESULTS.md with `lines` added at the end of this benchmark's section (created if absent). */
-function withRows(results: string, lines: readonly string[]): string {
-  const start = results.indexOf(SECTION);
-  if (start < 0) {
-    return (
-      results.trimEnd() +
-      `\n\n${SECTION}\n\nEncode/decode throughput on tinyshakespeare (1.1 MB) with the Qwen2.5 ` +
-      'vocabulary: `node bench/dist/tokenizer-bench.js`.\n\n' +
-      '| date | machine | commit | metric | value | previous |\n|---|---|---|---|---|---|\n' +
-      lines.join('\n') +
-      '\n'
-    );
-  }
-  const next = results.indexOf('\n## ', start + SECTION.length);
-  const end = next < 0 ? results.length : next + 1;
-  const body = results.slice(0, end).trimEnd();
-  return body + '\n' + lines.join('\n') + '\n' + (next < 0 ? '' : '\n' + results.slice(end));
-}
-
 async function main(): Promise<void> {
   const text = readFileSync(corpusPath, 'utf8');
   const mb = Buffer.byteLength(text) / 1e6;
@@ -160,21 +104,21 @@ async function main(): Promise<void> {
   const theirs = await loadHfTokenizer();
 
   let ids: number[] = [];
-  const oursCold = time(() => (ids = ours.encode(text)));
-  const oursWarm = median(Array.from({ length: RUNS }, () => time(() => ours.encode(text))));
+  const oursCold = timeSync(() => (ids = ours.encode(text)));
+  const oursWarm = median(Array.from({ length: RUNS }, () => timeSync(() => ours.encode(text))));
   let hfIds: number[] = [];
-  const hfCold = time(() => (hfIds = theirs.encode(text, { add_special_tokens: false }).ids));
+  const hfCold = timeSync(() => (hfIds = theirs.encode(text, { add_special_tokens: false }).ids));
   const hfWarm = median(
     Array.from({ length: RUNS }, () =>
-      time(() => theirs.encode(text, { add_special_tokens: false })),
+      timeSync(() => theirs.encode(text, { add_special_tokens: false })),
     ),
   );
   const sameIds = ids.length === hfIds.length && ids.every((id, i) => id === hfIds[i]);
 
-  const decode = median(Array.from({ length: RUNS }, () => time(() => ours.decode(ids))));
+  const decode = median(Array.from({ length: RUNS }, () => timeSync(() => ours.decode(ids))));
   const stream = median(
     Array.from({ length: RUNS }, () =>
-      time(() => {
+      timeSync(() => {
         const d = ours.streamDecoder();
         for (const id of ids) d.push(id);
         d.flush();
@@ -182,49 +126,20 @@ async function main(): Promise<void> {
     ),
   );
 
-  const rows: Row[] = [
-    { metric: 'llorch encode, cold cache', value: mb / oursCold, unit: 'MB/s' },
-    { metric: 'llorch encode, warm', value: mb / oursWarm, unit: 'MB/s' },
-    { metric: 'hf tokenizers.js encode, cold cache', value: mb / hfCold, unit: 'MB/s' },
-    { metric: 'hf tokenizers.js encode, warm', value: mb / hfWarm, unit: 'MB/s' },
-    { metric: 'llorch decode', value: mb / decode, unit: 'MB/s' },
-    { metric: 'llorch stream decode', value: ids.length / stream / 1e6, unit: 'Mtok/s' },
+  const rows: Measurement[] = [
+    { metric: 'llorch encode, cold cache', value: mb / oursCold, unit: 'MB/s', digits: 2 },
+    { metric: 'llorch encode, warm', value: mb / oursWarm, unit: 'MB/s', digits: 2 },
+    { metric: 'hf tokenizers.js encode, cold cache', value: mb / hfCold, unit: 'MB/s', digits: 2 },
+    { metric: 'hf tokenizers.js encode, warm', value: mb / hfWarm, unit: 'MB/s', digits: 2 },
+    { metric: 'llorch decode', value: mb / decode, unit: 'MB/s', digits: 2 },
+    { metric: 'llorch stream decode', value: ids.length / stream / 1e6, unit: 'Mtok/s', digits: 2 },
   ];
 
-  const prev = previousFigures();
-  const machine =
-    process.env.LLORCH_BENCH_MACHINE ?? `${os.cpus().length}-core ${os.cpus()[0]?.model ?? '?'}`;
-  let commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
-    .toString()
-    .trim();
-  if (
-    execFileSync(
-      'git',
-      ['status', '--porcelain', '--', 'packages/tokenizer', 'bench/tokenizer-bench.ts'],
-      {
-        cwd: repoRoot,
-      },
-    ).length > 0
-  ) {
-    commit += '+dirty';
-  }
-  const date = new Date().toISOString().slice(0, 10);
-
+  const label = runLabel(['packages/tokenizer', 'bench/tokenizer-bench.ts']);
   console.log(`tinyshakespeare ${mb.toFixed(2)} MB, Qwen2.5 vocabulary, ${ids.length} tokens`);
   console.log(`same ids as @huggingface/tokenizers: ${sameIds ? 'yes' : 'NO'}; runs: ${RUNS}`);
-  console.log(`machine: ${machine}, commit ${commit}\n`);
-  console.log(`${'metric'.padEnd(38)} ${'value'.padStart(10)}  unit     previous`);
-  const lines: string[] = [];
-  for (const r of rows) {
-    const value = r.value.toFixed(2);
-    const before = prev.get(r.metric) ?? '-';
-    console.log(`${r.metric.padEnd(38)} ${value.padStart(10)}  ${r.unit.padEnd(8)} ${before}`);
-    lines.push(
-      `| ${date} | ${machine} | ${commit} | ${r.metric} | ${value} ${r.unit} | ${before} |`,
-    );
-  }
-
-  writeFileSync(resultsPath, withRows(readFileSync(resultsPath, 'utf8'), lines));
+  console.log(`machine: ${label.machine}, commit ${label.commit}\n`);
+  recordFigures(SECTION, label, rows);
 }
 
 await main();
