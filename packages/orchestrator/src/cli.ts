@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CommandIo } from './commands/tokenize.js';
+import { processIo, type CommandIo } from './commands/CommandIo.js';
 
 /** A subcommand module: parses its own argv, returns the process exit code. */
 interface Command {
@@ -39,12 +39,6 @@ function usage(): string {
   );
   return `usage: llorch <command> [args]\n\ncommands:\n${lines.join('\n')}\n\nRun 'llorch <command> --help' for a command's options.\n`;
 }
-
-const processIo: CommandIo = {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-};
 
 /** Dispatches argv (without node and the script) to its command; returns the exit code. */
 export async function main(argv: string[], io: CommandIo = processIo): Promise<number> {

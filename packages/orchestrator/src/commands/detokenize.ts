@@ -1,17 +1,11 @@
-import { parseArgs } from 'node:util';
-import { describeError, openTokenizer, readAll, type CommandIo } from './tokenize.js';
+import { processIo, readAll, type CommandIo } from './CommandIo.js';
+import { describeTokenizerError, parseTokenizerArgs } from './parseTokenizerArgs.js';
 
 const USAGE = `usage: llorch detokenize (--model FILE.gguf | --hf DIR) [--special] [--json] IDS|-
   IDS        token ids: separate arguments, one argument with ids separated by spaces or
              commas, or a JSON array; - reads them from stdin
   --special  show control tokens (e.g. <|im_end|>) as text
   --json     print the text as a JSON string (default: the text and a newline)`;
-
-const processIo: CommandIo = {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-};
 
 /** Token ids from "1 2 3", "1,2,3" or "[1, 2, 3]"; null when anything else is in there. */
 function parseIds(text: string): number[] | null {
@@ -23,37 +17,10 @@ function parseIds(text: string): number[] | null {
 
 /** `llorch detokenize`: prints the text of token ids. */
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        model: { type: 'string' },
-        hf: { type: 'string' },
-        special: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (err) {
-    io.stderr.write(`llorch detokenize: ${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if ((values.model === undefined) === (values.hf === undefined)) {
-    io.stderr.write(`llorch detokenize: give exactly one of --model and --hf\n${USAGE}\n`);
-    return 2;
-  }
-  if (positionals.length === 0) {
-    io.stderr.write(`llorch detokenize: give token ids (or - for stdin)\n${USAGE}\n`);
-    return 2;
-  }
+  const args = parseTokenizerArgs('detokenize', USAGE, argv, io, {});
+  if (typeof args === 'number') return args;
+  const { values, positionals } = args;
+  if (positionals.length === 0) return args.usageError('give token ids (or - for stdin)');
   const source =
     positionals.length === 1 && positionals[0] === '-'
       ? await readAll(io.stdin)
@@ -66,12 +33,12 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     return 2;
   }
   try {
-    const tokenizer = await openTokenizer(values.model, values.hf);
+    const tokenizer = await args.openTokenizer();
     const text = tokenizer.decode(ids, { special: values.special });
     io.stdout.write(values.json ? `${JSON.stringify(text)}\n` : `${text}\n`);
     return 0;
   } catch (err) {
-    io.stderr.write(describeError('detokenize', err));
+    io.stderr.write(describeTokenizerError('detokenize', err));
     return 1;
   }
 }

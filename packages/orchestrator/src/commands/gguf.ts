@@ -16,7 +16,7 @@ import {
   ggufSummary,
   jsonValue,
 } from '../ggufSummary.js';
-import type { CommandIo } from './tokenize.js';
+import { processIo, type CommandIo } from './CommandIo.js';
 
 const USAGE = `usage: llorch gguf inspect FILE [--meta] [--tensors] [--json]
        llorch gguf synth --preset NAME --type TYPE --out FILE [--arch qwen2|llama] [--seed N]
@@ -36,12 +36,6 @@ synth     write a synthetic model with seeded weights and the Qwen2.5 tokenizer
 // src/commands/ and dist/commands/ both sit four levels below the repository root.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const DEFAULT_TOKENIZER = path.resolve(repoRoot, '../shared/models/qwen2.5-0.5b-instruct');
-
-const processIo: CommandIo = {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-};
 
 class UsageError extends Error {}
 

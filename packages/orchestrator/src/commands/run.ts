@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { GgufError, modelConfig, readGguf } from '@llorch/gguf';
 import { Engine, NativeError, type Device, type SeqEvent } from '@llorch/native';
 import { Tokenizer, TokenizerError } from '@llorch/tokenizer';
-import type { CommandIo } from './tokenize.js';
+import { processIo, type CommandIo } from './CommandIo.js';
 
 const USAGE = `usage: llorch run --model FILE.gguf --device cpu [--threads N] [--max-tokens N]
                   [--temperature T] [--top-k K] [--top-p P] [--seed S] PROMPT
@@ -14,12 +14,6 @@ const USAGE = `usage: llorch run --model FILE.gguf --device cpu [--threads N] [-
   --top-k        0 = off (default 40)
   --top-p        1 = off (default 0.95)
   --seed         sampling seed (default 0)`;
-
-const processIo: CommandIo = {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-};
 
 class UsageError extends Error {}
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { OrchError } from '../errors.js';
 import { Orchestrator } from '../Orchestrator.js';
-import type { CommandIo } from './tokenize.js';
+import type { CommandIo } from './CommandIo.js';
 
 const USAGE = `usage: llorch serve [--config FILE] [--model NAME=FILE ...] [--device cpu|cuda:N ...]
                     [--replicas N] [--ctx N] [--max-seqs N] [--threads N] [--host H] [--port N]

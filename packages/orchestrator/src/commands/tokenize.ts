@@ -1,8 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
-import { GgufError, readGguf } from '@llorch/gguf';
-import { Tokenizer, TokenizerError } from '@llorch/tokenizer';
+import { processIo, readAll, type CommandIo } from './CommandIo.js';
+import { describeTokenizerError, parseTokenizerArgs } from './parseTokenizerArgs.js';
 
 const USAGE = `usage: llorch tokenize (--model FILE.gguf | --hf DIR) [--special] [--no-bos] [--json] TEXT|-
        llorch tokenize (--model FILE.gguf | --hf DIR) [--special] [--no-bos] --jsonl < lines
@@ -12,74 +10,14 @@ const USAGE = `usage: llorch tokenize (--model FILE.gguf | --hf DIR) [--special]
   --jsonl    read one JSON string per stdin line, print one JSON array of ids per line
   TEXT or - (read stdin)`;
 
-export interface CommandIo {
-  readonly stdin: Readable;
-  readonly stdout: Writable;
-  readonly stderr: Writable;
-}
-
-const processIo: CommandIo = {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-};
-
-/** Opens the tokenizer that --model (a GGUF file) or --hf (an HF tokenizer directory) names. */
-export async function openTokenizer(
-  model: string | undefined,
-  hf: string | undefined,
-): Promise<Tokenizer> {
-  return model !== undefined ? Tokenizer.fromGguf(await readGguf(model)) : Tokenizer.fromHfDir(hf!);
-}
-
-/** `name: CODE: message` for the errors a tokenizer command expects; others are rethrown. */
-export function describeError(name: string, err: unknown): string {
-  if (err instanceof TokenizerError || err instanceof GgufError) {
-    return `llorch ${name}: ${err.code}: ${err.message}\n`;
-  }
-  throw err;
-}
-
-export async function readAll(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** `llorch tokenize`: prints the token ids of a text, or of each JSON line (batch mode). */
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        model: { type: 'string' },
-        hf: { type: 'string' },
-        special: { type: 'boolean', default: false },
-        'no-bos': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        jsonl: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (err) {
-    io.stderr.write(`llorch tokenize: ${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const usageError = (message: string): number => {
-    io.stderr.write(`llorch tokenize: ${message}\n${USAGE}\n`);
-    return 2;
-  };
-  if ((values.model === undefined) === (values.hf === undefined)) {
-    return usageError('give exactly one of --model and --hf');
-  }
+  const args = parseTokenizerArgs('tokenize', USAGE, argv, io, {
+    'no-bos': { type: 'boolean', default: false },
+    jsonl: { type: 'boolean', default: false },
+  });
+  if (typeof args === 'number') return args;
+  const { values, positionals, usageError } = args;
   if (values.jsonl ? positionals.length !== 0 : positionals.length !== 1) {
     return usageError(
       values.jsonl ? '--jsonl reads stdin and takes no TEXT' : 'give one TEXT (or - for stdin)',
@@ -87,7 +25,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   }
 
   try {
-    const tokenizer = await openTokenizer(values.model, values.hf);
+    const tokenizer = await args.openTokenizer();
     const options = { special: values.special, ...(values['no-bos'] ? { addBos: false } : {}) };
     if (!values.jsonl) {
       const text = positionals[0] === '-' ? await readAll(io.stdin) : positionals[0]!;
@@ -112,7 +50,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     }
     return 0;
   } catch (err) {
-    io.stderr.write(describeError('tokenize', err));
+    io.stderr.write(describeTokenizerError('tokenize', err));
     return 1;
   }
 }
