@@ -63,8 +63,22 @@ export function completionLogprobs(
   };
 }
 
-function created(job: Job): number {
-  return Math.floor(job.createdAt / 1000);
+/** The fields every completion body and chunk starts with. */
+function envelope(job: Job, id: string, object: string) {
+  return {
+    id,
+    object,
+    created: Math.floor(job.createdAt / 1000),
+    model: job.request.model,
+    system_fingerprint: null,
+  };
+}
+
+/** A streamed chunk's envelope: chat and text completions name their chunks differently. */
+function chunkEnvelope(job: Job) {
+  return job.route === 'chat'
+    ? envelope(job, chatId(job), 'chat.completion.chunk')
+    : envelope(job, completionId(job), 'text_completion');
 }
 
 export function chatId(job: Job): string {
@@ -78,11 +92,7 @@ export function completionId(job: Job): string {
 export function chatCompletion(job: Job, logprobs: TokenLogprob[], pieces: TokenPieces) {
   const wanted = job.request.sampling.logprobs;
   return {
-    id: chatId(job),
-    object: 'chat.completion',
-    created: created(job),
-    model: job.request.model,
-    system_fingerprint: null,
+    ...envelope(job, chatId(job), 'chat.completion'),
     choices: [
       {
         index: 0,
@@ -98,11 +108,7 @@ export function chatCompletion(job: Job, logprobs: TokenLogprob[], pieces: Token
 export function textCompletion(job: Job, logprobs: TokenLogprob[], pieces: TokenPieces) {
   const wanted = job.request.sampling.logprobs;
   return {
-    id: completionId(job),
-    object: 'text_completion',
-    created: created(job),
-    model: job.request.model,
-    system_fingerprint: null,
+    ...envelope(job, completionId(job), 'text_completion'),
     choices: [
       {
         index: 0,
@@ -146,11 +152,7 @@ export function streamChunk(job: Job, parts: ChunkParts, pieces: TokenPieces) {
         finish_reason: parts.finishReason ?? null,
       };
   return {
-    id: chat ? chatId(job) : completionId(job),
-    object: chat ? 'chat.completion.chunk' : 'text_completion',
-    created: created(job),
-    model: job.request.model,
-    system_fingerprint: null,
+    ...chunkEnvelope(job),
     choices: [choice],
     ...(job.request.includeUsage ? { usage: null } : {}),
   };
@@ -158,13 +160,8 @@ export function streamChunk(job: Job, parts: ChunkParts, pieces: TokenPieces) {
 
 /** The extra last chunk of `stream_options.include_usage`: no choices, the usage. */
 export function usageChunk(job: Job) {
-  const chat = job.route === 'chat';
   return {
-    id: chat ? chatId(job) : completionId(job),
-    object: chat ? 'chat.completion.chunk' : 'text_completion',
-    created: created(job),
-    model: job.request.model,
-    system_fingerprint: null,
+    ...chunkEnvelope(job),
     choices: [],
     usage: usageBody(job.usage),
   };
