@@ -4,10 +4,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { execa, type ResultPromise } from 'execa';
 import type { Logger } from 'pino';
-import { FinishReason, PROTOCOL_VERSION, type Envelope } from '@llorch/protocol';
+import { PROTOCOL_VERSION, type Envelope } from '@llorch/protocol';
 import type { Config } from './config.js';
 import { foldWorkerLog } from './foldWorkerLog.js';
-import type { FinishReason as JobFinishReason, TokenLogprob } from './job.js';
 import type {
   DownReason,
   ReplicaDescription,
@@ -19,7 +18,9 @@ import type {
 } from './replica.js';
 import { submitFrame } from './submitFrame.js';
 import { TailBuffer } from './TailBuffer.js';
+import { workerCommand } from './workerCommand.js';
 import { WorkerConnection } from './WorkerConnection.js';
+import { deltaLogprobs, doneInfo, replicaInfo, replicaStats } from './workerFrames.js';
 
 export interface WorkerProcessOptions {
   /** argv prefix that starts a worker (node + its main script). */
@@ -33,26 +34,12 @@ export interface WorkerProcessOptions {
 const STDERR_TAIL_BYTES = 8 * 1024;
 const WATCHDOG_MS = 250;
 
-const FINISH: Record<number, JobFinishReason> = {
-  [FinishReason.FINISH_REASON_STOP]: 'stop',
-  [FinishReason.FINISH_REASON_LENGTH]: 'length',
-  [FinishReason.FINISH_REASON_CANCELLED]: 'cancelled',
-};
-
 // llorch-worker's documented exit statuses that say more than "crashed".
 const EXIT_REASONS: Record<number, DownReason> = {
   2: 'load_failed', // bad arguments
   3: 'load_failed', // GGUF, tokenizer or engine load failed
   6: 'device_lost',
 };
-
-// The worker inherits the environment minus the orchestrator's secrets and Node options
-// meant for the orchestrator itself.
-function workerEnv(): Record<string, string | undefined> {
-  const env = { ...process.env };
-  for (const key of ['LLORCH_ADMIN_TOKEN', 'LLORCH_API_KEYS', 'NODE_OPTIONS']) delete env[key];
-  return env;
-}
 
 type Child = ResultPromise<{ stdout: 'pipe'; stderr: 'pipe'; reject: false; buffer: false }>;
 
@@ -192,16 +179,11 @@ export class WorkerProcess implements ReplicaHandle {
     });
     this.server = server;
 
-    const [file, ...prefix] = this.opts.command;
-    const { config, device } = this.spec;
-    const args = [...prefix, '--model', config.path, '--device', device, '--ipc', socketPath];
-    args.push('--name', this.spec.model, '--max-seqs', String(config.maxSeqs));
-    if (config.ctx !== undefined) args.push('--ctx', String(config.ctx));
-    if (config.threads !== undefined) args.push('--threads', String(config.threads));
+    const { file, args, env } = workerCommand(this.opts.command, this.spec, socketPath);
 
     server.listen(socketPath, () => {
       if (gen !== this.generation || this.stopping !== undefined) return;
-      const child = execa(file!, args, {
+      const child = execa(file, args, {
         stdout: 'pipe',
         stderr: 'pipe',
         reject: false,
@@ -211,11 +193,11 @@ export class WorkerProcess implements ReplicaHandle {
         // sees its socket close and exits by itself.
         detached: true,
         cleanup: false,
-        env: workerEnv(),
+        env,
         extendEnv: false,
       }) as Child;
       this.child = child;
-      this.log.info({ pid: child.pid, device }, 'worker spawned');
+      this.log.info({ pid: child.pid, device: this.spec.device }, 'worker spawned');
       this.stderrTail.clear();
       this.foldLines(child.stdout, 'info');
       child.stderr.on('data', (chunk: Buffer) => this.stderrTail.write(chunk));
@@ -324,29 +306,14 @@ export class WorkerProcess implements ReplicaHandle {
       case 'tokenDelta':
         this.lastActivityAt = Date.now();
         for (const d of env.tokenDelta!.deltas ?? []) {
-          const logprobs: TokenLogprob[] | undefined =
-            d.logprobs && d.logprobs.length > 0
-              ? d.logprobs.map((lp) => ({
-                  token: lp.token ?? 0,
-                  logprob: lp.logprob ?? 0,
-                  top: (lp.top ?? []).map((t) => ({
-                    token: t.token ?? 0,
-                    logprob: t.logprob ?? 0,
-                  })),
-                }))
-              : undefined;
-          this.events.delta(d.jobId ?? '', d.tokenIds ?? [], d.text ?? '', logprobs);
+          this.events.delta(d.jobId ?? '', d.tokenIds ?? [], d.text ?? '', deltaLogprobs(d));
         }
         return;
       case 'jobDone': {
         const d = env.jobDone!;
         const jobId = d.jobId ?? '';
         this.jobs.delete(jobId);
-        this.events.done(jobId, {
-          finishReason: FINISH[d.finishReason ?? 0] ?? 'stop',
-          promptTokens: d.usage?.promptTokens ?? 0,
-          completionTokens: d.usage?.completionTokens ?? 0,
-        });
+        this.events.done(jobId, doneInfo(d));
         return this.checkDrained();
       }
       case 'jobFailed': {
@@ -358,15 +325,7 @@ export class WorkerProcess implements ReplicaHandle {
       case 'stats': {
         const s = env.stats!;
         this.noteSteps(s.engineSteps ?? 0);
-        const used = s.kvBlocksUsed ?? 0;
-        this.events.stats({
-          runningJobs: s.runningJobs ?? 0,
-          waitingJobs: s.waitingJobs ?? 0,
-          kvBlocksUsed: used,
-          kvBlocksTotal: used + (s.kvBlocksFree ?? 0),
-          memoryUsedBytes: s.memoryUsedBytes ?? 0,
-          memoryFreeBytes: s.memoryFreeBytes ?? 0,
-        });
+        this.events.stats(replicaStats(s));
         return;
       }
       case 'heartbeat':
@@ -399,15 +358,9 @@ export class WorkerProcess implements ReplicaHandle {
     this.status = 'ready';
     this.readyAt = Date.now();
     this.lastActivityAt = this.readyAt;
-    const limits = h.limits ?? {};
-    this.log.info({ pid: h.pid, loadMs: this.readyAt - this.spawnedAt, limits }, 'worker ready');
-    this.events.up({
-      maxSeqs: limits.maxRunningJobs ?? this.spec.config.maxSeqs,
-      ctx: limits.contextLength ?? 0,
-      vocabSize: h.vocabSize ?? 0,
-      architecture: h.architecture ?? '',
-      loadMs: this.readyAt - this.spawnedAt,
-    });
+    const loadMs = this.readyAt - this.spawnedAt;
+    this.log.info({ pid: h.pid, loadMs, limits: h.limits ?? {} }, 'worker ready');
+    this.events.up(replicaInfo(h, this.spec.config.maxSeqs, loadMs));
   }
 
   private noteSteps(steps: number): void {
