@@ -86,6 +86,7 @@ export class SchedulerLoop {
         } catch (err) {
           this.log.error({ err, command: c.type }, 'scheduler command failed');
         }
+        this.stopEmptiedUnloads();
       }
     } finally {
       this.draining = false;
@@ -154,7 +155,6 @@ export class SchedulerLoop {
       if (r === undefined) break;
       this.dispatch(m.queue.shift()!, r, now);
     }
-    if (m.unloading) this.maybeUnloaded(m);
   }
 
   private dispatch(job: Job, r: ReplicaEntry, now: number): void {
@@ -188,7 +188,15 @@ export class SchedulerLoop {
 
   private load(name: string, config: ModelConfig): void {
     if (this.models.has(name)) return;
-    const m: ModelEntry = { name, config, unloading: false, replicas: [], queue: [], waiters: [] };
+    const m: ModelEntry = {
+      name,
+      config,
+      unloading: false,
+      stopping: false,
+      replicas: [],
+      queue: [],
+      waiters: [],
+    };
     this.models.set(name, m);
     for (const spec of replicaSpecs(name, config)) {
       const entry: ReplicaEntry = {
@@ -215,16 +223,29 @@ export class SchedulerLoop {
     m.unloading = true;
     m.waiters.push(resolve);
     this.log.info({ model: name }, 'model unloading');
-    this.maybeUnloaded(m);
   }
 
-  private maybeUnloaded(m: ModelEntry): void {
-    if (m.queue.length > 0 || m.replicas.some((r) => r.running.size > 0)) return;
-    if (m.replicas.every((r) => r.status === 'stopped')) return;
-    for (const r of m.replicas) r.status = 'stopped';
-    void Promise.all(m.replicas.map((r) => r.handle.stop())).then(() =>
-      this.post({ type: 'unloaded', name: m.name }),
-    );
+  /**
+   * Runs after every command: each unloading model that has no job left, however its last one
+   * left (finished, failed, cancelled, expired, gave up waiting for a worker), stops its
+   * workers, and 'unloaded' follows once they have ended. Checking here rather than on each
+   * path that removes a job is what keeps a path from being missed.
+   */
+  private stopEmptiedUnloads(): void {
+    for (const m of this.models.values()) {
+      if (!m.unloading || m.stopping) continue;
+      if (m.queue.length > 0 || m.replicas.some((r) => r.running.size > 0)) continue;
+      m.stopping = true;
+      for (const r of m.replicas) r.status = 'stopped';
+      void Promise.allSettled(m.replicas.map((r) => r.handle.stop())).then((results) => {
+        for (const res of results) {
+          if (res.status === 'rejected') {
+            this.log.error({ err: res.reason, model: m.name }, 'worker stop failed');
+          }
+        }
+        this.post({ type: 'unloaded', name: m.name });
+      });
+    }
   }
 
   private finishUnload(name: string): void {

@@ -50,6 +50,8 @@ export interface ModelEntry {
   name: string;
   config: ModelConfig;
   unloading: boolean;
+  /** The unload has asked the workers to stop; 'unloaded' follows when they have ended. */
+  stopping: boolean;
   replicas: ReplicaEntry[];
   queue: Job[];
   waiters: Array<() => void>;

@@ -20,6 +20,7 @@ function model(queued: number, replicas: Array<{ capacity: number; running: numb
     name: 'm',
     config,
     unloading: false,
+    stopping: false,
     replicas: entries,
     queue: Array.from({ length: queued }, () => ({}) as Job),
     waiters: [],

@@ -32,6 +32,14 @@ describe('Scheduler', () => {
       },
     );
 
+  /** Starts an unload and records, without awaiting it, whether it has finished. */
+  const unloadFlag = (name: string) => {
+    const flag = { done: false };
+    void sched.unloadModel(name).then(() => (flag.done = true));
+    return flag;
+  };
+  const nextMacrotask = () => new Promise<void>((r) => setImmediate(r));
+
   beforeEach(() => {
     clock = new FakeClock();
     spawner = new FakeSpawner();
@@ -231,6 +239,82 @@ describe('Scheduler', () => {
     expect(unloaded).toBe(true);
     expect(r.stopped).toBe(true);
     expect(sched.modelNames()).toEqual([]);
+  });
+
+  // Each way the last job of an unloading model can leave it. The workers' stop and the
+  // 'unloaded' command settle on microtasks and a macrotask, so each case waits one macrotask
+  // before asking whether the unload finished, instead of awaiting a promise that may never end.
+  const lastJobEnds: Array<[string, number, (j: Job) => void, string]> = [
+    ['its load wait expires', 0, () => clock.advance(1000), 'ORCH_ERR_MODEL_NOT_READY'],
+    ['its deadline passes', 500, () => clock.advance(600), 'ORCH_ERR_DEADLINE_EXCEEDED'],
+    ['it is cancelled', 0, (j) => sched.cancel(j.id), 'cancelled'],
+  ];
+  it.each(lastJobEnds)(
+    'completes an unload once the last queued job, with no ready replica, leaves because %s',
+    async (_how, timeoutMs, end, outcome) => {
+      await sched.loadModel('m', model());
+      const r = spawner.replicas[0]!;
+      const j = job({}, timeoutMs);
+      sched.submit(j);
+      const unloaded = unloadFlag('m');
+      end(j);
+      expect(j.error?.code ?? j.state).toBe(outcome);
+      await nextMacrotask();
+      expect(unloaded.done).toBe(true);
+      expect(r.stopped).toBe(true);
+      expect(sched.modelNames()).toEqual([]);
+    },
+  );
+
+  it('completes an unload once the last running job fails at its worker', async () => {
+    await sched.loadModel('m', model());
+    const r = spawner.replicas[0]!;
+    r.up();
+    const j = job();
+    sched.submit(j);
+    const unloaded = unloadFlag('m');
+    r.events.failed(j.id, 'WORKER_ERR_ENGINE', 'boom');
+    expect(j.state).toBe('failed');
+    await nextMacrotask();
+    expect(unloaded.done).toBe(true);
+  });
+
+  it('completes an unload when the only replica drains and the queued job stops waiting', async () => {
+    await sched.loadModel('m', model());
+    const r = spawner.replicas[0]!;
+    r.up();
+    sched.drainReplica('m-0');
+    const j = job();
+    sched.submit(j);
+    expect(j.state).toBe('queued');
+    const unloaded = unloadFlag('m');
+    clock.advance(1000);
+    expect(j.error?.code).toBe('ORCH_ERR_MODEL_NOT_READY');
+    await nextMacrotask();
+    expect(unloaded.done).toBe(true);
+    expect(r.stopped).toBe(true);
+  });
+
+  it('completes an unload asked for after close stopped the workers', async () => {
+    await sched.loadModel('m', model());
+    const r = spawner.replicas[0]!;
+    r.up();
+    await sched.close();
+    r.events.down('stopped', 'exit code 0');
+    const unloaded = unloadFlag('m');
+    await nextMacrotask();
+    expect(unloaded.done).toBe(true);
+    expect(sched.modelNames()).toEqual([]);
+  });
+
+  it('completes an unload even when a worker fails to stop', async () => {
+    await sched.loadModel('m', model({ replicas: 2 }));
+    const [a, b] = spawner.replicas;
+    a!.stop = () => Promise.reject(new Error('kill failed'));
+    const unloaded = unloadFlag('m');
+    await nextMacrotask();
+    expect(unloaded.done).toBe(true);
+    expect(b!.stopped).toBe(true);
   });
 
   it('stops routing to a draining replica', async () => {
