@@ -47,14 +47,15 @@ struct Chunk<GgmlType::F32> {
   }
 };
 
-// F16 and BF16 chunks are one 16-byte word: fetch() keeps it raw (4 registers instead of 8
-// floats, so more loads fit in flight) and decode() widens it when it is used.
+// Raw chunks: fetch() issues a chunk's loads and keeps the bytes as loaded (a few registers
+// instead of 8 floats, so more loads fit in flight in the matvec kernels) and decode() widens them
+// when they are used; load() is decode(fetch()). F16 and BF16 chunks are one 16-byte word.
 template <>
 struct Chunk<GgmlType::F16> {
   static constexpr int kBlock = 8, kBytes = 16;
-  static constexpr bool kRaw = true;
-  __device__ static uint4 fetch(const uint8_t* row, int64_t c) { return reinterpret_cast<const uint4*>(row)[c]; }
-  __device__ static void decode(const uint4& v, float* o) {
+  using Raw = uint4;
+  __device__ static Raw fetch(const uint8_t* row, int64_t c) { return reinterpret_cast<const uint4*>(row)[c]; }
+  __device__ static void decode(const Raw& v, int64_t, float* o) {
     const __half2* h = reinterpret_cast<const __half2*>(&v);
 #pragma unroll
     for (int i = 0; i < 4; i++) {
@@ -63,15 +64,15 @@ struct Chunk<GgmlType::F16> {
       o[2 * i + 1] = f.y;
     }
   }
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), o); }
+  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), c, o); }
 };
 
 template <>
 struct Chunk<GgmlType::BF16> {
   static constexpr int kBlock = 8, kBytes = 16;
-  static constexpr bool kRaw = true;
-  __device__ static uint4 fetch(const uint8_t* row, int64_t c) { return reinterpret_cast<const uint4*>(row)[c]; }
-  __device__ static void decode(const uint4& v, float* o) {
+  using Raw = uint4;
+  __device__ static Raw fetch(const uint8_t* row, int64_t c) { return reinterpret_cast<const uint4*>(row)[c]; }
+  __device__ static void decode(const Raw& v, int64_t, float* o) {
     const uint32_t w[4] = {v.x, v.y, v.z, v.w};
 #pragma unroll
     for (int i = 0; i < 4; i++) {
@@ -79,30 +80,26 @@ struct Chunk<GgmlType::BF16> {
       o[2 * i + 1] = __uint_as_float(w[i] & 0xffff0000u);
     }
   }
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), o); }
+  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), c, o); }
 };
 
-// Whether Chunk<T> has the raw fetch/decode pair.
-template <GgmlType T, typename = void>
-struct HasRawChunk {
-  static constexpr bool value = false;
-};
-template <GgmlType T>
-struct HasRawChunk<T, decltype(void(Chunk<T>::kRaw))> {
-  static constexpr bool value = Chunk<T>::kRaw;
-};
-
+// Raw Q8_0 chunk: the 8 quants and the block scale's f16 bits.
 template <>
 struct Chunk<GgmlType::Q8_0> {
   static constexpr int kBlock = 32, kBytes = 34;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
+  using Raw = uint3;
+  __device__ static Raw fetch(const uint8_t* row, int64_t c) {
     const uint8_t* b = row + (c >> 2) * kBytes;
-    const float d = f16At(b);
     uint32_t lo, hi;
     bytes8At2(b + 2 + (c & 3) * 8, lo, hi);
-#pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = static_cast<float>(static_cast<int8_t>(byteOf(lo, hi, i))) * d;
+    return make_uint3(lo, hi, *reinterpret_cast<const uint16_t*>(b));
   }
+  __device__ static void decode(const Raw& r, int64_t, float* o) {
+    const float d = __half2float(__ushort_as_half(static_cast<uint16_t>(r.z)));
+#pragma unroll
+    for (int i = 0; i < 8; i++) o[i] = static_cast<float>(static_cast<int8_t>(byteOf(r.x, r.y, i))) * d;
+  }
+  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), c, o); }
 };
 
 // Q4_0/Q4_1/Q5_0/Q5_1: element j < 16 is the low nibble of qs[j], element j + 16 the high one.
@@ -239,24 +236,29 @@ __device__ __forceinline__ void scaleMinK4(int j, const uint8_t* q, int& sc, int
   }
 }
 
+// Raw Q4_K chunk: the 8 quant bytes, d and dmin's f16 bits, and the 6-bit scale and min.
 template <>
 struct Chunk<GgmlType::Q4_K> {
   static constexpr int kBlock = 256, kBytes = 144;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
+  using Raw = uint4;
+  __device__ static Raw fetch(const uint8_t* row, int64_t c) {
     const uint8_t* b = row + (c >> 5) * kBytes;
     const int e = static_cast<int>(c & 31) * 8;
-    const int g = e / 64;          // 64-element group: 32 low nibbles then 32 high nibbles
-    const int hiNib = (e % 64) / 32;
-    const int l0 = e % 32;
+    const int g = e / 64;  // 64-element group: 32 low nibbles then 32 high nibbles
     int sc, mn;
-    scaleMinK4(2 * g + hiNib, b + 4, sc, mn);
-    const float d = f16At(b) * static_cast<float>(sc);
-    const float m = f16At(b + 2) * static_cast<float>(mn);
+    scaleMinK4(2 * g + (e % 64) / 32, b + 4, sc, mn);
     uint32_t lo, hi;
-    bytes8At2(b + 16 + g * 32 + l0, lo, hi);
-#pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = d * static_cast<float>((byteOf(lo, hi, i) >> (4 * hiNib)) & 15) - m;
+    bytes8At2(b + 16 + g * 32 + e % 32, lo, hi);
+    return make_uint4(lo, hi, u32At2(b), static_cast<uint32_t>(sc | (mn << 8)));
   }
+  __device__ static void decode(const Raw& r, int64_t c, float* o) {
+    const int hiNib = static_cast<int>(c & 4) >> 2;  // chunk k of a super-block: (8k % 64) / 32
+    const float d = __half2float(__ushort_as_half(static_cast<uint16_t>(r.z))) * static_cast<float>(r.w & 0xffu);
+    const float m = __half2float(__ushort_as_half(static_cast<uint16_t>(r.z >> 16))) * static_cast<float>(r.w >> 8);
+#pragma unroll
+    for (int i = 0; i < 8; i++) o[i] = d * static_cast<float>((byteOf(r.x, r.y, i) >> (4 * hiNib)) & 15) - m;
+  }
+  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), c, o); }
 };
 
 template <>
@@ -284,30 +286,65 @@ struct Chunk<GgmlType::Q5_K> {
   }
 };
 
+// Raw Q6_K chunk: 8 low-nibble bytes, 8 high-bit bytes, the scale byte and d's f16 bits.
+struct Q6KRaw {
+  uint32_t lo, hi, hlo, hhi, sd;
+};
+
 template <>
 struct Chunk<GgmlType::Q6_K> {
   static constexpr int kBlock = 256, kBytes = 210;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
+  using Raw = Q6KRaw;
+  __device__ static Raw fetch(const uint8_t* row, int64_t c) {
     const uint8_t* b = row + (c >> 5) * kBytes;
     const int e = static_cast<int>(c & 31) * 8;
-    const int half = e / 128;       // ql advances 64, qh 32, scales 8 per 128 elements
+    const int half = e / 128;            // ql advances 64, qh 32, scales 8 per 128 elements
     const int quarter = (e % 128) / 32;  // which of q1..q4
     const int l0 = e % 32;
-    const uint8_t* ql = b + half * 64 + (quarter & 1) * 32 + l0;
-    const uint8_t* qh = b + 128 + half * 32 + l0;
-    const int8_t scale = static_cast<int8_t>(b[192 + half * 8 + quarter * 2 + l0 / 16]);
-    const float d = f16At(b + 208) * static_cast<float>(scale);
+    Raw r;
+    bytes8At2(b + half * 64 + (quarter & 1) * 32 + l0, r.lo, r.hi);
+    bytes8At2(b + 128 + half * 32 + l0, r.hlo, r.hhi);
+    r.sd = static_cast<uint32_t>(b[192 + half * 8 + quarter * 2 + l0 / 16]) |
+           (static_cast<uint32_t>(*reinterpret_cast<const uint16_t*>(b + 208)) << 16);
+    return r;
+  }
+  __device__ static void decode(const Raw& r, int64_t c, float* o) {
+    const int quarter = static_cast<int>(c & 15) >> 2;  // chunk k: ((8k) % 128) / 32
+    const float d = __half2float(__ushort_as_half(static_cast<uint16_t>(r.sd >> 16))) *
+                    static_cast<float>(static_cast<int8_t>(r.sd & 0xffu));
     const int lshift = (quarter >> 1) * 4;
     const int hshift = quarter * 2;
-    uint32_t lo, hi, hlo, hhi;
-    bytes8At2(ql, lo, hi);
-    bytes8At2(qh, hlo, hhi);
 #pragma unroll
     for (int i = 0; i < 8; i++) {
-      const int q = (((byteOf(lo, hi, i) >> lshift) & 15) | (((byteOf(hlo, hhi, i) >> hshift) & 3) << 4)) - 32;
+      const int q = (((byteOf(r.lo, r.hi, i) >> lshift) & 15) | (((byteOf(r.hlo, r.hhi, i) >> hshift) & 3) << 4)) - 32;
       o[i] = d * static_cast<float>(q);
     }
   }
+  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), c, o); }
+};
+
+// Any type's chunk as a (fetch, decode) pair: the type's raw form where it has one, else the
+// widened floats (fetch loads and decodes, decode copies).
+template <GgmlType T, typename = void>
+struct RawChunk {
+  struct Raw {
+    float v[8];
+  };
+  __device__ static Raw fetch(const uint8_t* row, int64_t c) {
+    Raw r;
+    Chunk<T>::load(row, c, r.v);
+    return r;
+  }
+  __device__ static void decode(const Raw& r, int64_t, float* o) {
+#pragma unroll
+    for (int i = 0; i < 8; i++) o[i] = r.v[i];
+  }
+};
+template <GgmlType T>
+struct RawChunk<T, decltype(void(sizeof(typename Chunk<T>::Raw)))> {
+  using Raw = typename Chunk<T>::Raw;
+  __device__ static Raw fetch(const uint8_t* row, int64_t c) { return Chunk<T>::fetch(row, c); }
+  __device__ static void decode(const Raw& r, int64_t c, float* o) { Chunk<T>::decode(r, c, o); }
 };
 
 // Calls f.template operator()<T>() for the runtime type `t` (every supported weight type).

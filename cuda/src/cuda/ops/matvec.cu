@@ -1,10 +1,12 @@
 // Decode-time matrix-vector products straight from the stored weight type. Memory traffic: each
 // weight byte is read once (the activations, n x cols floats, stay in L1/L2), so the bound is
-// weight bytes / DRAM bandwidth. One warp per output row (four for rows of 2048+ columns);
-// lanes take consecutive 8-element chunks (16-byte loads for F16/BF16, 32 for F32), four in
-// flight per lane, and a block holds few registers so that many warps' loads are in flight.
-// The fused prologue (RMSNorm) and epilogues (residual add, SwiGLU) save whole launches and
-// passes over the activations, which at batch 1 cost more than the arithmetic.
+// weight bytes / DRAM bandwidth. At batch 1 a per-layer matrix is only 2-17 MB, so a launch is a
+// few DRAM round trips long: what counts is how many bytes are in flight per SM. So each warp
+// owns several rows (kRows) and issues every load of a round for all of them (kLoads per lane
+// and row, kept as raw bytes: RawChunk) before it decodes and uses any; rows of 2048+ columns
+// are also split over the block's four warps. The fused prologue (RMSNorm) and epilogues
+// (residual add, SwiGLU) save whole launches and passes over the activations, which at batch 1
+// cost more than the arithmetic.
 #include "cuda/ops/matvec.h"
 
 #include "cuda/block_reduce.cuh"
@@ -17,9 +19,9 @@ namespace llorch {
 namespace {
 constexpr int kWarps = 4;
 constexpr int kThreads = kWarps * 32;
-constexpr int kUnroll = 4;
 constexpr int kMaxWeights = 3;
 constexpr int64_t kSplitCols = 2048;
+constexpr int kQkvLoads = 4;  // chunk loads per lane and row in the fused QKV kernel
 
 struct Params {
   const uint8_t* w[kMaxWeights];
@@ -34,19 +36,20 @@ struct Params {
   const float* normW;
   float eps;
   bool accumulate;
-  int rowSplit;  // warps per row: 1, or 4 for long rows (more loads in flight per row)
+  int rowSplit;  // warps per row group: 1, or 4 for long rows (more loads in flight per row)
 };
 
-// The activation chunk (8 floats at column 8c of row r), times the norm weights when the job has
+// The activation chunk (8 floats at column 8c of x row r), times the norm weights when there is
 // a norm; the row's 1/rms factor is applied to the finished dot product (it is one scalar per
 // row), so no pass over x has to finish before the weight loads start.
-__device__ __forceinline__ void loadX(const Params& p, int r, int64_t c, float* o, float& ss) {
-  const float4* xp = reinterpret_cast<const float4*>(p.x + r * p.cols + c * 8);
+__device__ __forceinline__ void loadX(const float* x, int64_t cols, const float* normW, int r, int64_t c, float* o,
+                                      float& ss) {
+  const float4* xp = reinterpret_cast<const float4*>(x + r * cols + c * 8);
   const float4 a = xp[0], b = xp[1];
   o[0] = a.x; o[1] = a.y; o[2] = a.z; o[3] = a.w;
   o[4] = b.x; o[5] = b.y; o[6] = b.z; o[7] = b.w;
-  if (p.normW != nullptr) {
-    const float4* gp = reinterpret_cast<const float4*>(p.normW + c * 8);
+  if (normW != nullptr) {
+    const float4* gp = reinterpret_cast<const float4*>(normW + c * 8);
     const float4 ga = gp[0], gb = gp[1];
     const float g[8] = {ga.x, ga.y, ga.z, ga.w, gb.x, gb.y, gb.z, gb.w};
 #pragma unroll
@@ -62,106 +65,133 @@ __device__ __forceinline__ float dot8(const float* a, const float* b) {
          a[7] * b[7];
 }
 
-template <GgmlType T, int NR>
-__global__ void __launch_bounds__(kThreads) matvecKernel(const Params p) {
-  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
-  const bool gateUp = p.up != nullptr;
-  // Gate/up: warps 0-1 take two gate rows, warps 2-3 the same two up rows. Otherwise the block's
-  // warps take kWarps / rowSplit rows, rowSplit warps sharing each row's chunks.
-  const int rowsPerBlock = gateUp ? kWarps / 2 : kWarps / p.rowSplit;
-  const int sub = gateUp ? 0 : warp % p.rowSplit;
-  const int64_t row = static_cast<int64_t>(blockIdx.x) * rowsPerBlock + (gateUp ? warp % 2 : warp / p.rowSplit);
-  const bool active = row < p.rowStart[p.count];
-  int seg = 0;
+// Partial dot products of kRows weight rows (wr[s], skipped where !live[s]) with NR rows of x
+// over the chunks first, first + stride, ...: each round issues kRows x kLoads chunk loads per
+// lane before any is decoded, so a short row costs one memory round trip, not one per chunk. x is
+// read once per chunk for all the rows; ss[r] sums the squares of x row r over the same chunks.
+template <GgmlType T, int NR, int kRows, int kLoads>
+__device__ __forceinline__ void dotRows(const uint8_t* const (&wr)[kRows], const bool (&live)[kRows], const float* x,
+                                        const float* normW, int64_t cols, int64_t first, int stride,
+                                        float (&acc)[kRows][NR], float (&ss)[NR]) {
+  using RC = RawChunk<T>;
+  const int64_t chunks = cols / 8;
+  for (int64_t c0 = first; c0 < chunks; c0 += static_cast<int64_t>(stride) * kLoads) {
+    typename RC::Raw raw[kRows][kLoads];
 #pragma unroll
-  for (int i = 1; i < kMaxWeights; i++) seg += (i < p.count && row >= p.rowStart[i]) ? 1 : 0;
-  const int64_t lr = row - p.rowStart[seg];
-  const uint8_t* wr = (gateUp && warp >= 2 ? p.up : p.w[seg]) + static_cast<size_t>(lr) * p.rowBytes;
-  const int64_t chunks = p.cols / 8;
-  const int stride = 32 * p.rowSplit;
-  // The lanes of a row's warps cover every chunk, so they also see all of x and sum its
-  // squares for the norm without a separate pass.
-  float acc[NR], ss[NR];
+    for (int s = 0; s < kRows; s++) {
 #pragma unroll
-  for (int r = 0; r < NR; r++) acc[r] = ss[r] = 0.f;
-  for (int64_t c0 = lane + 32 * sub; active && c0 < chunks; c0 += stride * kUnroll) {
-    // All of this round's weight loads are issued before any is used (predicated at the end
-    // of the row), so a short row costs one memory round trip, not one per chunk.
-    auto use = [&](int64_t c, const float* wv) {
+      for (int u = 0; u < kLoads; u++) {
+        const int64_t c = c0 + static_cast<int64_t>(stride) * u;
+        raw[s][u] = live[s] && c < chunks ? RC::fetch(wr[s], c) : typename RC::Raw{};
+      }
+    }
+#pragma unroll
+    for (int u = 0; u < kLoads; u++) {
+      const int64_t c = c0 + static_cast<int64_t>(stride) * u;
+      if (c >= chunks) break;
 #pragma unroll
       for (int r = 0; r < NR; r++) {
         float xv[8];
-        loadX(p, r, c, xv, ss[r]);
-        acc[r] += dot8(wv, xv);
-      }
-    };
-    if constexpr (HasRawChunk<T>::value) {
-      // Raw words in flight (half the registers of widened chunks: more warps fit per SM),
-      // widened one at a time.
-      uint4 raw[kUnroll];
+        loadX(x, cols, normW, r, c, xv, ss[r]);
 #pragma unroll
-      for (int u = 0; u < kUnroll; u++) {
-        if (c0 + stride * u < chunks) raw[u] = Chunk<T>::fetch(wr, c0 + stride * u);
-      }
-#pragma unroll
-      for (int u = 0; u < kUnroll; u++) {
-        if (c0 + stride * u >= chunks) break;
-        float wv[8];
-        Chunk<T>::decode(raw[u], wv);
-        use(c0 + stride * u, wv);
-      }
-    } else {
-      float wv[kUnroll][8];
-#pragma unroll
-      for (int u = 0; u < kUnroll; u++) {
-        if (c0 + stride * u < chunks) Chunk<T>::load(wr, c0 + stride * u, wv[u]);
-      }
-#pragma unroll
-      for (int u = 0; u < kUnroll; u++) {
-        if (c0 + stride * u >= chunks) break;
-        use(c0 + stride * u, wv[u]);
+        for (int s = 0; s < kRows; s++) {
+          float wv[8];
+          RC::decode(raw[s][u], c, wv);
+          acc[s][r] += dot8(wv, xv);
+        }
       }
     }
   }
-  __shared__ float part[kWarps][NR][2];
+}
+
+// A warp owns a group of kRows weight rows (gate/up: kRows / 2 gate rows and the same up rows),
+// split over p.rowSplit warps of the block for long rows.
+// One x row keeps to 128 registers (four blocks per SM); more x rows may take more registers
+// rather than spill.
+template <GgmlType T, int NR, int kRows, int kLoads>
+__global__ void __launch_bounds__(kThreads, NR == 1 ? 4 : 1) matvecKernel(const Params p) {
+  static_assert(kRows % 2 == 0, "gate/up pairs need an even row count");
+  constexpr int kHalf = kRows / 2;
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const bool gateUp = p.up != nullptr;
+  const int sub = warp % p.rowSplit;
+  const int64_t group = static_cast<int64_t>(blockIdx.x) * (kWarps / p.rowSplit) + warp / p.rowSplit;
+  const int64_t base = group * (gateUp ? kHalf : kRows);
+  const int64_t total = p.rowStart[p.count];
+  const uint8_t* wr[kRows];
+  bool live[kRows];
+  int seg[kRows];
+  int64_t lr[kRows];
+#pragma unroll
+  for (int s = 0; s < kRows; s++) {
+    const int64_t row = base + (gateUp ? s % kHalf : s);
+    live[s] = row < total;
+    seg[s] = 0;
+#pragma unroll
+    for (int i = 1; i < kMaxWeights; i++) seg[s] += (i < p.count && row >= p.rowStart[i]) ? 1 : 0;
+    lr[s] = row - p.rowStart[seg[s]];
+    wr[s] = (gateUp && s >= kHalf ? p.up : p.w[seg[s]]) + static_cast<size_t>(lr[s]) * p.rowBytes;
+  }
+  // The lanes of a row group's warps cover every chunk, so they also see all of x and sum its
+  // squares for the norm without a separate pass.
+  float acc[kRows][NR], ss[NR];
 #pragma unroll
   for (int r = 0; r < NR; r++) {
-    acc[r] = warpSum(acc[r]);
+    ss[r] = 0.f;
+#pragma unroll
+    for (int s = 0; s < kRows; s++) acc[s][r] = 0.f;
+  }
+  // Four x rows take half the loads per round, or the accumulators spill.
+  constexpr int kRound = NR == 4 ? kLoads / 2 : kLoads;
+  dotRows<T, NR, kRows, kRound>(wr, live, p.x, p.normW, p.cols, lane + 32 * sub, 32 * p.rowSplit, acc, ss);
+#pragma unroll
+  for (int r = 0; r < NR; r++) {
+#pragma unroll
+    for (int s = 0; s < kRows; s++) acc[s][r] = warpSum(acc[s][r]);
     if (p.normW != nullptr) ss[r] = warpSum(ss[r]);
   }
-  if (p.rowSplit > 1 || gateUp) {
+  if (p.rowSplit > 1) {
+    __shared__ float part[kWarps][kRows + 1][NR];
     if (lane == 0) {
 #pragma unroll
       for (int r = 0; r < NR; r++) {
-        part[warp][r][0] = acc[r];
-        part[warp][r][1] = ss[r];
+#pragma unroll
+        for (int s = 0; s < kRows; s++) part[warp][s][r] = acc[s][r];
+        part[warp][kRows][r] = ss[r];
       }
     }
     __syncthreads();
-  }
-  // One lane per row writes: the first warp of a split row, the gate warp of a gate/up pair.
-  if (!active || lane != 0 || sub != 0 || (gateUp && warp >= 2)) return;
-  const int64_t segRows = p.rowStart[seg + 1] - p.rowStart[seg];
-#pragma unroll
-  for (int r = 0; r < NR; r++) {
-    float v = acc[r], sq = ss[r];
-    if (p.rowSplit > 1) {
+    if (sub == 0 && lane == 0) {
       for (int w = 1; w < p.rowSplit; w++) {
-        v += part[warp + w][r][0];
-        sq += part[warp + w][r][1];
+#pragma unroll
+        for (int r = 0; r < NR; r++) {
+#pragma unroll
+          for (int s = 0; s < kRows; s++) acc[s][r] += part[warp + w][s][r];
+          ss[r] += part[warp + w][kRows][r];
+        }
       }
     }
-    const float rs = p.normW != nullptr ? rsqrtf(sq / static_cast<float>(p.cols) + p.eps) : 1.f;
-    v *= rs;
-    float* out = p.y[seg] + r * segRows + lr;
-    if (gateUp) {
-      const float u = part[warp + 2][r][0] * rs;
-      p.upOut[r * segRows + lr] = u;
-      *out = (v / (1.0f + expf(-v))) * u;
-    } else if (p.accumulate) {
-      *out += v;
-    } else {
-      *out = v;
+  }
+  // Lane 0 of the group's first warp writes its rows.
+  if (lane != 0 || sub != 0) return;
+#pragma unroll
+  for (int r = 0; r < NR; r++) {
+    const float rs = p.normW != nullptr ? rsqrtf(ss[r] / static_cast<float>(p.cols) + p.eps) : 1.f;
+#pragma unroll
+    for (int s = 0; s < (gateUp ? kHalf : kRows); s++) {
+      if (!live[s]) continue;
+      const int64_t segRows = p.rowStart[seg[s] + 1] - p.rowStart[seg[s]];
+      const float v = acc[s][r] * rs;
+      float* out = p.y[seg[s]] + r * segRows + lr[s];
+      if (gateUp) {
+        const float u = acc[s + kHalf][r] * rs;
+        p.upOut[r * segRows + lr[s]] = u;
+        *out = (v / (1.0f + expf(-v))) * u;
+      } else if (p.accumulate) {
+        *out += v;
+      } else {
+        *out = v;
+      }
     }
   }
 }
@@ -190,33 +220,6 @@ struct QkvParams {
 };
 
 template <GgmlType T>
-__device__ __forceinline__ void dotRow(const QkvParams& p, const uint8_t* wr, int lane, float& acc, float& ss) {
-  const int64_t chunks = p.cols / 8;
-  for (int64_t c0 = lane; c0 < chunks; c0 += 32 * kUnroll) {
-    float wv[kUnroll][8];
-#pragma unroll
-    for (int u = 0; u < kUnroll; u++) {
-      if (c0 + 32 * u < chunks) Chunk<T>::load(wr, c0 + 32 * u, wv[u]);
-    }
-#pragma unroll
-    for (int u = 0; u < kUnroll; u++) {
-      const int64_t c = c0 + 32 * u;
-      if (c >= chunks) break;
-      const float4* xp = reinterpret_cast<const float4*>(p.x + c * 8);
-      const float4* gp = reinterpret_cast<const float4*>(p.normW + c * 8);
-      const float4 a = xp[0], b = xp[1], ga = gp[0], gb = gp[1];
-      const float xv[8] = {a.x, a.y, a.z, a.w, b.x, b.y, b.z, b.w};
-      const float g[8] = {ga.x, ga.y, ga.z, ga.w, gb.x, gb.y, gb.z, gb.w};
-#pragma unroll
-      for (int i = 0; i < 8; i++) {
-        ss += xv[i] * xv[i];
-        acc += wv[u][i] * (xv[i] * g[i]);
-      }
-    }
-  }
-}
-
-template <GgmlType T>
 __global__ void __launch_bounds__(kThreads) qkvKernel(const QkvParams p) {
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
   const int half = p.headDim / 2;
@@ -235,12 +238,13 @@ __global__ void __launch_bounds__(kThreads) qkvKernel(const QkvParams p) {
     ra = h * p.headDim + (p.neox ? i : 2 * i);
     rb = h * p.headDim + (p.neox ? i + half : 2 * i + 1);
   }
-  float accA = 0.f, accB = 0.f, ssA = 0.f, ssB = 0.f;
-  dotRow<T>(p, p.w[seg] + static_cast<size_t>(ra) * p.rowBytes, lane, accA, ssA);
-  dotRow<T>(p, p.w[seg] + static_cast<size_t>(rb) * p.rowBytes, lane, accB, ssB);
-  accA = warpSum(accA);
-  accB = warpSum(accB);
-  ssA = warpSum(ssA);
+  // Both rows' loads are in flight together.
+  const uint8_t* const wr[2] = {p.w[seg] + static_cast<size_t>(ra) * p.rowBytes,
+                                p.w[seg] + static_cast<size_t>(rb) * p.rowBytes};
+  const bool live[2] = {true, true};
+  float acc[2][1] = {{0.f}, {0.f}}, ss[1] = {0.f};
+  dotRows<T, 1, 2, kQkvLoads>(wr, live, p.x, p.normW, p.cols, lane, 32, acc, ss);
+  const float accA = warpSum(acc[0][0]), accB = warpSum(acc[1][0]), ssA = warpSum(ss[0]);
   if (lane != 0) return;
   const float rs = rsqrtf(ssA / static_cast<float>(p.cols) + p.eps);
   float va = accA * rs, vb = accB * rs;
@@ -276,17 +280,28 @@ struct QkvLaunch {
   }
 };
 
+// Rows per warp and chunk loads per lane and row, as measured on an H100 (PERF.md): chunks that
+// are one 16-byte vector load (F16, BF16) do best at 2 rows x 4 loads; quantized chunks gathered
+// from 2-byte loads (their blocks are only 2-byte aligned) at 2 x 2 on short rows and 2 x 8 on
+// long ones (4 x 4 was 20% slower: their many small loads queue behind each other); types kept
+// as 8 widened floats at 2 x 4.
+template <GgmlType T>
+struct MatvecShape {
+  static constexpr bool kGathered = Chunk<T>::kBlock != 8 && sizeof(typename RawChunk<T>::Raw) <= 20;
+  static constexpr int kShortRows = 2, kShortLoads = kGathered ? 2 : 4;
+  static constexpr int kLongRows = 2, kLongLoads = kGathered ? 8 : 4;
+};
+
 struct Launch {
   cudaStream_t s;
   Params p;
   int n;
-  template <GgmlType T>
-  void operator()() {
-    p.rowBytes = static_cast<size_t>(p.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
-    // Long rows (the FFN down projection) with few rows would leave most SMs with too few loads
-    // in flight at one warp per row.
-    p.rowSplit = p.up == nullptr && p.cols >= kSplitCols ? kWarps : 1;
-    const int rowsPerBlock = p.up != nullptr ? kWarps / 2 : kWarps / p.rowSplit;
+  template <GgmlType T, int kRows, int kLoads>
+  void run() {
+    // Long rows (the FFN down projection) with few rows would leave most SMs idle at one warp per
+    // row group.
+    p.rowSplit = p.cols >= kSplitCols ? kWarps : 1;
+    const int rowsPerBlock = (p.up != nullptr ? kRows / 2 : kRows) * (kWarps / p.rowSplit);
     const unsigned blocks = static_cast<unsigned>((p.rowStart[p.count] + rowsPerBlock - 1) / rowsPerBlock);
     const float* x0 = p.x;
     float* y0[kMaxWeights] = {p.y[0], p.y[1], p.y[2]};
@@ -297,11 +312,18 @@ struct Launch {
       p.x = x0 + done * p.cols;
       for (int i = 0; i < p.count; i++) p.y[i] = y0[i] + done * (p.rowStart[i + 1] - p.rowStart[i]);
       if (up0 != nullptr) p.upOut = up0 + done * p.rowStart[1];
-      if (take == 4) matvecKernel<T, 4><<<blocks, kThreads, 0, s>>>(p);
-      else if (take == 2) matvecKernel<T, 2><<<blocks, kThreads, 0, s>>>(p);
-      else matvecKernel<T, 1><<<blocks, kThreads, 0, s>>>(p);
+      if (take == 4) matvecKernel<T, 4, kRows, kLoads><<<blocks, kThreads, 0, s>>>(p);
+      else if (take == 2) matvecKernel<T, 2, kRows, kLoads><<<blocks, kThreads, 0, s>>>(p);
+      else matvecKernel<T, 1, kRows, kLoads><<<blocks, kThreads, 0, s>>>(p);
       done += take;
     }
+  }
+  template <GgmlType T>
+  void operator()() {
+    using S = MatvecShape<T>;
+    p.rowBytes = static_cast<size_t>(p.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
+    if (p.cols >= kSplitCols) run<T, S::kLongRows, S::kLongLoads>();
+    else run<T, S::kShortRows, S::kShortLoads>();
   }
 };
 }  // namespace
