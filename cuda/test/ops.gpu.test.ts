@@ -43,6 +43,7 @@ test('every CUDA op matches the CPU backend on random inputs', () => {
     'siluMul',
     'add',
     'gatherRows',
+    'argmax',
     'normMatmul',
     'normGateUp',
     'matmulAdd',

@@ -106,6 +106,9 @@ class Backend {
   virtual void siluMul(float* gate, const float* up, size_t count) = 0;
   // x[i] += y[i] over `count` elements.
   virtual void add(float* x, const float* y, size_t count) = 0;
+  // out[i] = index of the largest of x[i][0..dim), the first one on ties (as std::max_element):
+  // greedy sampling on the device, so a step downloads token ids instead of logits.
+  virtual void argmax(int32_t* out, const float* x, int n, int dim) = 0;
 
   // Fused steps of the forward pass. Each default is the plain op sequence it replaces (so the
   // CPU backend computes exactly what it did before); a backend may override it with fewer

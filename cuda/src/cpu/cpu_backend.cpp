@@ -86,4 +86,6 @@ void CpuBackend::siluMul(float* gate, const float* up, size_t count) { cpuSiluMu
 
 void CpuBackend::add(float* x, const float* y, size_t count) { cpuAdd(x, y, count); }
 
+void CpuBackend::argmax(int32_t* out, const float* x, int n, int dim) { cpuArgmax(out, x, n, dim); }
+
 }  // namespace llorch

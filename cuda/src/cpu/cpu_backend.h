@@ -38,6 +38,7 @@ class CpuBackend final : public Backend {
                  const AttentionBatch& b) override;
   void siluMul(float* gate, const float* up, size_t count) override;
   void add(float* x, const float* y, size_t count) override;
+  void argmax(int32_t* out, const float* x, int n, int dim) override;
 
  private:
   ThreadPool pool_;

@@ -1,5 +1,6 @@
 #include "cpu/elementwise.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -47,6 +48,13 @@ void cpuSiluMul(float* gate, const float* up, size_t count) {
 
 void cpuAdd(float* x, const float* y, size_t count) {
   for (size_t i = 0; i < count; i++) x[i] += y[i];
+}
+
+void cpuArgmax(int32_t* out, const float* x, int n, int dim) {
+  for (int i = 0; i < n; i++) {
+    const float* row = x + static_cast<int64_t>(i) * dim;
+    out[i] = static_cast<int32_t>(std::max_element(row, row + dim) - row);
+  }
 }
 
 }  // namespace llorch

@@ -14,5 +14,6 @@ void cpuKvStore(const KvLayerView& kv, const float* k, const float* v, const int
 void cpuAddBias(float* x, const float* bias, int n, int dim);
 void cpuSiluMul(float* gate, const float* up, size_t count);
 void cpuAdd(float* x, const float* y, size_t count);
+void cpuArgmax(int32_t* out, const float* x, int n, int dim);
 
 }  // namespace llorch

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "cuda/cuda_check.h"
+#include "cuda/ops/argmax.h"
 #include "cuda/ops/attention.h"
 #include "cuda/ops/elementwise.h"
 #include "cuda/ops/get_rows.h"
@@ -234,6 +235,8 @@ void CudaBackend::attention(float* out, const float* q, const KvLayerView& kv, c
 void CudaBackend::siluMul(float* gate, const float* up, size_t count) { cudaSiluMul(stream_, gate, up, count); }
 
 void CudaBackend::add(float* x, const float* y, size_t count) { cudaAdd(stream_, x, y, count); }
+
+void CudaBackend::argmax(int32_t* out, const float* x, int n, int dim) { cudaArgmax(stream_, out, x, n, dim); }
 
 void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW,
                              float eps, int n, float* normed) {

@@ -45,6 +45,7 @@ class CudaBackend final : public Backend {
   void attention(float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b) override;
   void siluMul(float* gate, const float* up, size_t count) override;
   void add(float* x, const float* y, size_t count) override;
+  void argmax(int32_t* out, const float* x, int n, int dim) override;
 
   void normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW, float eps,
                   int n, float* normed) override;

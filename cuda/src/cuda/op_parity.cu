@@ -154,6 +154,27 @@ class Harness {
     results_.push_back(r);
   }
 
+  // Integer outputs must match exactly: relErr is the fraction of differing elements.
+  void compareIds(const Pair& p, const std::string& op, const std::string& shape) {
+    gpu_.synchronize();
+    const size_t n = p.bytes / sizeof(int32_t);
+    std::vector<int32_t> a(n), b(n);
+    cpu_.download(a.data(), p.cpu, p.bytes);
+    gpu_.download(b.data(), p.gpu, p.bytes);
+    OpParityResult r;
+    r.op = op;
+    r.type = "i32";
+    r.shape = shape;
+    r.elements = static_cast<int64_t>(n);
+    int64_t differ = 0;
+    for (size_t i = 0; i < n; i++) {
+      differ += a[i] != b[i] ? 1 : 0;
+      r.maxAbsErr = std::max(r.maxAbsErr, std::fabs(static_cast<double>(b[i]) - a[i]));
+    }
+    r.relErr = n > 0 ? static_cast<double>(differ) / static_cast<double>(n) : 0;
+    results_.push_back(r);
+  }
+
   CpuBackend cpu_;
   CudaBackend gpu_;
   std::mt19937 rng_;
@@ -281,6 +302,19 @@ void elementwiseCases(Harness& h) {
     h.cpu_.gatherRows(static_cast<float*>(out.cpu), static_cast<float*>(x.cpu), static_cast<int32_t*>(ip.cpu), 3, dim);
     h.gpu_.gatherRows(static_cast<float*>(out.gpu), static_cast<float*>(x.gpu), static_cast<int32_t*>(ip.gpu), 3, dim);
     h.compare(out, "gatherRows", "f32", "3 of " + dims({n, dim}));
+  }
+  {
+    // Vocabulary-sized rows; row 1 has its maximum twice (the first must win), row 2 is all -inf
+    // (index 0, as std::max_element).
+    const int vocab = 151936;
+    std::vector<float> logits = h.randomFloats(static_cast<size_t>(n) * vocab, -20.f, 20.f);
+    logits[vocab + 777] = logits[vocab + 150000] = 50.f;
+    std::fill(logits.begin() + 2 * vocab, logits.begin() + 3 * vocab, -std::numeric_limits<float>::infinity());
+    auto x = h.put(logits);
+    auto out = h.put(std::vector<int32_t>(static_cast<size_t>(n), -1));
+    h.cpu_.argmax(static_cast<int32_t*>(out.cpu), static_cast<float*>(x.cpu), n, vocab);
+    h.gpu_.argmax(static_cast<int32_t*>(out.gpu), static_cast<float*>(x.gpu), n, vocab);
+    h.compareIds(out, "argmax", dims({n, vocab}));
   }
   for (RopeStyle style : {RopeStyle::Neox, RopeStyle::Normal}) {
     RopeParams p;

@@ -89,6 +89,7 @@ Engine::Engine(EngineOptions opts) : opts_(std::move(opts)) {
     const int tableEntries = (opts_.maxSeqs + 1) * blocksPerSeq;
     forward_ = std::make_unique<Forward>(*backend_, c, weights_, *kv_, maxRows, logitRows, tableEntries);
     logits_.resize(static_cast<size_t>(logitRows) * c.vocabSize);
+    greedyTokens_.resize(static_cast<size_t>(logitRows));
   } catch (...) {
     forward_.reset();
     kv_.reset();
@@ -411,7 +412,19 @@ void Engine::step(std::vector<SeqEvent>& events) {
   }
   if (batch_.rows() == 0) return;
 
-  forward_->run(batch_, logits_.data());
+  // When every sampled row is plain greedy (what Sampler::sample reduces to without penalties,
+  // bias or logprobs), the device picks the tokens and only their ids come back; otherwise the
+  // logits are downloaded and the host sampler runs.
+  batch_.greedy = !batch_.logitRows.empty();
+  for (const auto& sp : running_) {
+    const Sequence& s = *sp;
+    if (s.stepRows == 0 || s.stepLogitIndex < 0) continue;
+    const SamplingParams& p = s.params;
+    batch_.greedy = batch_.greedy && !s.isForward && p.temperature <= 0.f && p.repetitionPenalty == 1.f &&
+                    p.presencePenalty == 0.f && p.frequencyPenalty == 0.f && p.logitBias.empty() &&
+                    p.topLogprobs == 0;
+  }
+  forward_->run(batch_, logits_.data(), greedyTokens_.data());
 
   const auto now = std::chrono::steady_clock::now();
   for (auto& sp : running_) {
@@ -428,8 +441,10 @@ void Engine::step(std::vector<SeqEvent>& events) {
     float* row = logits_.data() + static_cast<size_t>(s.stepLogitIndex) * vocab;
     TokenLogprob lp;
     const bool wantLogprobs = s.params.topLogprobs > 0;
-    const int32_t token = sampler_.sample(row, vocab, s.params, s.tokens, static_cast<uint64_t>(s.generated),
-                                          wantLogprobs ? &lp : nullptr);
+    const int32_t token =
+        batch_.greedy ? greedyTokens_[static_cast<size_t>(s.stepLogitIndex)]
+                      : sampler_.sample(row, vocab, s.params, s.tokens, static_cast<uint64_t>(s.generated),
+                                        wantLogprobs ? &lp : nullptr);
     s.tokens.push_back(token);
     s.generated++;
     SeqEvent& e = eventFor(s, events);

@@ -130,6 +130,7 @@ class Engine {
   Sampler sampler_;
   StepBatch batch_;
   std::vector<float> logits_;
+  std::vector<int32_t> greedyTokens_;  // a greedy step's sampled ids, by logit row
   EventSink sink_;
   std::thread thread_;
 

@@ -17,6 +17,7 @@ void StepBatch::clear() {
   tableOffset.clear();
   blockTables.clear();
   logitRows.clear();
+  greedy = false;
   maxPos = 0;
 }
 
@@ -46,6 +47,7 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
     tableOffset_ = allocInts(n);
     blockTables_ = allocInts(static_cast<size_t>(maxTableEntries));
     logitRows_ = allocInts(static_cast<size_t>(maxLogitRows));
+    argmax_ = allocInts(static_cast<size_t>(maxLogitRows));
   } catch (...) {
     for (void* p : buffers_) be_.free(p);
     throw;
@@ -70,7 +72,7 @@ int32_t* Forward::allocInts(size_t count) {
   return static_cast<int32_t*>(p);
 }
 
-void Forward::run(const StepBatch& b, float* logits) {
+void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
   const int n = b.rows();
   const int nl = static_cast<int>(b.logitRows.size());
   const int embd = c_.embeddingLength;
@@ -108,6 +110,7 @@ void Forward::run(const StepBatch& b, float* logits) {
   bool allRows = nl == n;
   for (int i = 0; allRows && i < nl; i++) allRows = b.logitRows[i] == i;
   if (key != 0 && allRows) key |= uint64_t{1} << 63;
+  if (key != 0 && b.greedy) key |= uint64_t{1} << 62;
 
   AttentionBatch ab;
   ab.pos = pos_;
@@ -150,9 +153,14 @@ void Forward::run(const StepBatch& b, float* logits) {
     if (!allRows) be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]
     float* const out = logits_;                                   // logits: [nl, n_vocab]
     be_.normMatmul(&out, &w_.output, 1, allRows ? x_ : lx_, w_.outputNorm, c_.rmsNormEps, nl, lx_);
+    if (b.greedy) be_.argmax(argmax_, logits_, nl, c_.vocabSize);
   });
   if (nl == 0) return;
-  be_.download(logits, logits_, sizeof(float) * static_cast<size_t>(nl) * c_.vocabSize);
+  if (b.greedy) {
+    be_.download(tokens, argmax_, sizeof(int32_t) * static_cast<size_t>(nl));
+  } else {
+    be_.download(logits, logits_, sizeof(float) * static_cast<size_t>(nl) * c_.vocabSize);
+  }
   be_.synchronize();
 }
 

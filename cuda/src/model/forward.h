@@ -20,6 +20,9 @@ struct StepBatch {
   std::vector<int32_t> tableOffset;  // [n] offset of the row's sequence block table in blockTables
   std::vector<int32_t> blockTables;  // concatenated block tables of the step's sequences
   std::vector<int32_t> logitRows;    // rows whose logits are wanted, in output order
+  // Every logit row is sampled greedily from the raw logits (no penalties, bias or logprobs): the
+  // device computes the argmax and run() downloads only the token ids.
+  bool greedy = false;
   int maxPos = 0;
 
   int rows() const { return static_cast<int>(tokens.size()); }
@@ -38,8 +41,9 @@ class Forward {
   int maxLogitRows() const { return maxLogitRows_; }
   size_t scratchBytes() const { return scratchBytes_; }
 
-  // Runs the step and copies the logits of b.logitRows to host `logits` ([count][vocab]).
-  void run(const StepBatch& b, float* logits);
+  // Runs the step and copies the logits of b.logitRows to host `logits` ([count][vocab]), or
+  // with b.greedy their argmax token ids to `tokens` ([count]; logits untouched).
+  void run(const StepBatch& b, float* logits, int32_t* tokens);
 
  private:
   float* allocFloats(size_t count);
@@ -55,7 +59,7 @@ class Forward {
   size_t scratchBytes_ = 0;
   std::vector<void*> buffers_;
   float *x_, *h_, *q_, *k_, *v_, *attn_, *gate_, *up_, *lx_, *logits_;
-  int32_t *tokens_, *pos_, *slots_, *tableOffset_, *blockTables_, *logitRows_;
+  int32_t *tokens_, *pos_, *slots_, *tableOffset_, *blockTables_, *logitRows_, *argmax_;
 };
 
 }  // namespace llorch
