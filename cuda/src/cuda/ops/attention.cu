@@ -11,6 +11,7 @@
 
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
+#include "cuda/dependent_launch.cuh"
 #include "native_error.h"
 
 namespace llorch {
@@ -69,6 +70,8 @@ __global__ void __launch_bounds__(kWarps * 32) attentionKernel(float* out, float
                                                                const int32_t* blockTables, int heads, int kvHeads,
                                                                int headDim, int kvDim, int blockSize, int splits,
                                                                int chunk, float scale) {
+  // The next kernel (the o projection) may start prefetching its weights now.
+  releaseDependents();
   const int row = blockIdx.x / heads, head = blockIdx.x % heads;
   const int split = blockIdx.y;
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;

@@ -11,6 +11,7 @@
 
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
+#include "cuda/dependent_launch.cuh"
 #include "cuda/dequant.cuh"
 #include "cuda/ops/rope.h"
 
@@ -112,6 +113,7 @@ template <GgmlType T, int NR, int kRows, int kLoads>
 __global__ void __launch_bounds__(kThreads, NR == 1 ? 4 : 1) matvecKernel(const Params p) {
   static_assert(kRows % 2 == 0, "gate/up pairs need an even row count");
   constexpr int kHalf = kRows / 2;
+  releaseDependents();
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
   const bool gateUp = p.up != nullptr;
   const int sub = warp % p.rowSplit;
@@ -132,6 +134,12 @@ __global__ void __launch_bounds__(kThreads, NR == 1 ? 4 : 1) matvecKernel(const 
     lr[s] = row - p.rowStart[seg[s]];
     wr[s] = (gateUp && s >= kHalf ? p.up : p.w[seg[s]]) + static_cast<size_t>(lr[s]) * p.rowBytes;
   }
+  // Weights are no kernel's output: they stream into L2 while the previous kernel finishes.
+#pragma unroll
+  for (int s = 0; s < kRows; s++) {
+    if (live[s]) prefetchL2(wr[s], p.rowBytes, lane + 32 * sub, 32 * p.rowSplit);
+  }
+  awaitPrerequisite();
   // The lanes of a row group's warps cover every chunk, so they also see all of x and sum its
   // squares for the norm without a separate pass.
   float acc[kRows][NR], ss[NR];
@@ -221,6 +229,7 @@ struct QkvParams {
 
 template <GgmlType T>
 __global__ void __launch_bounds__(kThreads) qkvKernel(const QkvParams p) {
+  releaseDependents();
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
   const int half = p.headDim / 2;
   const int qPairs = p.heads * half, kvPairs = p.kvHeads * half;
@@ -242,6 +251,9 @@ __global__ void __launch_bounds__(kThreads) qkvKernel(const QkvParams p) {
   const uint8_t* const wr[2] = {p.w[seg] + static_cast<size_t>(ra) * p.rowBytes,
                                 p.w[seg] + static_cast<size_t>(rb) * p.rowBytes};
   const bool live[2] = {true, true};
+  prefetchL2(wr[0], p.rowBytes, lane, 32);
+  prefetchL2(wr[1], p.rowBytes, lane, 32);
+  awaitPrerequisite();
   float acc[2][1] = {{0.f}, {0.f}}, ss[1] = {0.f};
   dotRows<T, 1, 2, kQkvLoads>(wr, live, p.x, p.normW, p.cols, lane, 32, acc, ss);
   const float accA = warpSum(acc[0][0]), accB = warpSum(acc[1][0]), ssA = warpSum(ss[0]);
@@ -276,7 +288,7 @@ struct QkvLaunch {
   void operator()() {
     p.rowBytes = static_cast<size_t>(p.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
     const int pairs = (p.heads + 2 * p.kvHeads) * p.headDim / 2;
-    qkvKernel<T><<<(pairs + kWarps - 1) / kWarps, kThreads, 0, s>>>(p);
+    launchDependent(s, dim3((pairs + kWarps - 1) / kWarps), dim3(kThreads), qkvKernel<T>, p);
   }
 };
 
@@ -312,9 +324,9 @@ struct Launch {
       p.x = x0 + done * p.cols;
       for (int i = 0; i < p.count; i++) p.y[i] = y0[i] + done * (p.rowStart[i + 1] - p.rowStart[i]);
       if (up0 != nullptr) p.upOut = up0 + done * p.rowStart[1];
-      if (take == 4) matvecKernel<T, 4, kRows, kLoads><<<blocks, kThreads, 0, s>>>(p);
-      else if (take == 2) matvecKernel<T, 2, kRows, kLoads><<<blocks, kThreads, 0, s>>>(p);
-      else matvecKernel<T, 1, kRows, kLoads><<<blocks, kThreads, 0, s>>>(p);
+      if (take == 4) launchDependent(s, dim3(blocks), dim3(kThreads), matvecKernel<T, 4, kRows, kLoads>, p);
+      else if (take == 2) launchDependent(s, dim3(blocks), dim3(kThreads), matvecKernel<T, 2, kRows, kLoads>, p);
+      else launchDependent(s, dim3(blocks), dim3(kThreads), matvecKernel<T, 1, kRows, kLoads>, p);
       done += take;
     }
   }

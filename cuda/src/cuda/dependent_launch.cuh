@@ -1,0 +1,48 @@
+// Programmatic dependent launch (Hopper): a kernel launched with launchDependent may start while
+// the kernel before it in the stream is still running. It must call awaitPrerequisite() before
+// it reads anything that kernel writes (or writes anything at all); until then it can warm L2
+// with data no kernel writes, such as weights. Kernels call releaseDependents() early so that
+// the next kernel's blocks can be scheduled as soon as all of theirs are.
+#pragma once
+
+#include <cuda_runtime.h>
+
+#include <cstdint>
+#include <utility>
+
+#include "cuda/cuda_check.h"
+
+namespace llorch {
+
+__device__ __forceinline__ void releaseDependents() { asm volatile("griddepcontrol.launch_dependents;" ::: "memory"); }
+
+// Waits until the previous kernel has finished and its writes are visible (a no-op for a kernel
+// launched the ordinary way).
+__device__ __forceinline__ void awaitPrerequisite() { asm volatile("griddepcontrol.wait;" ::: "memory"); }
+
+// Starts loading the 128-byte lines of [p, p + bytes) into L2 (no registers, nothing waits).
+// Lines are taken lane, lane + stride, ... of the range.
+__device__ __forceinline__ void prefetchL2(const void* p, size_t bytes, int lane, int stride) {
+  const uintptr_t first = reinterpret_cast<uintptr_t>(p) & ~uintptr_t{127};
+  const uintptr_t end = reinterpret_cast<uintptr_t>(p) + bytes;
+  for (uintptr_t a = first + static_cast<uintptr_t>(lane) * 128; a < end; a += static_cast<uintptr_t>(stride) * 128) {
+    asm volatile("prefetch.global.L2 [%0];" ::"l"(a));
+  }
+}
+
+// kernel<<<grid, block, 0, s>>>(args...) as a programmatic dependent of the stream's previous work.
+template <typename... Params, typename... Args>
+void launchDependent(cudaStream_t s, dim3 grid, dim3 block, void (*kernel)(Params...), Args&&... args) {
+  cudaLaunchConfig_t cfg = {};
+  cfg.gridDim = grid;
+  cfg.blockDim = block;
+  cfg.stream = s;
+  cudaLaunchAttribute attr[1];
+  attr[0].id = cudaLaunchAttributeProgrammaticStreamSerialization;
+  attr[0].val.programmaticStreamSerializationAllowed = 1;
+  cfg.attrs = attr;
+  cfg.numAttrs = 1;
+  cudaCheck(cudaLaunchKernelEx(&cfg, kernel, std::forward<Args>(args)...), "cudaLaunchKernelEx");
+}
+
+}  // namespace llorch
