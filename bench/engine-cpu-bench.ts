@@ -20,7 +20,7 @@ import { type Measurement, recordFigures, type ResultsSection, runLabel } from '
 import { median, secondsSince } from './timing.js';
 
 const gguf = await importFromRepo<typeof GgufPackage>('packages/gguf/dist/index.js');
-const { Engine } = await importFromRepo<typeof NativePackage>('cuda/dist/index.js');
+const { Engine, samplingParams } = await importFromRepo<typeof NativePackage>('cuda/dist/index.js');
 type Engine = NativePackage.Engine;
 
 function arg(name: string): string | undefined {
@@ -103,22 +103,6 @@ function promptOf(length: number, seed: number, vocab: number): number[] {
   });
 }
 
-const GREEDY = {
-  temperature: 0,
-  topK: 0,
-  topP: 1,
-  minP: 0,
-  repetitionPenalty: 1,
-  presencePenalty: 0,
-  frequencyPenalty: 0,
-  penaltyLastN: 64,
-  logitBias: [],
-  seed: 0,
-  stopTokenIds: [],
-  topLogprobs: 0,
-  resumedTokens: 0,
-};
-
 interface BatchRun {
   prefillMs: number;
   decodeTokensPerSecond: number;
@@ -152,7 +136,7 @@ function runBatch(engine: Engine, prompts: number[][], maxTokens: number): Promi
         }
       }
     });
-    for (const [seq, prompt] of seqs) engine.submit(seq, prompt, { ...GREEDY, maxTokens });
+    for (const [seq, prompt] of seqs) engine.submit(seq, prompt, samplingParams({ maxTokens }));
   });
 }
 

@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { modelConfig, readGguf, writeSynthModel } from '../packages/gguf/src/index.js';
 import type { Engine, SeqEvent } from '../cuda/ts/index.js';
+import { samplingParams } from '../cuda/ts/samplingParams.js';
 
 const repoRoot = process.env.LLORCH_REPO ?? process.cwd();
 const tokenizerDir = path.resolve(repoRoot, '../shared/models/qwen2.5-0.5b-instruct');
@@ -72,22 +73,7 @@ function runOnce(engine: Engine, seq: number, prompt: number[]): Promise<Run> {
         resolve({ prefillMs, decodeSeconds: Number(process.hrtime.bigint() - first) / 1e9 });
       }
     });
-    engine.submit(seq, prompt, {
-      temperature: 0,
-      topK: 0,
-      topP: 1,
-      minP: 0,
-      repetitionPenalty: 1,
-      presencePenalty: 0,
-      frequencyPenalty: 0,
-      penaltyLastN: 64,
-      logitBias: [],
-      seed: 0,
-      maxTokens: DECODE_TOKENS + 1,
-      stopTokenIds: [],
-      topLogprobs: 0,
-      resumedTokens: 0,
-    });
+    engine.submit(seq, prompt, samplingParams({ maxTokens: DECODE_TOKENS + 1 }));
   });
 }
 
@@ -190,22 +176,7 @@ async function profileSteps(type: string): Promise<void> {
     engine.onEvents((events) => {
       if (events.some((e) => e.finish !== undefined)) resolve();
     });
-    engine.submit(0, promptOf(512, 7), {
-      temperature: 0,
-      topK: 0,
-      topP: 1,
-      minP: 0,
-      repetitionPenalty: 1,
-      presencePenalty: 0,
-      frequencyPenalty: 0,
-      penaltyLastN: 64,
-      logitBias: [],
-      seed: 0,
-      maxTokens: 5,
-      stopTokenIds: [],
-      topLogprobs: 0,
-      resumedTokens: 0,
-    });
+    engine.submit(0, promptOf(512, 7), samplingParams({ maxTokens: 5 }));
   });
   await engine.unload();
 }

@@ -6,7 +6,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { modelConfig, readGguf, writeSynthModel } from '@llorch/gguf';
-import { Engine, type LoadOptions, type SamplingParams, type SeqEvent } from '@llorch/native';
+import {
+  Engine,
+  samplingParams,
+  type LoadOptions,
+  type SamplingParams,
+  type SeqEvent,
+} from '@llorch/native';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -57,23 +63,7 @@ export async function loadEngine(
 }
 
 export function params(overrides: Partial<SamplingParams> = {}): SamplingParams {
-  return {
-    temperature: 0,
-    topK: 0,
-    topP: 1,
-    minP: 0,
-    repetitionPenalty: 1,
-    presencePenalty: 0,
-    frequencyPenalty: 0,
-    penaltyLastN: 64,
-    logitBias: [],
-    seed: 0,
-    maxTokens: 16,
-    stopTokenIds: [],
-    topLogprobs: 0,
-    resumedTokens: 0,
-    ...overrides,
-  };
+  return samplingParams({ maxTokens: 16, ...overrides });
 }
 
 export interface SeqResult {

@@ -16,15 +16,13 @@ const describeExit = stories === undefined || !built ? describe.skip : describe;
 
 function runScript(body: string): { status: number | null; stdout: string; stderr: string } {
   const script = `
-    import { Engine } from ${JSON.stringify(dist)};
+    import { Engine, samplingParams } from ${JSON.stringify(dist)};
     import { modelConfig, readGguf } from ${JSON.stringify(ggufDist)};
     const file = ${JSON.stringify(stories)};
     const gguf = await readGguf(file);
     const engine = await Engine.load({ path: file, dataOffset: gguf.dataOffset, tensors: gguf.tensors,
       config: modelConfig(gguf), device: 'cpu', threads: 2 });
-    const params = { temperature: 0, topK: 0, topP: 1, minP: 0, repetitionPenalty: 1, presencePenalty: 0,
-      frequencyPenalty: 0, penaltyLastN: 64, logitBias: [], seed: 0, maxTokens: 8, stopTokenIds: [],
-      topLogprobs: 0, resumedTokens: 0 };
+    const params = samplingParams({ maxTokens: 8 });
     ${body}
   `;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { GgufError, modelConfig, readGguf } from '@llorch/gguf';
-import { Engine, NativeError, type Device, type SeqEvent } from '@llorch/native';
+import { Engine, NativeError, samplingParams, type Device, type SeqEvent } from '@llorch/native';
 import { Tokenizer, TokenizerError } from '@llorch/tokenizer';
 import { processIo, type CommandIo } from './CommandIo.js';
 
@@ -117,22 +117,11 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
         }
       });
     });
-    engine.submit(1, ids, {
-      temperature,
-      topK,
-      topP,
-      minP: 0,
-      repetitionPenalty: 1,
-      presencePenalty: 0,
-      frequencyPenalty: 0,
-      penaltyLastN: 64,
-      logitBias: [],
-      seed,
-      maxTokens,
-      stopTokenIds: [...stops],
-      topLogprobs: 0,
-      resumedTokens: 0,
-    });
+    engine.submit(
+      1,
+      ids,
+      samplingParams({ temperature, topK, topP, seed, maxTokens, stopTokenIds: [...stops] }),
+    );
     const last = await finished;
     io.stdout.write(`${decoder.flush()}\n`);
     const totalMs = performance.now() - started;
