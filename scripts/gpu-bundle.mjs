@@ -36,21 +36,25 @@ const entries = [
     .filter((f) => /^engine-gpu-.*\.ts$/.test(f))
     .map((f) => path.join(repoRoot, 'bench', f)),
 ];
-// The CLI, for `llorch run --device cuda:0` on the GPU machine.
-const cli = path.join(repoRoot, 'packages/orchestrator/src/cli.ts');
-entries.push(cli);
+// The CLI and the worker, for `llorch run` and `llorch serve` with cuda:0 on the GPU machine.
+const named = new Map([
+  [path.join(repoRoot, 'packages/orchestrator/src/cli.ts'), 'llorch.mjs'],
+  [path.join(repoRoot, 'packages/worker/src/main.ts'), 'llorch-worker.mjs'],
+]);
+entries.push(...named.keys());
 for (const entry of entries) {
   await build({
     entryPoints: [entry],
-    outfile: path.join(
-      bundles,
-      entry === cli ? 'llorch.mjs' : path.basename(entry).replace(/\.ts$/, '.mjs'),
-    ),
+    outfile: path.join(bundles, named.get(entry) ?? path.basename(entry).replace(/\.ts$/, '.mjs')),
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     plugins: [workspace],
+    // CommonJS dependencies (yaml, express, pino) call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __llorchRequire } from 'node:module'; const require = __llorchRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
 }

@@ -61,6 +61,31 @@ if [ $build = 0 ]; then
   gpu_text=$(run_cli cuda:0)
   echo "llorch run --device cuda:0: $gpu_text"
   status+=("llorch run --device cuda:0 (stories260K, 48 greedy tokens): $([ -n "$gpu_text" ] && [ "$gpu_text" = "$cpu_text" ] && echo identical to cpu || echo DIFFERS from cpu)")
+  # The server on the GPU: orchestrator + a worker process on cuda:0; greedy text over HTTP must
+  # equal the CPU backend's.
+  cat >/tmp/llorch-serve.json <<EOF
+{"port": 18080, "logLevel": "warn",
+ "models": {"stories": {"path": "$ROOT/.gpu/shared/models/stories260K.gguf", "devices": ["cuda:0"]}},
+ "supervisor": {"workerCommand": ["$NODE", "$ROOT/.gpu/bundles/llorch-worker.mjs"]}}
+EOF
+  $NODE .gpu/bundles/llorch.mjs serve --config /tmp/llorch-serve.json >"$OUT/serve.log" 2>&1 &
+  serve_pid=$!
+  serve_text=$(timeout 120 $NODE --input-type=module -e "
+    const base = 'http://127.0.0.1:18080';
+    for (let i = 0; i < 200; i++) {
+      if (await fetch(base + '/readyz').then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const r = await fetch(base + '/v1/completions', { method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'stories', prompt: 'Once upon a time', max_tokens: 48, temperature: 0 }) });
+    const body = await r.json();
+    process.stdout.write(body.choices?.[0]?.text ?? JSON.stringify(body));")
+  kill -TERM $serve_pid
+  wait $serve_pid
+  serve_rc=$?
+  echo "llorch serve (worker on cuda:0): $serve_text"
+  status+=("llorch serve, worker on cuda:0 (stories260K, 48 greedy tokens over HTTP): $([ -n "$serve_text" ] && [ "$serve_text" = "$cpu_text" ] && echo identical to cpu || echo DIFFERS from cpu); exit status after SIGTERM: $serve_rc")
   for p in "${synth_pids[@]}"; do wait "$p"; done
   cat /tmp/llorch-synth-*.log
   if [ "${PROFILE:-0}" = 1 ]; then
