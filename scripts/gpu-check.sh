@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One run on the GPU machine (no Node.js, no node_modules there): builds the addon for sm_90a
 # with cmake, runs the GPU tests (node:test bundles), compute-sanitizer over the op parity test,
+# `llorch run` and `llorch serve` (with a worker process) on cuda:0 against the CPU backend's text,
 # and the GPU benchmark; prints a short table last. Prepare first, on a machine with the repo's
 # node_modules: `node scripts/gpu-bundle.mjs` (fills the ignored .gpu/, which must travel).
 # Logs (build, tests, sanitizer, bench) and the benchmark's RESULTS.md rows go to $OUT
