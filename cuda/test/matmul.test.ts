@@ -75,13 +75,15 @@ describe('CPU matmul over stored weight types', () => {
   }
 
   test('decode rows (fused dequant+dot) give bit-identical results to batched rows', () => {
-    const rows = 6;
+    // 19 weight rows: two 8-row tiles of the AVX-512 path plus a remainder for the 4/2/1-row
+    // paths; 13 activation rows: two 6-row groups plus one. n = 5 runs the 4-row path alone.
+    const rows = 19;
     const cols = 512;
-    const x = randomMatrix(5 * cols, 5);
+    const x = randomMatrix(13 * cols, 5);
     for (const type of TYPES) {
       const bytes = quantize(type, randomMatrix(rows * cols, 40 + type));
       const batched = testOps.matmul(type, bytes, rows, cols, x);
-      for (const n of [1, 2, 3]) {
+      for (const n of [1, 2, 3, 5, 7]) {
         const few = testOps.matmul(type, bytes, rows, cols, x.subarray(0, n * cols));
         expect([ggmlTypeName(type), n, Array.from(few)]).toEqual([
           ggmlTypeName(type),
