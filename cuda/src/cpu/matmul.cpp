@@ -74,6 +74,17 @@ void tileKernel(const float* packed, const float* x, int64_t cols, float* y, int
   }
 }
 
+// tileKernel for the last 1..5 activation rows.
+void tileRest(int rest, const float* packed, const float* x, int64_t cols, float* y, int64_t yStride) {
+  switch (rest) {
+    case 5: tileKernel<5>(packed, x, cols, y, yStride); break;
+    case 4: tileKernel<4>(packed, x, cols, y, yStride); break;
+    case 3: tileKernel<3>(packed, x, cols, y, yStride); break;
+    case 2: tileKernel<2>(packed, x, cols, y, yStride); break;
+    default: tileKernel<1>(packed, x, cols, y, yStride); break;
+  }
+}
+
 // Rows [r0, r1) against all n activation rows in tiles; returns the first row left to the caller
 // (r1 rounded down to the tile).
 int64_t matmulTiles(float* y, const WeightView& w, size_t rb, const float* x, int n, int64_t r0, int64_t r1) {
@@ -83,22 +94,26 @@ int64_t matmulTiles(float* y, const WeightView& w, size_t rb, const float* x, in
   thread_local std::vector<float> packed;
   if (rowBuf.size() < static_cast<size_t>(cols)) rowBuf.resize(static_cast<size_t>(cols));
   if (packed.size() < static_cast<size_t>(2 * kPairs * cols)) packed.resize(static_cast<size_t>(2 * kPairs * cols));
+  // The next tile's weight bytes are prefetched a slice after each group of activation rows, so
+  // its DRAM reads overlap this tile's FMAs instead of stalling the next packTile.
+  const int64_t tileLines = static_cast<int64_t>(2 * kPairs * rb + 63) / 64;
+  const int64_t groups = (n + kXRows - 1) / kXRows;
+  const int64_t linesPerGroup = (tileLines + groups - 1) / groups;
   int64_t r = r0;
   for (; r + 2 * kPairs <= r1; r += 2 * kPairs) {
     packTile(w, rb, r, rowBuf.data(), packed.data());
+    const char* next = static_cast<const char*>(w.data) + static_cast<size_t>(r + 2 * kPairs) * rb;
+    const bool prefetch = r + 4 * kPairs <= r1;
     int i = 0;
-    for (; i + kXRows <= n; i += kXRows) {
-      tileKernel<kXRows>(packed.data(), x + i * cols, cols, y + i * w.rows + r, w.rows);
-    }
-    const float* xi = x + i * cols;
-    float* yi = y + i * w.rows + r;
-    switch (n - i) {
-      case 5: tileKernel<5>(packed.data(), xi, cols, yi, w.rows); break;
-      case 4: tileKernel<4>(packed.data(), xi, cols, yi, w.rows); break;
-      case 3: tileKernel<3>(packed.data(), xi, cols, yi, w.rows); break;
-      case 2: tileKernel<2>(packed.data(), xi, cols, yi, w.rows); break;
-      case 1: tileKernel<1>(packed.data(), xi, cols, yi, w.rows); break;
-      default: break;
+    for (int64_t line = 0; i < n; i += kXRows) {
+      if (i + kXRows <= n) {
+        tileKernel<kXRows>(packed.data(), x + i * cols, cols, y + i * w.rows + r, w.rows);
+      } else {
+        tileRest(n - i, packed.data(), x + i * cols, cols, y + i * w.rows + r, w.rows);
+      }
+      for (int64_t end = std::min(tileLines, line + linesPerGroup); prefetch && line < end; line++) {
+        _mm_prefetch(next + 64 * line, _MM_HINT_T0);
+      }
     }
   }
   return r;
