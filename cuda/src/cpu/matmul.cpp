@@ -29,89 +29,86 @@ constexpr int64_t kRowAlign = 8;
 
 #if defined(LLORCH_AVX2) && defined(__AVX512F__)
 
-// The batched path on AVX-512: a tile of eight weight rows is dequantized once into `packed` as
-// four pairs, each pair's rows interleaved by eight columns, so one zmm register holds eight
-// columns of two weight rows; an activation row's eight columns are broadcast to both halves.
-// Each 256-bit half of an accumulator then sees exactly the FMAs, in the order, of dotF32's
-// accumulator for its (weight row, activation row) pair, so results are bit-identical to the
-// decode path while each instruction does the work of two (full-width FMA units on Zen 5).
-constexpr int kPairs = 4;
-constexpr int kXRows = 6;
+// The batched path on AVX-512. Activation rows are packed once per call in pairs, each pair's two
+// rows interleaved by eight columns, so one zmm register holds eight columns of two rows; a tile of
+// eight weight rows is dequantized once and each weight row's eight columns are broadcast to both
+// halves. Each 256-bit half of an accumulator then sees exactly the FMAs, in the order, of
+// dotF32's accumulator for its (weight row, activation row) pair, so results are bit-identical to
+// the decode path while each instruction does the work of two (full-width FMA units on Zen 5).
+constexpr int kTileRows = 8;
+constexpr int kXPairs = 3;
+constexpr int kXRows = 2 * kXPairs;
 
-void packTile(const WeightView& w, size_t rb, int64_t r, float* rowBuf, float* packed) {
-  const int64_t cols = w.cols;
-  for (int k = 0; k < 2 * kPairs; k++) {
-    const float* src = weightRow(w, rb, r + k, rowBuf);
-    float* dst = packed + (k / 2) * 2 * cols + (k % 2) * 8;
+// x's rows as interleaved pairs (an odd last row paired with zeros) in a per-thread buffer.
+const float* packActivationPairs(const float* x, int n, int64_t cols) {
+  thread_local std::vector<float> packed;
+  const int64_t pairs = (n + 1) / 2;
+  packed.assign(static_cast<size_t>(2 * pairs * cols), 0.f);
+  for (int i = 0; i < n; i++) {
+    float* dst = packed.data() + (i / 2) * 2 * cols + (i % 2) * 8;
+    const float* src = x + i * cols;
     for (int64_t c = 0; c < cols; c += 8) std::memcpy(dst + 2 * c, src + c, 8 * sizeof(float));
   }
+  return packed.data();
 }
 
 inline float upperHsum(__m512 v) {
   return hsum256(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
 }
 
-// y[j][2p + h] for j < R activation rows (x, xStride apart; y, yStride apart) and the tile's rows.
-template <int R>
-void tileKernel(const float* packed, const float* x, int64_t cols, float* y, int64_t yStride) {
-  __m512 acc[kPairs][R];
-  for (int p = 0; p < kPairs; p++) {
-    for (int j = 0; j < R; j++) acc[p][j] = _mm512_setzero_ps();
+// y[j][k] for the tile's weight rows w[k] and Q packed activation pairs from xp, of which the
+// first `rows` rows are real (y rows yStride apart).
+template <int Q>
+void tileKernel(const float* const w[kTileRows], const float* xp, int64_t cols, int rows, float* y,
+                int64_t yStride) {
+  __m512 acc[Q][kTileRows];
+  for (int q = 0; q < Q; q++) {
+    for (int k = 0; k < kTileRows; k++) acc[q][k] = _mm512_setzero_ps();
   }
   for (int64_t c = 0; c < cols; c += 8) {
-    __m512 wv[kPairs];
-    for (int p = 0; p < kPairs; p++) wv[p] = _mm512_loadu_ps(packed + 2 * (p * cols + c));
-    for (int j = 0; j < R; j++) {
-      const __m512 xv = _mm512_broadcast_f32x8(_mm256_loadu_ps(x + j * cols + c));
-      for (int p = 0; p < kPairs; p++) acc[p][j] = _mm512_fmadd_ps(wv[p], xv, acc[p][j]);
+    __m512 xv[Q];
+    for (int q = 0; q < Q; q++) xv[q] = _mm512_loadu_ps(xp + 2 * (q * cols + c));
+    for (int k = 0; k < kTileRows; k++) {
+      const __m512 wv = _mm512_broadcast_f32x8(_mm256_loadu_ps(w[k] + c));
+      for (int q = 0; q < Q; q++) acc[q][k] = _mm512_fmadd_ps(wv, xv[q], acc[q][k]);
     }
   }
-  for (int j = 0; j < R; j++) {
-    for (int p = 0; p < kPairs; p++) {
-      y[j * yStride + 2 * p] = hsum256(_mm512_castps512_ps256(acc[p][j]));
-      y[j * yStride + 2 * p + 1] = upperHsum(acc[p][j]);
+  for (int q = 0; q < Q; q++) {
+    for (int k = 0; k < kTileRows; k++) {
+      y[2 * q * yStride + k] = hsum256(_mm512_castps512_ps256(acc[q][k]));
+      if (2 * q + 1 < rows) y[(2 * q + 1) * yStride + k] = upperHsum(acc[q][k]);
     }
   }
 }
 
-// tileKernel for the last 1..5 activation rows.
-void tileRest(int rest, const float* packed, const float* x, int64_t cols, float* y, int64_t yStride) {
-  switch (rest) {
-    case 5: tileKernel<5>(packed, x, cols, y, yStride); break;
-    case 4: tileKernel<4>(packed, x, cols, y, yStride); break;
-    case 3: tileKernel<3>(packed, x, cols, y, yStride); break;
-    case 2: tileKernel<2>(packed, x, cols, y, yStride); break;
-    default: tileKernel<1>(packed, x, cols, y, yStride); break;
-  }
-}
-
-// Rows [r0, r1) against all n activation rows in tiles; returns the first row left to the caller
-// (r1 rounded down to the tile).
-int64_t matmulTiles(float* y, const WeightView& w, size_t rb, const float* x, int n, int64_t r0, int64_t r1) {
+// Rows [r0, r1) against all n activation rows (xp: packActivationPairs) in tiles; returns the
+// first row left to the caller (r1 rounded down to the tile).
+int64_t matmulTiles(float* y, const WeightView& w, size_t rb, const float* xp, int n, int64_t r0, int64_t r1) {
   const int64_t cols = w.cols;
-  if (cols % 8 != 0) return r0;
-  thread_local std::vector<float> rowBuf;
-  thread_local std::vector<float> packed;
-  if (rowBuf.size() < static_cast<size_t>(cols)) rowBuf.resize(static_cast<size_t>(cols));
-  if (packed.size() < static_cast<size_t>(2 * kPairs * cols)) packed.resize(static_cast<size_t>(2 * kPairs * cols));
+  thread_local std::vector<float> tileBuf;
+  if (tileBuf.size() < static_cast<size_t>(kTileRows * cols)) tileBuf.resize(static_cast<size_t>(kTileRows * cols));
   // The next tile's weight bytes are prefetched a slice after each group of activation rows, so
-  // its DRAM reads overlap this tile's FMAs instead of stalling the next packTile.
-  const int64_t tileLines = static_cast<int64_t>(2 * kPairs * rb + 63) / 64;
+  // its DRAM reads overlap this tile's FMAs instead of stalling its dequantization.
+  const int64_t tileLines = static_cast<int64_t>(kTileRows * rb + 63) / 64;
   const int64_t groups = (n + kXRows - 1) / kXRows;
   const int64_t linesPerGroup = (tileLines + groups - 1) / groups;
   int64_t r = r0;
-  for (; r + 2 * kPairs <= r1; r += 2 * kPairs) {
-    packTile(w, rb, r, rowBuf.data(), packed.data());
-    const char* next = static_cast<const char*>(w.data) + static_cast<size_t>(r + 2 * kPairs) * rb;
-    const bool prefetch = r + 4 * kPairs <= r1;
-    int i = 0;
-    for (int64_t line = 0; i < n; i += kXRows) {
-      if (i + kXRows <= n) {
-        tileKernel<kXRows>(packed.data(), x + i * cols, cols, y + i * w.rows + r, w.rows);
-      } else {
-        tileRest(n - i, packed.data(), x + i * cols, cols, y + i * w.rows + r, w.rows);
+  for (; r + kTileRows <= r1; r += kTileRows) {
+    const float* wt[kTileRows];
+    for (int k = 0; k < kTileRows; k++) wt[k] = weightRow(w, rb, r + k, tileBuf.data() + k * cols);
+    const char* next = static_cast<const char*>(w.data) + static_cast<size_t>(r + kTileRows) * rb;
+    const bool prefetch = r + 2 * kTileRows <= r1;
+    int64_t line = 0;
+    for (int i = 0; i < n; i += kXRows) {
+      const float* xpi = xp + i * cols;
+      float* yi = y + i * w.rows + r;
+      const int rows = std::min(kXRows, n - i);
+      switch ((rows + 1) / 2) {
+        case 3: tileKernel<3>(wt, xpi, cols, rows, yi, w.rows); break;
+        case 2: tileKernel<2>(wt, xpi, cols, rows, yi, w.rows); break;
+        default: tileKernel<1>(wt, xpi, cols, rows, yi, w.rows); break;
       }
-      for (int64_t end = std::min(tileLines, line + linesPerGroup); prefetch && line < end; line++) {
+      for (const int64_t end = std::min(tileLines, line + linesPerGroup); prefetch && line < end; line++) {
         _mm_prefetch(next + 64 * line, _MM_HINT_T0);
       }
     }
@@ -121,7 +118,17 @@ int64_t matmulTiles(float* y, const WeightView& w, size_t rb, const float* x, in
 
 #endif
 
-void matmulRows(float* y, const WeightView& w, const float* x, int n, int64_t r0, int64_t r1) {
+// x packed for matmulTiles when this call takes the tiled path, else nullptr.
+const float* tiledActivations([[maybe_unused]] const WeightView& w, [[maybe_unused]] const float* x,
+                              [[maybe_unused]] int n) {
+#if defined(LLORCH_AVX2) && defined(__AVX512F__)
+  if (n >= kXRows && w.cols % 8 == 0) return packActivationPairs(x, n, w.cols);
+#endif
+  return nullptr;
+}
+
+// xp: tiledActivations(w, x, n).
+void matmulRows(float* y, const WeightView& w, const float* x, const float* xp, int n, int64_t r0, int64_t r1) {
   const size_t rb = rowBytes(*typeTraits(static_cast<uint32_t>(w.type)), w.cols);
   const int64_t cols = w.cols;
   thread_local std::vector<float> rowBuf;
@@ -131,7 +138,7 @@ void matmulRows(float* y, const WeightView& w, const float* x, int n, int64_t r0
   float tmp[16];
   int64_t r = r0;
 #if defined(LLORCH_AVX2) && defined(__AVX512F__)
-  if (n >= kXRows) r = matmulTiles(y, w, rb, x, n, r0, r1);
+  if (xp != nullptr) r = matmulTiles(y, w, rb, xp, n, r0, r1);
 #endif
   // Quads, then pairs, of weight rows against groups of four activation rows (prefill/batch).
   if (n >= 4) {
@@ -194,8 +201,9 @@ void matmulRows(float* y, const WeightView& w, const float* x, int n, int64_t r0
 
 void cpuMatmul(ThreadPool& pool, float* y, const WeightView& w, const float* x, int n) {
   const int64_t work = w.rows * w.cols * n;
+  const float* xp = tiledActivations(w, x, n);
   if (pool.size() == 1 || work < kSerialWork) {
-    matmulRows(y, w, x, n, 0, w.rows);
+    matmulRows(y, w, x, xp, n, 0, w.rows);
     return;
   }
   const int tasks = static_cast<int>(std::min<int64_t>(w.rows, pool.size() * 8));
@@ -203,7 +211,7 @@ void cpuMatmul(ThreadPool& pool, float* y, const WeightView& w, const float* x, 
   pool.run(tasks, [&](int t) {
     const int64_t r0 = t * per;
     const int64_t r1 = std::min(w.rows, r0 + per);
-    if (r0 < r1) matmulRows(y, w, x, n, r0, r1);
+    if (r0 < r1) matmulRows(y, w, x, xp, n, r0, r1);
   });
 }
 
