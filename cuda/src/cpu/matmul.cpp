@@ -38,6 +38,8 @@ constexpr int64_t kRowAlign = 8;
 constexpr int kTileRows = 8;
 constexpr int kXPairs = 3;
 constexpr int kXRows = 2 * kXPairs;
+// From four rows (batched decode) on, the tiles beat the 4x4 path too.
+constexpr int kTiledMinRows = 4;
 
 // x's rows as interleaved pairs (an odd last row paired with zeros) in a per-thread buffer.
 const float* packActivationPairs(const float* x, int n, int64_t cols) {
@@ -122,7 +124,7 @@ int64_t matmulTiles(float* y, const WeightView& w, size_t rb, const float* xp, i
 const float* tiledActivations([[maybe_unused]] const WeightView& w, [[maybe_unused]] const float* x,
                               [[maybe_unused]] int n) {
 #if defined(LLORCH_AVX2) && defined(__AVX512F__)
-  if (n >= kXRows && w.cols % 8 == 0) return packActivationPairs(x, n, w.cols);
+  if (n >= kTiledMinRows && w.cols % 8 == 0) return packActivationPairs(x, n, w.cols);
 #endif
   return nullptr;
 }
