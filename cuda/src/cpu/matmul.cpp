@@ -8,6 +8,11 @@
 #include "cpu/fused_dot.h"
 #include "cpu/vec.h"
 
+// 256-bit broadcasts and extracts of AVX-512DQ: the batched tiles below.
+#if defined(LLORCH_AVX2) && defined(__AVX512F__) && defined(__AVX512DQ__)
+#define LLORCH_AVX512_TILES 1
+#endif
+
 namespace llorch {
 
 namespace {
@@ -27,7 +32,7 @@ inline const float* weightRow(const WeightView& w, size_t rb, int64_t r, float* 
 // start on tile boundaries.
 constexpr int64_t kRowAlign = 8;
 
-#if defined(LLORCH_AVX2) && defined(__AVX512F__)
+#if defined(LLORCH_AVX512_TILES)
 
 // The batched path on AVX-512. Activation rows are packed once per call in pairs, each pair's two
 // rows interleaved by eight columns, so one zmm register holds eight columns of two rows; a tile of
@@ -55,7 +60,7 @@ const float* packActivationPairs(const float* x, int n, int64_t cols) {
 }
 
 inline float upperHsum(__m512 v) {
-  return hsum256(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
+  return hsum256(_mm512_extractf32x8_ps(v, 1));
 }
 
 // y[j][k] for the tile's weight rows w[k] and Q packed activation pairs from xp, of which the
@@ -123,14 +128,15 @@ int64_t matmulTiles(float* y, const WeightView& w, size_t rb, const float* xp, i
 // x packed for matmulTiles when this call takes the tiled path, else nullptr.
 const float* tiledActivations([[maybe_unused]] const WeightView& w, [[maybe_unused]] const float* x,
                               [[maybe_unused]] int n) {
-#if defined(LLORCH_AVX2) && defined(__AVX512F__)
+#if defined(LLORCH_AVX512_TILES)
   if (n >= kTiledMinRows && w.cols % 8 == 0) return packActivationPairs(x, n, w.cols);
 #endif
   return nullptr;
 }
 
 // xp: tiledActivations(w, x, n).
-void matmulRows(float* y, const WeightView& w, const float* x, const float* xp, int n, int64_t r0, int64_t r1) {
+void matmulRows(float* y, const WeightView& w, const float* x, [[maybe_unused]] const float* xp, int n,
+                int64_t r0, int64_t r1) {
   const size_t rb = rowBytes(*typeTraits(static_cast<uint32_t>(w.type)), w.cols);
   const int64_t cols = w.cols;
   thread_local std::vector<float> rowBuf;
@@ -139,7 +145,7 @@ void matmulRows(float* y, const WeightView& w, const float* x, const float* xp, 
   }
   float tmp[16];
   int64_t r = r0;
-#if defined(LLORCH_AVX2) && defined(__AVX512F__)
+#if defined(LLORCH_AVX512_TILES)
   if (xp != nullptr) r = matmulTiles(y, w, rb, xp, n, r0, r1);
 #endif
   // Quads, then pairs, of weight rows against groups of four activation rows (prefill/batch).
