@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Engine } from '@llorch/native';
-import { SeqCollector, loadEngine, params, sharedFile, synthModel } from './model-fixture.js';
+import { SeqCollector, loadEngine, params, synthModel } from './model-fixture.js';
+import { sharedFile } from '../../test/support/sharedFile.js';
 
 // Continuous batching must be invisible in the output: 16 sequences of different prompt lengths
 // run together (prompts prefilled in small chunks while others decode) produce exactly the tokens

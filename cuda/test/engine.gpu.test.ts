@@ -8,14 +8,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { NativeError, type Engine } from '@llorch/native';
-import {
-  SeqCollector,
-  loadEngine,
-  params,
-  repoRoot,
-  sharedFile,
-  synthModel,
-} from './model-fixture.js';
+import { SeqCollector, loadEngine, params, synthModel } from './model-fixture.js';
+import { repoRoot, sharedFile } from '../../test/support/sharedFile.js';
 
 interface RefPrompt {
   name: string;

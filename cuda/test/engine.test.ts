@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Engine } from '@llorch/native';
-import { SeqCollector, loadEngine, params, sharedFile } from './model-fixture.js';
+import { SeqCollector, loadEngine, params } from './model-fixture.js';
+import { sharedFile } from '../../test/support/sharedFile.js';
 
 const stories = sharedFile('models/stories260K.gguf');
 const describeModel = stories === undefined ? describe.skip : describe;

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { modelConfig, readGguf, type GgufFile } from '@llorch/gguf';
 import { Engine, NATIVE_ERROR_CODES, NativeError, type LoadOptions } from '@llorch/native';
-import { SeqCollector, loadEngine, params, repoRoot, sharedFile } from './model-fixture.js';
+import { SeqCollector, loadEngine, params } from './model-fixture.js';
+import { repoRoot, sharedFile } from '../../test/support/sharedFile.js';
 
 test('every error code is documented in cuda/README.md', () => {
   const readme = readFileSync(path.join(repoRoot, 'cuda/README.md'), 'utf8');

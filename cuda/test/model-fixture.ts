@@ -13,16 +13,7 @@ import {
   type SamplingParams,
   type SeqEvent,
 } from '@llorch/native';
-
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
-
-/** The absolute path of a shared data file, or undefined (outside CI) when it is absent. */
-export function sharedFile(relative: string): string | undefined {
-  const file = path.resolve(repoRoot, '../shared', relative);
-  if (existsSync(file)) return file;
-  if (process.env.CI === 'true') throw new Error(`shared test file ${file} is missing`);
-  return undefined;
-}
+import { repoRoot, sharedFile } from '../../test/support/sharedFile.js';
 
 /**
  * A synthetic model from @llorch/gguf's generator (real Qwen2.5 tokenizer, seeded weights),

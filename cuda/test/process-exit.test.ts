@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
-import { repoRoot, sharedFile } from './model-fixture.js';
+import { repoRoot, sharedFile } from '../../test/support/sharedFile.js';
 
 // These run the compiled packages (`pnpm build`) in a child process: the point is what happens
 // to a real Node process at exit with an engine it never unloaded.

@@ -5,14 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { writeSynthModel } from '@llorch/gguf';
 import type { Device, Engine } from '@llorch/native';
-import {
-  SeqCollector,
-  loadEngine,
-  params,
-  repoRoot,
-  sharedFile,
-  type SeqResult,
-} from './model-fixture.js';
+import { SeqCollector, loadEngine, params, type SeqResult } from './model-fixture.js';
+import { repoRoot, sharedFile } from '../../test/support/sharedFile.js';
 
 // The native engine against Hugging Face transformers over the same weights: references are
 // written by test/oracle/make_refs.py (see test/oracle/README.md) and committed; synthetic GGUFs

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GgufError, parseGguf, readGguf } from '@llorch/gguf';
-import { sharedFile } from './shared-file.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 
 // Damaged files must parse or fail with a GGUF_ERR_* code: never a RangeError from an
 // allocation sized by a bogus count, never a TypeError, never a hang.

@@ -12,7 +12,7 @@ import {
   type GgufMetadataEntry,
   type ModelConfig,
 } from '@llorch/gguf';
-import { sharedFile } from './shared-file.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 
 const stories = sharedFile('models/stories260K.gguf');
 const deepseek = sharedFile('tokenizer-vectors/ggml-vocab-deepseek-coder.gguf');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GgmlType, GgufValueType, parseGguf, readGguf, type GgufArray } from '@llorch/gguf';
 import { preamble } from './gguf-bytes.js';
-import { sharedFile } from './shared-file.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 
 const stories = sharedFile('models/stories260K.gguf');
 const vocabDir = sharedFile('tokenizer-vectors');

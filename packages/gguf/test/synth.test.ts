@@ -19,7 +19,7 @@ import {
   writeSynthModel,
   type GgufArray,
 } from '@llorch/gguf';
-import { sharedFile } from './shared-file.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 
 const tokenizerDir = sharedFile('models/qwen2.5-0.5b-instruct');
 const dir = mkdtempSync(path.join(tmpdir(), 'gguf-synth-'));

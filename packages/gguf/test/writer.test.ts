@@ -13,7 +13,7 @@ import {
   type GgufArray,
   type GgufMetadataEntry,
 } from '@llorch/gguf';
-import { sharedFile } from './shared-file.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gguf-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, jest } from '@jest/globals';
 import { ChatTemplate, CHATML_TEMPLATE, Tokenizer, type ChatMessage } from '@llorch/tokenizer';
-import { sharedFile } from './sharedFile.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 
 // Loading the real vocabularies takes seconds on a loaded 2-core machine.
 jest.setTimeout(60_000);
@@ -29,7 +29,7 @@ describe('Qwen2.5 chat template against transformers', () => {
   const dir = sharedFile('models/qwen2.5-0.5b-instruct/tokenizer_config.json');
   let loaded: Promise<Tokenizer | null> | undefined;
   const load = (): Promise<Tokenizer | null> =>
-    (loaded ??= dir === null ? Promise.resolve(null) : Tokenizer.fromHfDir(path.dirname(dir)));
+    (loaded ??= dir === undefined ? Promise.resolve(null) : Tokenizer.fromHfDir(path.dirname(dir)));
 
   for (const c of fixture.cases) {
     it(`${c.name}: renders the same text and ids`, async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { readGguf, writeSynthModel } from '@llorch/gguf';
 import { Tokenizer } from '@llorch/tokenizer';
-import { sharedFile } from './sharedFile.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 
 /*
  * llama.cpp's tokenizer test vectors: each .inp test string (separated by
@@ -30,7 +30,7 @@ afterAll(() => {
 
 const fromGguf = (name: string) => async (): Promise<Tokenizer | null> => {
   const file = sharedFile(`tokenizer-vectors/ggml-vocab-${name}.gguf`);
-  return file === null ? null : Tokenizer.fromGguf(await readGguf(file));
+  return file === undefined ? null : Tokenizer.fromGguf(await readGguf(file));
 };
 
 const CASES: readonly Case[] = [
@@ -39,7 +39,7 @@ const CASES: readonly Case[] = [
     name: 'qwen2',
     load: async () => {
       const dir = sharedFile('models/qwen2.5-0.5b-instruct/vocab.json');
-      return dir === null ? null : Tokenizer.fromHfDir(dir.replace(/vocab\.json$/, ''));
+      return dir === undefined ? null : Tokenizer.fromHfDir(dir.replace(/vocab\.json$/, ''));
     },
   },
   {
@@ -49,7 +49,7 @@ const CASES: readonly Case[] = [
     label: 'qwen2 (synthetic GGUF)',
     load: async () => {
       const dir = sharedFile('models/qwen2.5-0.5b-instruct/vocab.json');
-      if (dir === null) return null;
+      if (dir === undefined) return null;
       const file = path.join(scratch(), 'tiny-qwen2.gguf');
       await writeSynthModel(file, {
         preset: 'tiny-qwen2',
@@ -77,7 +77,7 @@ const CASES: readonly Case[] = [
 function readVectors(name: string): { text: string; ids: number[] }[] | null {
   const inp = sharedFile(`tokenizer-vectors/ggml-vocab-${name}.gguf.inp`);
   const out = sharedFile(`tokenizer-vectors/ggml-vocab-${name}.gguf.out`);
-  if (inp === null || out === null) return null;
+  if (inp === undefined || out === undefined) return null;
   const texts = readFileSync(inp, 'utf8').split('\n__ggml_vocab_test__\n');
   texts.pop(); // the file ends with a separator
   const lines = readFileSync(out, 'utf8').split('\n');

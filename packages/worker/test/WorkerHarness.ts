@@ -11,7 +11,7 @@ import {
   type JobDelta,
   type PayloadKind,
 } from '@llorch/protocol';
-import { repoRoot } from './sharedFile.js';
+import { repoRoot } from '../../../test/support/sharedFile.js';
 
 export const WORKER_MAIN = path.resolve(repoRoot, 'packages/worker/dist/main.js');
 

@@ -8,7 +8,7 @@ import { createJobTokenizer } from '../src/createJobTokenizer.js';
 import type { JobTokenizer } from '../src/JobTokenizer.js';
 import { WorkerSession } from '../src/WorkerSession.js';
 import { FakeEngine } from './FakeEngine.js';
-import { sharedFile } from './sharedFile.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 
 const stories = sharedFile('models/stories260K.gguf');
 let jobTokenizer: JobTokenizer;

@@ -10,7 +10,7 @@ import type { JobTokenizer } from '../src/JobTokenizer.js';
 import { WorkerSession } from '../src/WorkerSession.js';
 import { v1 } from '@llorch/protocol';
 import { FakeEngine } from './FakeEngine.js';
-import { sharedFile } from './sharedFile.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 
 const stories = sharedFile('models/stories260K.gguf');
 const describeModel = stories ? describe : describe.skip;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from './sharedFile.js';
+import { repoRoot } from '../../../test/support/sharedFile.js';
 
 const LOCK = path.join(
   os.tmpdir(),

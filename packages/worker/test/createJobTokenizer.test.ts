@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readGguf } from '@llorch/gguf';
 import { Tokenizer, vocabFromGguf } from '@llorch/tokenizer';
 import { createJobTokenizer } from '../src/createJobTokenizer.js';
-import { sharedFile } from './sharedFile.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 
 const qwenDir = sharedFile('models/qwen2.5-0.5b-instruct/vocab.json');
 const stories = sharedFile('models/stories260K.gguf');

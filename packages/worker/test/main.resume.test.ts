@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SamplingParams, Submit } from '@llorch/protocol';
 import { buildWorker } from './buildWorker.js';
-import { sharedFile } from './sharedFile.js';
+import { sharedFile } from '../../../test/support/sharedFile.js';
 import { WorkerHarness } from './WorkerHarness.js';
 
 const stories = sharedFile('models/stories260K.gguf');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FinishReason, type Envelope, type Submit } from '@llorch/protocol';
 import { EXIT_CODES } from '../src/exitCodes.js';
 import { buildWorker } from './buildWorker.js';
-import { repoRoot, sharedFile } from './sharedFile.js';
+import { repoRoot, sharedFile } from '../../../test/support/sharedFile.js';
 import { WorkerHarness } from './WorkerHarness.js';
 
 interface OraclePrompt {

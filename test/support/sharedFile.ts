@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
+/** The repository root. */
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 /**
- * Absolute path of a file under ../shared (see shared/DATA.md), or undefined when it is absent
- * outside CI so the caller can skip. In CI a missing file is a failure, never a skip.
+ * Absolute path of a data file under ../shared (see shared/DATA.md), or undefined when it is
+ * absent, so that the caller can skip. In CI (CI=true) a missing file is a failure, never a skip.
  */
 export function sharedFile(relative: string): string | undefined {
   const file = path.resolve(repoRoot, '../shared', relative);
