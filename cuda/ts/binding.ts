@@ -54,7 +54,10 @@ export interface OpParityResult {
 }
 
 export interface NativeBinding {
-  load(options: LoadOptions, onEvents: (events: SeqEvent[]) => void): Promise<NativeEngine>;
+  load(
+    options: LoadOptions,
+    onEvents: (events: SeqEvent[], steps: number) => void,
+  ): Promise<NativeEngine>;
   ops: NativeOps;
 }
 

@@ -2,7 +2,8 @@ import { binding, type NativeEngine } from './binding.js';
 import { toNativeError } from './errors.js';
 import type { EngineStats, LoadOptions, SamplingParams, SeqEvent } from './types.js';
 
-type Listener = (events: SeqEvent[]) => void;
+/** A step's events, and the engine's step count after that step (the heartbeat counter). */
+type Listener = (events: SeqEvent[], steps: number) => void;
 
 /**
  * A model loaded into the native engine. The engine's own thread runs continuous batching; token
@@ -17,10 +18,10 @@ export class Engine {
 
   static async load(opts: LoadOptions): Promise<Engine> {
     const listeners = new Set<Listener>();
-    const dispatch = (events: SeqEvent[]): void => {
+    const dispatch = (events: SeqEvent[], steps: number): void => {
       for (const listener of listeners) {
         try {
-          listener(events);
+          listener(events, steps);
         } catch (err) {
           // Rethrown outside the native callback: an ordinary uncaught exception, not one N-API
           // swallows; the other listeners still get the events.

@@ -347,14 +347,16 @@ void Engine::loop() {
       }
     }
     // Stats first, so that a listener reacting to a finish already sees the freed blocks.
+    uint64_t steps;
     {
       std::lock_guard<std::mutex> lock(mu_);
+      steps = stats_.steps;
       stats_.runningSeqs = 0;
       for (const auto& s : running_) stats_.runningSeqs += s->isForward ? 0 : 1;
       stats_.waitingSeqs = static_cast<int>(waiting_.size());
       stats_.kvBlocksUsed = kv_->used();
     }
-    if (!events.empty() && sink_) sink_(std::move(events));
+    if (!events.empty() && sink_) sink_(std::move(events), steps);
     if (stopping) return;
   }
 }

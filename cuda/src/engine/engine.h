@@ -70,7 +70,8 @@ struct EngineStats {
 };
 
 // Called on the engine thread with each step's events (never empty).
-using EventSink = std::function<void(std::vector<SeqEvent>&&)>;
+// A step's events and the engine's step count after it (the heartbeat counter).
+using EventSink = std::function<void(std::vector<SeqEvent>&&, uint64_t steps)>;
 // Called on the engine thread when a forward() request completes; errorCode null on success.
 using ForwardDone = std::function<void(std::vector<float>&& logits, const char* errorCode, const std::string& message)>;
 

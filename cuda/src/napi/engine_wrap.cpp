@@ -15,6 +15,7 @@ namespace {
 struct Delivery {
   EngineWrap* wrap = nullptr;
   std::vector<SeqEvent> events;
+  uint64_t steps = 0;
   bool isForward = false;
   std::shared_ptr<Napi::Promise::Deferred> deferred;
   std::vector<float> logits;
@@ -83,7 +84,7 @@ void deliver(Napi::Env env, Napi::Function onEvents, Delivery* d) {
   }
   // Settle after the listener ran, so a listener exception cannot leave the count wrong.
   try {
-    onEvents.Call({arr});
+    onEvents.Call({arr, Napi::Number::New(env, static_cast<double>(d->steps))});
   } catch (...) {
     d->wrap->Settle(env, finished);
     throw;
@@ -222,10 +223,11 @@ void EngineWrap::Attach(Napi::Env env, std::unique_ptr<Engine> engine, Napi::Fun
   cleanupRegistered_ = true;
   Napi::ThreadSafeFunction tsfn = tsfn_;
   EngineWrap* self = this;
-  engine_->start([tsfn, self](std::vector<SeqEvent>&& events) mutable {
+  engine_->start([tsfn, self](std::vector<SeqEvent>&& events, uint64_t steps) mutable {
     auto* d = new Delivery();
     d->wrap = self;
     d->events = std::move(events);
+    d->steps = steps;
     if (tsfn.NonBlockingCall(d, deliver) != napi_ok) delete d;
   });
 }

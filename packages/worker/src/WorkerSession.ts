@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { EngineStats, SamplingParams, SeqEvent } from '@llorch/native';
+import type { SamplingParams, SeqEvent } from '@llorch/native';
 import type { Envelope, EnvelopeInit, JobDelta, Stats, Submit } from '@llorch/protocol';
 import type { Logger } from 'pino';
 import { errorCode, WorkerError, type WorkerErrorCode } from './errors.js';
@@ -69,7 +69,7 @@ export class WorkerSession {
     this.#onExit = options.onExit;
     this.#now = options.now ?? (() => performance.now());
     this.#ctx = this.#engine.stats().ctx;
-    this.#engine.onEvents((events) => this.#onEngineEvents(events));
+    this.#engine.onEvents((events, steps) => this.#onEngineEvents(events, steps));
   }
 
   /** Jobs the worker holds (running, waiting, or being cancelled). */
@@ -321,9 +321,9 @@ export class WorkerSession {
     if (!this.#engine.cancel(job.seq)) this.#finish(job, end);
   }
 
-  #onEngineEvents(events: SeqEvent[]): void {
+  #onEngineEvents(events: SeqEvent[], steps: number): void {
     // The engine calls in from its thread's callback; nothing may be thrown back at it.
-    if (!this.#closed) this.#guard(() => this.#applyEvents(events));
+    if (!this.#closed) this.#guard(() => this.#applyEvents(events, steps));
   }
 
   /**
@@ -342,7 +342,7 @@ export class WorkerSession {
     }
   }
 
-  #applyEvents(events: SeqEvent[]): void {
+  #applyEvents(events: SeqEvent[], steps: number): void {
     const now = this.#now();
     const deltas: JobDelta[] = [];
     const ended: Array<[Job, JobEnd]> = [];
@@ -360,15 +360,14 @@ export class WorkerSession {
       const exit = event.error && FATAL_ENGINE_CODES.get(event.error.code);
       if (exit !== undefined && event.error) fatal ??= { ...event.error, exit };
     }
-    const stats = this.#engine.stats();
-    if (deltas.length > 0) this.#send({ tokenDelta: { deltas, engineStep: stats.steps } });
+    if (deltas.length > 0) this.#send({ tokenDelta: { deltas, engineStep: steps } });
     for (const [job, end] of ended) this.#finish(job, end);
     if (fatal) {
       this.#failEverything(fatal.code, fatal.message);
       this.#onExit(fatal.exit, `${fatal.code}: ${fatal.message}`);
       return;
     }
-    this.#heartbeat(now, stats);
+    this.#heartbeat(now, steps);
   }
 
   #failEverything(code: string, message: string): void {
@@ -378,10 +377,10 @@ export class WorkerSession {
     this.close();
   }
 
-  #heartbeat(now: number, stats: EngineStats): void {
+  #heartbeat(now: number, steps: number): void {
     if (now - this.#lastHeartbeatAt < HEARTBEAT_MIN_INTERVAL_MS) return;
     this.#lastHeartbeatAt = now;
-    this.#send({ heartbeat: { engineSteps: stats.steps, activeJobs: this.activeJobs } });
+    this.#send({ heartbeat: { engineSteps: steps, activeJobs: this.activeJobs } });
   }
 
   #finish(job: Job, end: JobEnd): void {

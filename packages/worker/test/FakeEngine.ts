@@ -31,7 +31,7 @@ export class FakeEngine implements JobEngine {
     return this.live.has(seq);
   }
 
-  onEvents(listener: (events: SeqEvent[]) => void): () => void {
+  onEvents(listener: (events: SeqEvent[], steps: number) => void): () => void {
     this.#listener = listener;
     return () => (this.#listener = undefined);
   }
@@ -40,7 +40,7 @@ export class FakeEngine implements JobEngine {
   step(events: SeqEvent[]): void {
     this.steps++;
     for (const e of events) if (e.finish) this.live.delete(e.seq);
-    this.#listener?.(events);
+    this.#listener?.(events, this.steps);
   }
 
   /** The seq the worker gave the n-th submitted job (1-based). */
