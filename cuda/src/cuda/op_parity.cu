@@ -316,6 +316,14 @@ void elementwiseCases(Harness& h) {
     h.gpu_.argmax(static_cast<int32_t*>(out.gpu), static_cast<float*>(x.gpu), n, vocab);
     h.compareIds(out, "argmax", dims({n, vocab}));
   }
+  {
+    // Rows shorter than the blocks that share them: most blocks see no element.
+    auto x = h.put(std::vector<float>{1.f, 3.f, 3.f, -2.f, 0.f, 7.f});
+    auto out = h.put(std::vector<int32_t>{-1, -1});
+    h.cpu_.argmax(static_cast<int32_t*>(out.cpu), static_cast<float*>(x.cpu), 2, 3);
+    h.gpu_.argmax(static_cast<int32_t*>(out.gpu), static_cast<float*>(x.gpu), 2, 3);
+    h.compareIds(out, "argmax", dims({2, 3}));
+  }
   for (RopeStyle style : {RopeStyle::Neox, RopeStyle::Normal}) {
     RopeParams p;
     p.heads = 14;
@@ -583,6 +591,11 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   kvCases(h, 14, 2, 64, {0, 37, 255, 256, 600});
   kvCases(h, 14, 2, 64, {4095});
   kvCases(h, 8, 4, 8, {5, 130});
+  // Eight decode rows of different lengths in one batch (splits per row differ in use).
+  kvCases(h, 14, 2, 64, {3, 100, 511, 512, 513, 1500, 2047, 4000});
+  kvCases(h, 32, 8, 128, {17, 1000});  // 4 query heads per KV head, headDim 128
+  kvCases(h, 4, 4, 64, {300});         // one query head per KV head
+  kvCases(h, 16, 1, 32, {200});        // 16 per KV head: the per-head kernel
   fusedCases(h);
   qkvCases(h);
   normQkvCases(h);

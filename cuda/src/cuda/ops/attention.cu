@@ -1,9 +1,16 @@
-// Attention over the paged f32 KV cache, split along the sequence (flash-decoding): block
-// (row, head, split) reduces `chunk` positions with an online softmax and writes (max, sum,
-// acc[headDim]); the last block of a (row, head) to finish merges the splits (a completion
-// counter), so one launch does both. Traffic: every cached K and V row of the attended
-// positions is read once per query head; the split count is chosen so that about 512 blocks
-// run, which keeps enough loads in flight at batch 1 and bounds the partials for prefill.
+// Attention over the paged f32 KV cache, split along the sequence (flash-decoding): a block
+// reduces `chunk` positions with an online softmax and writes (max, sum, acc[headDim]) per query
+// head; the last block of a (row, KV head) to finish merges the splits (a completion counter),
+// so one launch does both.
+//
+// The grouped kernel (the common case) gives a block one KV head and every query head that
+// shares it (Qwen2.5-0.5B: 7), so each cached K and V row is read once per block instead of once
+// per query head. Lanes own 4 dims (one float4) of a position, headDim / 4 lanes a position, so a
+// warp reduces 32 * 4 / headDim positions at once; each (warp, position slot) is its own softmax
+// stream until the block merges them. Launched as a programmatic dependent: before it waits for
+// the QKV kernel, a block reads its row's position and block table (uploaded before the step)
+// and prefetches its K/V lines into L2. Shapes it does not take (more than 8 query heads per KV
+// head, a headDim that is not a power of two from 8 to 128) use the per-head kernel.
 #include "cuda/ops/attention.h"
 
 #include <algorithm>
@@ -18,25 +25,275 @@ namespace llorch {
 
 namespace {
 constexpr int kWarps = 4;
+constexpr int kThreads = kWarps * 32;
+
+// ---- grouped kernel ----
+constexpr int kMaxGroup = 8;        // query heads per KV head
+constexpr int kGroupedMinChunk = 32;
+constexpr int kGroupedTargetBlocks = 256;
+constexpr int kMaxSplits = 64;      // bounds the serial merge in the last block
+constexpr int kUnroll = 2;          // positions per stream whose K/V loads are in flight together
+constexpr int kMergeLoads = 8;      // splits whose partials the merging block loads together
+
+struct Plan {
+  bool grouped;
+  int splits;
+  int chunk;
+};
+
+bool groupedFits(const AttentionBatch& b) {
+  if (b.kvHeads <= 0 || b.heads % b.kvHeads != 0 || b.heads / b.kvHeads > kMaxGroup) return false;
+  return b.headDim >= 8 && b.headDim <= 128 && (b.headDim & (b.headDim - 1)) == 0;
+}
+
+// ---- per-head kernel ----
 constexpr int kGroup = 4;          // positions a warp reduces together
 constexpr int kMaxPerLane = 8;     // headDim <= 256
 constexpr int kMinChunk = 32;      // positions per split, at least
 constexpr int kTargetBlocks = 512;
 
-struct Plan {
-  int splits;
-  int chunk;
-};
-
 Plan planFor(const AttentionBatch& b) {
   const int positions = b.maxPos + 1;
+  if (groupedFits(b)) {
+    const int pairs = std::max(1, b.n * b.kvHeads);
+    int splits = std::max(1, std::min({(positions + kGroupedMinChunk - 1) / kGroupedMinChunk,
+                                       (kGroupedTargetBlocks + pairs - 1) / pairs, kMaxSplits}));
+    const int chunk = (positions + splits - 1) / splits;
+    splits = (positions + chunk - 1) / chunk;
+    return Plan{true, splits, chunk};
+  }
   const int pairs = std::max(1, b.n * b.heads);
   int splits = std::max(1, std::min((positions + kMinChunk - 1) / kMinChunk, (kTargetBlocks + pairs - 1) / pairs));
   int chunk = (positions + splits - 1) / splits;
   chunk = (chunk + kWarps * kGroup - 1) / (kWarps * kGroup) * (kWarps * kGroup);
   splits = (positions + chunk - 1) / chunk;
-  return Plan{splits, chunk};
+  return Plan{false, splits, chunk};
 }
+
+struct GroupedParams {
+  float* out;
+  float* part;  // [rowKv][split][group][headDim] accumulators, then [rowKv][split][group][2] (max, sum)
+  int* counters;
+  const float* q;
+  const float* kc;
+  const float* vc;
+  const int32_t* pos;
+  const int32_t* tableOffset;
+  const int32_t* blockTables;
+  int heads, kvHeads, group, headDim, kvDim, blockSize, splits, chunk, n;
+  float scale;
+};
+
+__device__ __forceinline__ float4 operator*(float4 a, float s) { return make_float4(a.x * s, a.y * s, a.z * s, a.w * s); }
+__device__ __forceinline__ float dot4(float4 a, float4 b) { return a.x * b.x + a.y * b.y + a.z * b.z + a.w * b.w; }
+__device__ __forceinline__ void fma4(float4& acc, float s, float4 v) {
+  acc.x = fmaf(s, v.x, acc.x);
+  acc.y = fmaf(s, v.y, acc.y);
+  acc.z = fmaf(s, v.z, acc.z);
+  acc.w = fmaf(s, v.w, acc.w);
+}
+
+// exp(m - mNew) for merging a softmax stream whose max is m into one whose max is mNew; 0 for an
+// empty stream (m = -inf), also when both are empty.
+__device__ __forceinline__ float rescale(float m, float mNew) { return m == -INFINITY ? 0.f : expf(m - mNew); }
+
+template <int LP>  // lanes per position: headDim / 4
+__global__ void __launch_bounds__(kThreads) groupedAttentionKernel(const GroupedParams p) {
+  constexpr int kSlots = 32 / LP;          // positions a warp reduces at once
+  constexpr int kStreams = kWarps * kSlots;
+  releaseDependents();
+  const int rowKv = blockIdx.x;
+  const int row = rowKv / p.kvHeads, kvh = rowKv % p.kvHeads;
+  const int split = blockIdx.y;
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const int slot = lane / LP, dl = lane % LP;
+  const int last = p.pos[row];
+  const int32_t* table = p.blockTables + p.tableOffset[row];
+  const int p0 = split * p.chunk;
+  const int p1 = min(p0 + p.chunk, last + 1);
+  const int64_t kvOff = static_cast<int64_t>(kvh) * p.headDim;
+  const size_t rowBytes = static_cast<size_t>(p.headDim) * sizeof(float);
+  // Nothing below the wait may be read before it except the cache rows of earlier steps; the
+  // prefetch only warms L2 (coherent with the QKV kernel's stores of this step's rows).
+  for (int i = threadIdx.x; i < 2 * (p1 - p0); i += kThreads) {
+    const int pp = p0 + i / 2;
+    const int64_t slotRow = static_cast<int64_t>(table[pp / p.blockSize]) * p.blockSize + pp % p.blockSize;
+    prefetchL2((i & 1 ? p.vc : p.kc) + slotRow * p.kvDim + kvOff, rowBytes, 0, 1);
+  }
+  awaitPrerequisite();
+  const float* qRow = p.q + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group) * p.headDim;
+  float4 qv[kMaxGroup], acc[kMaxGroup];
+  float m[kMaxGroup], l[kMaxGroup];
+#pragma unroll
+  for (int g = 0; g < kMaxGroup; g++) {
+    qv[g] = g < p.group ? reinterpret_cast<const float4*>(qRow + g * p.headDim)[dl] * p.scale
+                        : make_float4(0.f, 0.f, 0.f, 0.f);
+    acc[g] = make_float4(0.f, 0.f, 0.f, 0.f);
+    m[g] = -INFINITY;
+    l[g] = 0.f;
+  }
+  // The loop bound is warp-uniform (the score reductions are warp-wide shuffles); slot positions
+  // past p1 load nothing and add nothing.
+  for (int wb = p0 + warp * kSlots; wb < p1; wb += kUnroll * kStreams) {
+    float4 kv[kUnroll], vv[kUnroll];
+    bool live[kUnroll];
+#pragma unroll
+    for (int u = 0; u < kUnroll; u++) {
+      const int pp = wb + slot + u * kStreams;
+      live[u] = pp < p1;
+      if (live[u]) {
+        const int64_t slotRow = static_cast<int64_t>(table[pp / p.blockSize]) * p.blockSize + pp % p.blockSize;
+        kv[u] = reinterpret_cast<const float4*>(p.kc + slotRow * p.kvDim + kvOff)[dl];
+        vv[u] = reinterpret_cast<const float4*>(p.vc + slotRow * p.kvDim + kvOff)[dl];
+      } else {
+        kv[u] = vv[u] = make_float4(0.f, 0.f, 0.f, 0.f);
+      }
+    }
+#pragma unroll
+    for (int g = 0; g < kMaxGroup; g++) {
+      if (g >= p.group) break;
+      float sc[kUnroll];
+#pragma unroll
+      for (int u = 0; u < kUnroll; u++) {
+        float d = dot4(qv[g], kv[u]);
+#pragma unroll
+        for (int o = LP / 2; o > 0; o >>= 1) d += __shfl_xor_sync(0xffffffffu, d, o);
+        sc[u] = live[u] ? d : -INFINITY;
+      }
+      float mNew = m[g];
+#pragma unroll
+      for (int u = 0; u < kUnroll; u++) mNew = fmaxf(mNew, sc[u]);
+      if (mNew != -INFINITY) {  // else this slot has seen no live position yet
+        const float corr = rescale(m[g], mNew);
+        l[g] *= corr;
+        acc[g] = acc[g] * corr;
+#pragma unroll
+        for (int u = 0; u < kUnroll; u++) {
+          const float e = live[u] ? expf(sc[u] - mNew) : 0.f;
+          l[g] += e;
+          fma4(acc[g], e, vv[u]);
+        }
+        m[g] = mNew;
+      }
+    }
+  }
+  // Merge the slots of each warp (lanes with the same dims, LP apart), then the warps.
+#pragma unroll
+  for (int o = LP; o < 32; o <<= 1) {
+#pragma unroll
+    for (int g = 0; g < kMaxGroup; g++) {
+      if (g >= p.group) break;
+      const float om = __shfl_xor_sync(0xffffffffu, m[g], o);
+      const float ol = __shfl_xor_sync(0xffffffffu, l[g], o);
+      float4 oa;
+      oa.x = __shfl_xor_sync(0xffffffffu, acc[g].x, o);
+      oa.y = __shfl_xor_sync(0xffffffffu, acc[g].y, o);
+      oa.z = __shfl_xor_sync(0xffffffffu, acc[g].z, o);
+      oa.w = __shfl_xor_sync(0xffffffffu, acc[g].w, o);
+      const float mNew = fmaxf(m[g], om);
+      const float a = rescale(m[g], mNew), b = rescale(om, mNew);
+      l[g] = l[g] * a + ol * b;
+      acc[g] = acc[g] * a;
+      fma4(acc[g], b, oa);
+      m[g] = mNew;
+    }
+  }
+  __shared__ float sm[kWarps][kMaxGroup], sl[kWarps][kMaxGroup];
+  __shared__ float4 sacc[kWarps][kMaxGroup][32];  // headDim / 4 <= 32 float4 per head
+  __shared__ bool lastBlock;
+  if (slot == 0) {
+#pragma unroll
+    for (int g = 0; g < kMaxGroup; g++) {
+      if (g >= p.group) break;
+      sacc[warp][g][dl] = acc[g];
+      if (dl == 0) {
+        sm[warp][g] = m[g];
+        sl[warp][g] = l[g];
+      }
+    }
+  }
+  __syncthreads();
+  // Thread t takes items (head g, float4 d4) t, t + kThreads, ...: G * headDim / 4 <= 256 items.
+  const int d4s = p.headDim / 4;
+  const int items = p.group * d4s;
+  float* const accPart = p.part + static_cast<int64_t>(rowKv) * p.splits * p.group * p.headDim;
+  float* const mlPart = p.part + static_cast<int64_t>(p.n) * p.kvHeads * p.splits * p.group * p.headDim +
+                        static_cast<int64_t>(rowKv) * p.splits * p.group * 2;
+  float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group) * p.headDim;
+  for (int it = threadIdx.x; it < items; it += kThreads) {
+    const int g = it / d4s, d4 = it % d4s;
+    float mAll = -INFINITY;
+#pragma unroll
+    for (int w = 0; w < kWarps; w++) mAll = fmaxf(mAll, sm[w][g]);
+    float lAll = 0.f;
+    float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
+#pragma unroll
+    for (int w = 0; w < kWarps; w++) {
+      const float f = rescale(sm[w][g], mAll);
+      lAll += sl[w][g] * f;
+      fma4(a, f, sacc[w][g][d4]);
+    }
+    if (p.splits == 1) {
+      reinterpret_cast<float4*>(outRow + g * p.headDim)[d4] = a * (1.f / lAll);
+    } else {
+      reinterpret_cast<float4*>(accPart + (static_cast<int64_t>(split) * p.group + g) * p.headDim)[d4] = a;
+      if (d4 == 0) {
+        mlPart[(split * p.group + g) * 2] = mAll;
+        mlPart[(split * p.group + g) * 2 + 1] = lAll;
+      }
+    }
+  }
+  if (p.splits == 1) return;
+  // The last split block of this (row, KV head) to finish merges all partials (threadfence
+  // reduction: partials are visible device-wide before the counter says they are there).
+  __threadfence();
+  __syncthreads();
+  if (threadIdx.x == 0) lastBlock = atomicAdd(&p.counters[rowKv], 1) == p.splits - 1;
+  __syncthreads();
+  if (!lastBlock) return;
+  __threadfence();
+  for (int it = threadIdx.x; it < items; it += kThreads) {
+    const int g = it / d4s, d4 = it % d4s;
+    float mAll = -INFINITY, lAll = 0.f;
+    float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
+    // Online merge, kMergeLoads splits' loads in flight at a time.
+    for (int s0 = 0; s0 < p.splits; s0 += kMergeLoads) {
+      float ms[kMergeLoads], ls[kMergeLoads];
+      float4 as[kMergeLoads];
+#pragma unroll
+      for (int u = 0; u < kMergeLoads; u++) {
+        const int s = s0 + u;
+        if (s < p.splits) {
+          const float2 ml = __ldcg(reinterpret_cast<const float2*>(mlPart + (s * p.group + g) * 2));
+          ms[u] = ml.x;
+          ls[u] = ml.y;
+          as[u] = __ldcg(reinterpret_cast<const float4*>(accPart + (static_cast<int64_t>(s) * p.group + g) * p.headDim) + d4);
+        } else {
+          ms[u] = -INFINITY;
+          ls[u] = 0.f;
+          as[u] = make_float4(0.f, 0.f, 0.f, 0.f);
+        }
+      }
+      float mNew = mAll;
+#pragma unroll
+      for (int u = 0; u < kMergeLoads; u++) mNew = fmaxf(mNew, ms[u]);
+      const float corr = rescale(mAll, mNew);
+      lAll *= corr;
+      a = a * corr;
+#pragma unroll
+      for (int u = 0; u < kMergeLoads; u++) {
+        const float f = rescale(ms[u], mNew);
+        lAll += ls[u] * f;
+        fma4(a, f, as[u]);
+      }
+      mAll = mNew;
+    }
+    reinterpret_cast<float4*>(outRow + g * p.headDim)[d4] = a * (1.f / lAll);
+  }
+  if (threadIdx.x == 0) p.counters[rowKv] = 0;
+}
+
+// ---- per-head kernel: one block per (row, query head, split) ----
 
 // The K and V values of kGroup positions that one lane holds: kPer dims each (headDim <= 32 kPer).
 template <int kPer>
@@ -64,7 +321,7 @@ __device__ __forceinline__ void loadGroup(KvGroup<kPer>& g, const float* kc, con
 }
 
 template <int kPer>
-__global__ void __launch_bounds__(kWarps * 32) attentionKernel(float* out, float* part, int* counters, const float* q,
+__global__ void __launch_bounds__(kThreads) perHeadAttentionKernel(float* out, float* part, int* counters, const float* q,
                                                                const float* kc, const float* vc, const int32_t* pos,
                                                                const int32_t* tableOffset,
                                                                const int32_t* blockTables, int heads, int kvHeads,
@@ -199,7 +456,9 @@ size_t cudaAttentionScratchFloats(const AttentionBatch& b) {
   return plan.splits == 1 ? 0 : static_cast<size_t>(b.n) * b.heads * plan.splits * (b.headDim + 2);
 }
 
-size_t cudaAttentionCounters(const AttentionBatch& b) { return static_cast<size_t>(b.n) * b.heads; }
+size_t cudaAttentionCounters(const AttentionBatch& b) {
+  return static_cast<size_t>(b.n) * (planFor(b).grouped ? b.kvHeads : b.heads);
+}
 
 void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
                    float* partials, int* counters) {
@@ -209,12 +468,45 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
   if (b.n <= 0) return;
   const Plan plan = planFor(b);
   const float scale = 1.0f / std::sqrt(static_cast<float>(b.headDim));
+  if (plan.grouped) {
+    GroupedParams p;
+    p.out = out;
+    p.part = partials;
+    p.counters = counters;
+    p.q = q;
+    p.kc = kv.k;
+    p.vc = kv.v;
+    p.pos = b.pos;
+    p.tableOffset = b.tableOffset;
+    p.blockTables = b.blockTables;
+    p.heads = b.heads;
+    p.kvHeads = b.kvHeads;
+    p.group = b.heads / b.kvHeads;
+    p.headDim = b.headDim;
+    p.kvDim = kv.kvDim;
+    p.blockSize = kv.blockSize;
+    p.splits = plan.splits;
+    p.chunk = plan.chunk;
+    p.n = b.n;
+    p.scale = scale;
+    const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads), static_cast<unsigned>(plan.splits));
+    switch (b.headDim) {
+      case 8: launchDependent(s, grid, dim3(kThreads), groupedAttentionKernel<2>, p); break;
+      case 16: launchDependent(s, grid, dim3(kThreads), groupedAttentionKernel<4>, p); break;
+      case 32: launchDependent(s, grid, dim3(kThreads), groupedAttentionKernel<8>, p); break;
+      case 64: launchDependent(s, grid, dim3(kThreads), groupedAttentionKernel<16>, p); break;
+      default: launchDependent(s, grid, dim3(kThreads), groupedAttentionKernel<32>, p); break;
+    }
+    cudaCheckLaunch("attention");
+    return;
+  }
   const dim3 grid(static_cast<unsigned>(b.n * b.heads), static_cast<unsigned>(plan.splits));
   // Lanes hold headDim / 32 dims each (rounded up to 2, 4 or 8): registers sized for the model.
-  auto kernel = b.headDim <= 64 ? attentionKernel<2> : (b.headDim <= 128 ? attentionKernel<4> : attentionKernel<8>);
-  kernel<<<grid, kWarps * 32, 0, s>>>(out, partials, counters, q, kv.k, kv.v, b.pos, b.tableOffset, b.blockTables,
-                                      b.heads, b.kvHeads, b.headDim, kv.kvDim, kv.blockSize, plan.splits, plan.chunk,
-                                      scale);
+  auto kernel = b.headDim <= 64 ? perHeadAttentionKernel<2>
+                                : (b.headDim <= 128 ? perHeadAttentionKernel<4> : perHeadAttentionKernel<8>);
+  kernel<<<grid, kThreads, 0, s>>>(out, partials, counters, q, kv.k, kv.v, b.pos, b.tableOffset, b.blockTables,
+                                   b.heads, b.kvHeads, b.headDim, kv.kvDim, kv.blockSize, plan.splits, plan.chunk,
+                                   scale);
   cudaCheckLaunch("attention");
 }
 
