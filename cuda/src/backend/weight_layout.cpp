@@ -100,11 +100,6 @@ void q6_KRow(const uint8_t* src, uint8_t* dst, int64_t cols) {
 
 }  // namespace
 
-bool hasPlanarLayout(GgmlType t) {
-  return t == GgmlType::Q8_0 || t == GgmlType::Q4_0 || t == GgmlType::Q5_0 || t == GgmlType::Q4_K ||
-         t == GgmlType::Q6_K;
-}
-
 void toPlanarRows(GgmlType t, const uint8_t* src, uint8_t* dst, int64_t rows, int64_t cols) {
   void (*row)(const uint8_t*, uint8_t*, int64_t) = nullptr;
   switch (t) {

@@ -30,8 +30,12 @@
 
 namespace llorch {
 
-// Whether `t` is stored in the planar layout on the CUDA backend.
-bool hasPlanarLayout(GgmlType t);
+// Whether `t` is stored in the planar layout on the CUDA backend (constexpr: kernels pick their
+// shapes by it).
+constexpr bool hasPlanarLayout(GgmlType t) {
+  return t == GgmlType::Q8_0 || t == GgmlType::Q4_0 || t == GgmlType::Q5_0 || t == GgmlType::Q4_K ||
+         t == GgmlType::Q6_K;
+}
 
 // Rewrites `rows` whole rows of `cols` elements of type `t` from GGUF blocks (src) into the
 // planar layout (dst, the same byte count; the two must not overlap); a type without a planar

@@ -9,6 +9,7 @@
 // cost more than the arithmetic.
 #include "cuda/ops/matvec.h"
 
+#include "backend/weight_layout.h"
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "cuda/dependent_launch.cuh"
@@ -303,10 +304,8 @@ struct QkvLaunch {
 // Predictions, not yet measured: the lead's bench decides (2 x 4 on long rows is the alternative).
 template <GgmlType T>
 struct MatvecShape {
-  static constexpr bool kPlanar = T == GgmlType::Q8_0 || T == GgmlType::Q4_0 || T == GgmlType::Q5_0 ||
-                                  T == GgmlType::Q4_K || T == GgmlType::Q6_K;
   static constexpr int kShortRows = 2, kShortLoads = 4;
-  static constexpr int kLongRows = 2, kLongLoads = kPlanar ? 8 : 4;
+  static constexpr int kLongRows = 2, kLongLoads = hasPlanarLayout(T) ? 8 : 4;
 };
 
 struct Launch {
