@@ -92,7 +92,10 @@ describe('planar weight layout of the CUDA backend', () => {
           const r = planar.subarray(row * rb, (row + 1) * rb);
           for (let e = 0; e < cols; e++) {
             const want = ref[row * cols + e]!;
-            if (Math.abs(planarElement(type, r, cols, e) - want) > 1e-5 * Math.max(1, Math.abs(want))) {
+            if (
+              Math.abs(planarElement(type, r, cols, e) - want) >
+              1e-5 * Math.max(1, Math.abs(want))
+            ) {
               differ++;
             }
           }
