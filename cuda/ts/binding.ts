@@ -31,6 +31,8 @@ export interface NativeOps {
   ): Float32Array;
   /** The rows of W dequantized to f32 ([rows * cols]). */
   dequantize(type: number, weight: Uint8Array, rows: number, cols: number): Float32Array;
+  /** The rows rewritten into the CUDA backend's planar layout (src/backend/weight_layout.h). */
+  toPlanar(type: number, weight: Uint8Array, rows: number, cols: number): Uint8Array;
   /** Every CUDA op against the CPU backend on random inputs of real shapes (GPU builds only). */
   cudaParity(ordinal: number, seed: number): OpParityResult[];
   /** Device name and measured DRAM bandwidth (bytes read + written per second of a 1 GiB copy). */

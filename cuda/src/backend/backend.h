@@ -80,6 +80,12 @@ class Backend {
   virtual void upload(void* dst, const void* src, size_t bytes) = 0;
   virtual void download(void* dst, const void* src, size_t bytes) = 0;
   virtual void synchronize() = 0;
+  // Uploads `rows` whole rows of a weight matrix (`cols` elements of `type` a row) to dst in the
+  // layout this backend's kernels read (the CUDA backend: weight_layout.h); the default keeps
+  // the stored GGUF blocks. Only for matrices the ops take as WeightView, never f32 vectors.
+  virtual void uploadWeight(void* dst, const void* src, GgmlType type, int64_t rows, int64_t cols) {
+    upload(dst, src, rowBytes(*typeTraits(static_cast<uint32_t>(type)), cols) * static_cast<size_t>(rows));
+  }
   // Device memory in use by this process / still free (bytes).
   virtual size_t memoryUsed() const = 0;
   virtual size_t memoryFree() const = 0;

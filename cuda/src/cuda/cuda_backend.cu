@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
+#include "backend/weight_layout.h"
 #include "cuda/cuda_check.h"
 #include "cuda/ops/argmax.h"
 #include "cuda/ops/attention.h"
@@ -114,6 +116,18 @@ void CudaBackend::upload(void* dst, const void* src, size_t bytes) {
   cudaCheck(cudaMemcpyAsync(dst, src, bytes, cudaMemcpyHostToDevice, stream_), "upload");
   cudaCheck(cudaStreamSynchronize(stream_), "upload");
   upStageUsed_ = 0;
+}
+
+void CudaBackend::uploadWeight(void* dst, const void* src, GgmlType type, int64_t rows, int64_t cols) {
+  if (!hasPlanarLayout(type)) {
+    Backend::uploadWeight(dst, src, type, rows, cols);
+    return;
+  }
+  // One host pass over the loader's chunk (whole rows, 16 MB at most), cheap next to reading it.
+  const size_t bytes = rowBytes(*typeTraits(static_cast<uint32_t>(type)), cols) * static_cast<size_t>(rows);
+  std::vector<uint8_t> planar(bytes);
+  toPlanarRows(type, static_cast<const uint8_t*>(src), planar.data(), rows, cols);
+  upload(dst, planar.data(), bytes);
 }
 
 void CudaBackend::download(void* dst, const void* src, size_t bytes) {

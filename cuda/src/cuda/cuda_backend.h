@@ -30,6 +30,9 @@ class CudaBackend final : public Backend {
   void* alloc(size_t bytes) override;
   void free(void* ptr) override;
   void upload(void* dst, const void* src, size_t bytes) override;
+  // Quantized types with a planar layout (backend/weight_layout.h) are rewritten into it on the
+  // host first; every CUDA reader of those types expects it.
+  void uploadWeight(void* dst, const void* src, GgmlType type, int64_t rows, int64_t cols) override;
   void download(void* dst, const void* src, size_t bytes) override;
   void synchronize() override;
   size_t memoryUsed() const override;

@@ -1,8 +1,12 @@
-// Device-side dequantization of the ggml block formats (the layouts of cpu/dequant.cpp), eight
-// consecutive elements at a time: Chunk<T>::load(row, c, out) writes elements 8c..8c+7 of a row.
-// Every format's block size is a multiple of 8, so a chunk never straddles two blocks. Blocks
-// are only 2-byte aligned (34-, 18-, 210-byte blocks follow each other), so quantized reads go
-// through 16-bit or byte loads; F16/BF16/F32 rows are read with 16-byte vector loads.
+// Device-side dequantization of the weight types, eight consecutive elements at a time:
+// Chunk<T>::load(row, c, cols, out) writes elements 8c..8c+7 of a row of `cols` elements. Every
+// format's block size is a multiple of 8, so a chunk never straddles two blocks.
+// Q8_0, Q4_0, Q5_0, Q4_K and Q6_K are read in the CUDA backend's planar layout
+// (backend/weight_layout.h: a chunk's quants are one aligned word, the high-bit and scale planes
+// follow the quants, so the decoders need `cols` to find them); a chunk is 2-4 loads. The other
+// quantized types keep GGUF blocks, which are only 2-byte aligned (34-, 18-, 210-byte blocks follow
+// each other), so they go through 16-bit or byte loads; F16/BF16/F32 rows are read with 16-byte
+// vector loads.
 #pragma once
 
 #include <cuda_bf16.h>
@@ -29,6 +33,28 @@ __device__ __forceinline__ void bytes8At2(const uint8_t* p, uint32_t& lo, uint32
   hi = u32At2(p + 4);
 }
 
+// A 4-byte word at a 2-byte aligned address: one load where the address is 4-byte aligned. Planar
+// rows start as aligned as their byte size allows, so the branch is uniform over a row.
+__device__ __forceinline__ uint32_t u32At(const uint8_t* p) {
+  return (reinterpret_cast<uintptr_t>(p) & 3u) == 0 ? *reinterpret_cast<const uint32_t*>(p) : u32At2(p);
+}
+
+// 8 bytes at a 2-byte aligned address, with the widest loads its alignment allows.
+__device__ __forceinline__ uint2 bytes8At(const uint8_t* p) {
+  if ((reinterpret_cast<uintptr_t>(p) & 7u) == 0) return *reinterpret_cast<const uint2*>(p);
+  return make_uint2(u32At(p), u32At(p + 4));
+}
+
+__device__ __forceinline__ uint32_t u16At(const uint8_t* p) { return *reinterpret_cast<const uint16_t*>(p); }
+
+__device__ __forceinline__ float halfBits(uint32_t h) { return __half2float(__ushort_as_half(static_cast<uint16_t>(h))); }
+
+// Element i (0..7) of a planar nibble chunk: byte i holds element i in its low nibble, byte i - 4
+// holds element i in its high nibble.
+__device__ __forceinline__ int nibbleOf(uint32_t w, int i) {
+  return static_cast<int>((w >> (i < 4 ? 8 * i : 8 * (i - 4) + 4)) & 15u);
+}
+
 __device__ __forceinline__ int byteOf(uint32_t lo, uint32_t hi, int i) {
   return static_cast<int>(((i < 4 ? lo : hi) >> (8 * (i & 3))) & 0xffu);
 }
@@ -39,7 +65,7 @@ struct Chunk;
 template <>
 struct Chunk<GgmlType::F32> {
   static constexpr int kBlock = 8, kBytes = 32;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t, float* o) {
     const float4* p = reinterpret_cast<const float4*>(row) + 2 * c;
     const float4 a = p[0], b = p[1];
     o[0] = a.x; o[1] = a.y; o[2] = a.z; o[3] = a.w;
@@ -54,7 +80,7 @@ template <>
 struct Chunk<GgmlType::F16> {
   static constexpr int kBlock = 8, kBytes = 16;
   using Raw = uint4;
-  __device__ static Raw fetch(const uint8_t* row, int64_t c) { return reinterpret_cast<const uint4*>(row)[c]; }
+  __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t) { return reinterpret_cast<const uint4*>(row)[c]; }
   __device__ static void decode(const Raw& v, int64_t, float* o) {
     const __half2* h = reinterpret_cast<const __half2*>(&v);
 #pragma unroll
@@ -64,14 +90,16 @@ struct Chunk<GgmlType::F16> {
       o[2 * i + 1] = f.y;
     }
   }
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), c, o); }
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
+    decode(fetch(row, c, cols), c, o);
+  }
 };
 
 template <>
 struct Chunk<GgmlType::BF16> {
   static constexpr int kBlock = 8, kBytes = 16;
   using Raw = uint4;
-  __device__ static Raw fetch(const uint8_t* row, int64_t c) { return reinterpret_cast<const uint4*>(row)[c]; }
+  __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t) { return reinterpret_cast<const uint4*>(row)[c]; }
   __device__ static void decode(const Raw& v, int64_t, float* o) {
     const uint32_t w[4] = {v.x, v.y, v.z, v.w};
 #pragma unroll
@@ -80,48 +108,54 @@ struct Chunk<GgmlType::BF16> {
       o[2 * i + 1] = __uint_as_float(w[i] & 0xffff0000u);
     }
   }
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), c, o); }
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
+    decode(fetch(row, c, cols), c, o);
+  }
 };
 
-// Raw Q8_0 chunk: the 8 quants and the block scale's f16 bits.
+// Planar Q8_0 chunk: the 8 quants (one 8-byte load on 8-byte aligned rows) and the block
+// scale's f16 bits.
 template <>
 struct Chunk<GgmlType::Q8_0> {
   static constexpr int kBlock = 32, kBytes = 34;
   using Raw = uint3;
-  __device__ static Raw fetch(const uint8_t* row, int64_t c) {
-    const uint8_t* b = row + (c >> 2) * kBytes;
-    uint32_t lo, hi;
-    bytes8At2(b + 2 + (c & 3) * 8, lo, hi);
-    return make_uint3(lo, hi, *reinterpret_cast<const uint16_t*>(b));
+  __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
+    const uint2 q = bytes8At(row + 8 * c);
+    return make_uint3(q.x, q.y, u16At(row + cols + 2 * (c >> 2)));
   }
   __device__ static void decode(const Raw& r, int64_t, float* o) {
-    const float d = __half2float(__ushort_as_half(static_cast<uint16_t>(r.z)));
+    const float d = halfBits(r.z);
 #pragma unroll
     for (int i = 0; i < 8; i++) o[i] = static_cast<float>(static_cast<int8_t>(byteOf(r.x, r.y, i))) * d;
   }
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), c, o); }
-};
-
-// Q4_0/Q4_1/Q5_0/Q5_1: element j < 16 is the low nibble of qs[j], element j + 16 the high one.
-template <>
-struct Chunk<GgmlType::Q4_0> {
-  static constexpr int kBlock = 32, kBytes = 18;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
-    const uint8_t* b = row + (c >> 2) * kBytes;
-    const float d = f16At(b);
-    const int part = static_cast<int>(c & 3);
-    uint32_t lo, hi;
-    bytes8At2(b + 2 + (part & 1) * 8, lo, hi);
-    const int shift = (part >> 1) * 4;
-#pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = static_cast<float>(((byteOf(lo, hi, i) >> shift) & 15) - 8) * d;
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
+    decode(fetch(row, c, cols), c, o);
   }
 };
 
+// Planar Q4_0 chunk: the nibble word and d's f16 bits.
+template <>
+struct Chunk<GgmlType::Q4_0> {
+  static constexpr int kBlock = 32, kBytes = 18;
+  using Raw = uint2;
+  __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
+    return make_uint2(u32At(row + 4 * c), u16At(row + cols / 2 + 2 * (c >> 2)));
+  }
+  __device__ static void decode(const Raw& r, int64_t, float* o) {
+    const float d = halfBits(r.y);
+#pragma unroll
+    for (int i = 0; i < 8; i++) o[i] = static_cast<float>(nibbleOf(r.x, i) - 8) * d;
+  }
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
+    decode(fetch(row, c, cols), c, o);
+  }
+};
+
+// GGUF blocks: element j < 16 is the low nibble of qs[j], element j + 16 the high one.
 template <>
 struct Chunk<GgmlType::Q4_1> {
   static constexpr int kBlock = 32, kBytes = 20;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t, float* o) {
     const uint8_t* b = row + (c >> 2) * kBytes;
     const float d = f16At(b), m = f16At(b + 2);
     const int part = static_cast<int>(c & 3);
@@ -133,30 +167,32 @@ struct Chunk<GgmlType::Q4_1> {
   }
 };
 
+// Planar Q5_0 chunk: the nibble word, then d's f16 bits and the chunk's high-bit byte above them.
 template <>
 struct Chunk<GgmlType::Q5_0> {
   static constexpr int kBlock = 32, kBytes = 22;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
-    const uint8_t* b = row + (c >> 2) * kBytes;
-    const float d = f16At(b);
-    const uint32_t qh = u32At2(b + 2);
-    const int part = static_cast<int>(c & 3);
-    uint32_t lo, hi;
-    bytes8At2(b + 6 + (part & 1) * 8, lo, hi);
-    const int shift = (part >> 1) * 4;
-    const int e0 = part * 8;  // element index within the block
+  using Raw = uint2;
+  __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
+    const uint32_t qh = row[cols / 2 + c];
+    return make_uint2(u32At(row + 4 * c), u16At(row + cols / 2 + cols / 8 + 2 * (c >> 2)) | (qh << 16));
+  }
+  __device__ static void decode(const Raw& r, int64_t, float* o) {
+    const float d = halfBits(r.y);
 #pragma unroll
     for (int i = 0; i < 8; i++) {
-      const int h = static_cast<int>((qh >> (e0 + i)) & 1u) << 4;
-      o[i] = static_cast<float>((((byteOf(lo, hi, i) >> shift) & 15) | h) - 16) * d;
+      const int h = static_cast<int>((r.y >> (16 + i)) & 1u) << 4;
+      o[i] = static_cast<float>((nibbleOf(r.x, i) | h) - 16) * d;
     }
+  }
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
+    decode(fetch(row, c, cols), c, o);
   }
 };
 
 template <>
 struct Chunk<GgmlType::Q5_1> {
   static constexpr int kBlock = 32, kBytes = 24;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t, float* o) {
     const uint8_t* b = row + (c >> 2) * kBytes;
     const float d = f16At(b), m = f16At(b + 2);
     const uint32_t qh = u32At2(b + 4);
@@ -177,7 +213,7 @@ struct Chunk<GgmlType::Q5_1> {
 template <>
 struct Chunk<GgmlType::Q2_K> {
   static constexpr int kBlock = 256, kBytes = 84;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t, float* o) {
     const uint8_t* b = row + (c >> 5) * kBytes;
     const int k = static_cast<int>(c & 31);
     const int e = k * 8;            // element within the super-block
@@ -204,7 +240,7 @@ __device__ __forceinline__ int q3kScale(const uint8_t* s, int is) {
 template <>
 struct Chunk<GgmlType::Q3_K> {
   static constexpr int kBlock = 256, kBytes = 110;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t, float* o) {
     const uint8_t* b = row + (c >> 5) * kBytes;
     const int k = static_cast<int>(c & 31);
     const int e = k * 8;
@@ -236,35 +272,38 @@ __device__ __forceinline__ void scaleMinK4(int j, const uint8_t* q, int& sc, int
   }
 }
 
-// Raw Q4_K chunk: the 8 quant bytes, d and dmin's f16 bits, and the 6-bit scale and min.
+// Planar Q4_K chunk: the nibble word, d and dmin's f16 bits, and the sub-block's 6-bit scale and
+// min. Rows are 144 x nb bytes, so every row, nibble word and 16-byte header is aligned.
 template <>
 struct Chunk<GgmlType::Q4_K> {
   static constexpr int kBlock = 256, kBytes = 144;
-  using Raw = uint4;
-  __device__ static Raw fetch(const uint8_t* row, int64_t c) {
-    const uint8_t* b = row + (c >> 5) * kBytes;
-    const int e = static_cast<int>(c & 31) * 8;
-    const int g = e / 64;  // 64-element group: 32 low nibbles then 32 high nibbles
-    int sc, mn;
-    scaleMinK4(2 * g + (e % 64) / 32, b + 4, sc, mn);
-    uint32_t lo, hi;
-    bytes8At2(b + 16 + g * 32 + e % 32, lo, hi);
-    return make_uint4(lo, hi, u32At2(b), static_cast<uint32_t>(sc | (mn << 8)));
+  using Raw = uint3;
+  __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
+    const uint32_t q = *reinterpret_cast<const uint32_t*>(row + 4 * c);
+    // Header words: d | dmin, scales[0..3], scales[4..7], scales[8..11] (scaleMinK4's bytes).
+    const uint4 h = *reinterpret_cast<const uint4*>(row + cols / 2 + 16 * (c >> 5));
+    const int j = static_cast<int>(c & 31) >> 2;  // 32-element sub-block of the super-block
+    const int sh = 8 * (j & 3);
+    const uint32_t s0 = (h.y >> sh) & 0xffu, s4 = (h.z >> sh) & 0xffu, s8 = (h.w >> sh) & 0xffu;
+    const uint32_t sc = j < 4 ? (s0 & 63u) : ((s8 & 15u) | ((s0 >> 6) << 4));
+    const uint32_t mn = j < 4 ? (s4 & 63u) : ((s8 >> 4) | ((s4 >> 6) << 4));
+    return make_uint3(q, h.x, sc | (mn << 8));
   }
-  __device__ static void decode(const Raw& r, int64_t c, float* o) {
-    const int hiNib = static_cast<int>(c & 4) >> 2;  // chunk k of a super-block: (8k % 64) / 32
-    const float d = __half2float(__ushort_as_half(static_cast<uint16_t>(r.z))) * static_cast<float>(r.w & 0xffu);
-    const float m = __half2float(__ushort_as_half(static_cast<uint16_t>(r.z >> 16))) * static_cast<float>(r.w >> 8);
+  __device__ static void decode(const Raw& r, int64_t, float* o) {
+    const float d = halfBits(r.y) * static_cast<float>(r.z & 0xffu);
+    const float m = halfBits(r.y >> 16) * static_cast<float>(r.z >> 8);
 #pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = d * static_cast<float>((byteOf(r.x, r.y, i) >> (4 * hiNib)) & 15) - m;
+    for (int i = 0; i < 8; i++) o[i] = d * static_cast<float>(nibbleOf(r.x, i)) - m;
   }
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), c, o); }
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
+    decode(fetch(row, c, cols), c, o);
+  }
 };
 
 template <>
 struct Chunk<GgmlType::Q5_K> {
   static constexpr int kBlock = 256, kBytes = 176;
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) {
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t, float* o) {
     const uint8_t* b = row + (c >> 5) * kBytes;
     const int e = static_cast<int>(c & 31) * 8;
     const int g = e / 64;
@@ -286,41 +325,30 @@ struct Chunk<GgmlType::Q5_K> {
   }
 };
 
-// Raw Q6_K chunk: 8 low-nibble bytes, 8 high-bit bytes, the scale byte and d's f16 bits.
-struct Q6KRaw {
-  uint32_t lo, hi, hlo, hhi, sd;
-};
-
+// Planar Q6_K chunk: the low nibble word, the 16 high bits with the int8 scale above them, and
+// d's f16 bits. Rows are 210 x nb bytes, often only 2-byte aligned (then the nibble word is two
+// 2-byte loads).
 template <>
 struct Chunk<GgmlType::Q6_K> {
   static constexpr int kBlock = 256, kBytes = 210;
-  using Raw = Q6KRaw;
-  __device__ static Raw fetch(const uint8_t* row, int64_t c) {
-    const uint8_t* b = row + (c >> 5) * kBytes;
-    const int e = static_cast<int>(c & 31) * 8;
-    const int half = e / 128;            // ql advances 64, qh 32, scales 8 per 128 elements
-    const int quarter = (e % 128) / 32;  // which of q1..q4
-    const int l0 = e % 32;
-    Raw r;
-    bytes8At2(b + half * 64 + (quarter & 1) * 32 + l0, r.lo, r.hi);
-    bytes8At2(b + 128 + half * 32 + l0, r.hlo, r.hhi);
-    r.sd = static_cast<uint32_t>(b[192 + half * 8 + quarter * 2 + l0 / 16]) |
-           (static_cast<uint32_t>(*reinterpret_cast<const uint16_t*>(b + 208)) << 16);
-    return r;
+  using Raw = uint3;
+  __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
+    const uint32_t lo = u32At(row + 4 * c);
+    const uint32_t hi = u16At(row + cols / 2 + 2 * c);
+    const uint32_t sc = row[3 * cols / 4 + (c >> 1)];
+    return make_uint3(lo, hi | (sc << 16), u16At(row + 13 * cols / 16 + 2 * (c >> 5)));
   }
-  __device__ static void decode(const Raw& r, int64_t c, float* o) {
-    const int quarter = static_cast<int>(c & 15) >> 2;  // chunk k: ((8k) % 128) / 32
-    const float d = __half2float(__ushort_as_half(static_cast<uint16_t>(r.sd >> 16))) *
-                    static_cast<float>(static_cast<int8_t>(r.sd & 0xffu));
-    const int lshift = (quarter >> 1) * 4;
-    const int hshift = quarter * 2;
+  __device__ static void decode(const Raw& r, int64_t, float* o) {
+    const float d = halfBits(r.z) * static_cast<float>(static_cast<int8_t>((r.y >> 16) & 0xffu));
 #pragma unroll
     for (int i = 0; i < 8; i++) {
-      const int q = (((byteOf(r.lo, r.hi, i) >> lshift) & 15) | (((byteOf(r.hlo, r.hhi, i) >> hshift) & 3) << 4)) - 32;
+      const int q = (nibbleOf(r.x, i) | static_cast<int>(((r.y >> (2 * i)) & 3u) << 4)) - 32;
       o[i] = d * static_cast<float>(q);
     }
   }
-  __device__ static void load(const uint8_t* row, int64_t c, float* o) { decode(fetch(row, c), c, o); }
+  __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
+    decode(fetch(row, c, cols), c, o);
+  }
 };
 
 // Any type's chunk as a (fetch, decode) pair: the type's raw form where it has one, else the
@@ -330,9 +358,9 @@ struct RawChunk {
   struct Raw {
     float v[8];
   };
-  __device__ static Raw fetch(const uint8_t* row, int64_t c) {
+  __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
     Raw r;
-    Chunk<T>::load(row, c, r.v);
+    Chunk<T>::load(row, c, cols, r.v);
     return r;
   }
   __device__ static void decode(const Raw& r, int64_t, float* o) {
@@ -343,7 +371,7 @@ struct RawChunk {
 template <GgmlType T>
 struct RawChunk<T, decltype(void(sizeof(typename Chunk<T>::Raw)))> {
   using Raw = typename Chunk<T>::Raw;
-  __device__ static Raw fetch(const uint8_t* row, int64_t c) { return Chunk<T>::fetch(row, c); }
+  __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) { return Chunk<T>::fetch(row, c, cols); }
   __device__ static void decode(const Raw& r, int64_t c, float* o) { Chunk<T>::decode(r, c, o); }
 };
 

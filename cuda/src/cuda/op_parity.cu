@@ -113,6 +113,17 @@ class Harness {
   Pair put(const std::vector<T>& v) {
     return put(v.data(), v.size() * sizeof(T));
   }
+  // A random weight in both backends, each given it through Backend::uploadWeight as the model
+  // loader does (the GPU copy in the CUDA backend's own layout).
+  Pair putWeight(GgmlType type, int64_t rows, int64_t cols) {
+    const std::vector<uint8_t> bytes = randomWeight(type, rows, cols);
+    Pair p{cpu_.alloc(bytes.size()), gpu_.alloc(bytes.size()), bytes.size()};
+    cpuBufs_.push_back(p.cpu);
+    gpuBufs_.push_back(p.gpu);
+    cpu_.uploadWeight(p.cpu, bytes.data(), type, rows, cols);
+    gpu_.uploadWeight(p.gpu, bytes.data(), type, rows, cols);
+    return p;
+  }
   // An output: zeros on the CPU, NaN on the GPU.
   Pair output(size_t floats) {
     const std::vector<float> zero(floats, 0.f);
@@ -205,20 +216,21 @@ void matmulCases(Harness& h) {
   const GgmlType types[] = {GgmlType::F32,  GgmlType::F16,  GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0,
                             GgmlType::Q4_1, GgmlType::Q5_0, GgmlType::Q5_1, GgmlType::Q2_K, GgmlType::Q3_K,
                             GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K};
-  // Qwen2.5-0.5B shapes: q/o projection, gate/up, down; batch sizes on both kernel paths.
+  // Qwen2.5-0.5B shapes: q/o projection, gate/up, down; batch sizes on both kernel paths. Rows of
+  // 3 and 5 blocks put planar Q8_0/Q4_0/Q5_0 rows at 2- and 4-byte aligned starts (narrower loads).
   struct Shape {
     int64_t rows, cols;
     int n;
   };
-  const Shape shapes[] = {{896, 896, 1}, {4864, 896, 3}, {896, 4864, 1}, {128, 896, 8}, {896, 4864, 37}, {4864, 896, 130}};
+  const Shape shapes[] = {{896, 896, 1}, {4864, 896, 3}, {896, 4864, 1}, {128, 896, 8},
+                          {896, 4864, 37}, {4864, 896, 130}, {40, 96, 1}, {40, 160, 20}};
   for (GgmlType t : types) {
     const char* name = typeTraits(static_cast<uint32_t>(t))->name;
     for (Shape s : shapes) {
       // K-quant rows are whole 256-element super-blocks: 896-wide rows become 1024 wide (the
       // real model stores those matrices in other types for this reason).
       if (isKQuant(t) && s.cols % 256 != 0) s.cols = 1024;
-      const std::vector<uint8_t> wb = h.randomWeight(t, s.rows, s.cols);
-      auto w = h.put(wb);
+      auto w = h.putWeight(t, s.rows, s.cols);
       auto x = h.put(h.randomFloats(static_cast<size_t>(s.n) * s.cols));
       auto y = h.output(static_cast<size_t>(s.n) * s.rows);
       h.cpu_.matmul(static_cast<float*>(y.cpu), viewOf(w.cpu, t, s.rows, s.cols), static_cast<float*>(x.cpu), s.n);
@@ -229,7 +241,7 @@ void matmulCases(Harness& h) {
   }
   // stories260K's FFN rows (172 columns) take the element-wise path.
   for (int n : {1, 20}) {
-    auto w = h.put(h.randomWeight(GgmlType::F32, 64, 172));
+    auto w = h.putWeight(GgmlType::F32, 64, 172);
     auto x = h.put(h.randomFloats(static_cast<size_t>(n) * 172));
     auto y = h.output(static_cast<size_t>(n) * 64);
     h.cpu_.matmul(static_cast<float*>(y.cpu), viewOf(w.cpu, GgmlType::F32, 64, 172), static_cast<float*>(x.cpu), n);
@@ -246,13 +258,13 @@ void getRowsCases(Harness& h) {
   auto idp = h.put(ids);
   for (GgmlType t : types) {
     const int64_t cols = isKQuant(t) ? 1024 : 896;
-    auto w = h.put(h.randomWeight(t, 1000, cols));
+    auto w = h.putWeight(t, 1000, cols);
     auto out = h.output(ids.size() * cols);
     h.cpu_.getRows(static_cast<float*>(out.cpu), viewOf(w.cpu, t, 1000, cols), static_cast<int32_t*>(idp.cpu), 5);
     h.gpu_.getRows(static_cast<float*>(out.gpu), viewOf(w.gpu, t, 1000, cols), static_cast<int32_t*>(idp.gpu), 5);
     h.compare(out, "getRows", typeTraits(static_cast<uint32_t>(t))->name, "5 of 1000x" + std::to_string(cols));
   }
-  auto w = h.put(h.randomWeight(GgmlType::F32, 512, 172));
+  auto w = h.putWeight(GgmlType::F32, 512, 172);
   auto out = h.output(ids.size() * 172);
   const std::vector<int32_t> small = {0, 511, 3, 3, 200};
   auto sp = h.put(small);
@@ -420,7 +432,7 @@ void fusedCases(Harness& h) {
         WeightView cw[3], gw[3];
         float *cy[3], *gy[3];
         for (int i = 0; i < 3; i++) {
-          w.push_back(h.put(h.randomWeight(t, rows[i], embd)));
+          w.push_back(h.putWeight(t, rows[i], embd));
           y.push_back(h.output(static_cast<size_t>(n) * rows[i]));
           cw[i] = viewOf(w[i].cpu, t, rows[i], embd);
           gw[i] = viewOf(w[i].gpu, t, rows[i], embd);
@@ -436,8 +448,8 @@ void fusedCases(Harness& h) {
         }
       }
       {
-        auto wg = h.put(h.randomWeight(t, ff, embd));
-        auto wu = h.put(h.randomWeight(t, ff, embd));
+        auto wg = h.putWeight(t, ff, embd);
+        auto wu = h.putWeight(t, ff, embd);
         auto gate = h.output(static_cast<size_t>(n) * ff);
         auto up = h.output(static_cast<size_t>(n) * ff);
         h.cpu_.normGateUp(static_cast<float*>(gate.cpu), static_cast<float*>(up.cpu), viewOf(wg.cpu, t, ff, embd),
@@ -451,7 +463,7 @@ void fusedCases(Harness& h) {
       }
       {
         // down: x[n][embd] += in[n][ff] . W^T, W [embd][ff] (K-quants: ff = 4864 = 19 x 256).
-        auto w = h.put(h.randomWeight(t, embd, ff));
+        auto w = h.putWeight(t, embd, ff);
         auto in = h.put(h.randomFloats(static_cast<size_t>(n) * ff));
         auto acc = h.put(h.randomFloats(static_cast<size_t>(n) * embd));
         auto tmp = h.output(static_cast<size_t>(n) * embd);
@@ -529,9 +541,9 @@ void normQkvCases(Harness& h) {
         rq.style = qwen ? RopeStyle::Neox : RopeStyle::Normal;
         RopeParams rk = rq;
         rk.heads = kvHeads;
-        auto wq = h.put(h.randomWeight(t, qDim, embd));
-        auto wk = h.put(h.randomWeight(t, kvDim, embd));
-        auto wv = h.put(h.randomWeight(t, kvDim, embd));
+        auto wq = h.putWeight(t, qDim, embd);
+        auto wk = h.putWeight(t, kvDim, embd);
+        auto wv = h.putWeight(t, kvDim, embd);
         auto x = h.put(h.randomFloats(static_cast<size_t>(n) * embd, -3.f, 3.f));
         auto g = h.put(h.randomFloats(embd, 0.5f, 1.5f));
         auto bq = h.put(h.randomFloats(qDim));

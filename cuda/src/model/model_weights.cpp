@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -15,7 +16,8 @@ namespace llorch {
 
 namespace {
 
-// Staging buffer for positional reads; tensors larger than this stream through it.
+// Staging buffer for positional reads; tensors larger than this stream through it (matrices in
+// whole rows, at least one).
 constexpr size_t kChunk = 16u << 20;
 
 class WeightLoader {
@@ -58,7 +60,7 @@ class WeightLoader {
     w.type = static_cast<GgmlType>(t.type);
     w.rows = rows;
     w.cols = cols;
-    w.data = read(t, rowBytes(*traits, cols) * static_cast<size_t>(rows));
+    w.data = read(t, rowBytes(*traits, cols) * static_cast<size_t>(rows), &w);
     return w;
   }
 
@@ -73,7 +75,7 @@ class WeightLoader {
       throw NativeError(err::kUnsupportedType, "tensor " + name + " must be F32 (norm weights and biases), got ggml type " +
                                                    std::to_string(t.type));
     }
-    return static_cast<const float*>(read(t, static_cast<size_t>(len) * 4));
+    return static_cast<const float*>(read(t, static_cast<size_t>(len) * 4, nullptr));
   }
 
  private:
@@ -89,7 +91,9 @@ class WeightLoader {
     return s + "]";
   }
 
-  void* read(const TensorInfo& t, size_t bytes) {
+  // Reads a tensor into new backend memory. A matrix (type and shape in `matrix`) streams in
+  // whole rows through uploadWeight, so the backend may rewrite its rows into its own layout.
+  void* read(const TensorInfo& t, size_t bytes, const WeightView* matrix) {
     if (t.size != bytes) {
       throw NativeError(err::kLoad, "tensor " + t.name + " declares " + std::to_string(t.size) +
                                         " bytes, its shape and type need " + std::to_string(bytes));
@@ -101,10 +105,17 @@ class WeightLoader {
     void* dst = backend_.alloc(bytes);
     out_.buffers.push_back(dst);
     out_.bytes += bytes;
-    if (!staging_) staging_.reset(new uint8_t[kChunk]);
+    const size_t rb =
+        matrix != nullptr ? std::max<size_t>(1, rowBytes(*typeTraits(static_cast<uint32_t>(matrix->type)), matrix->cols))
+                          : 1;
+    const size_t step = std::max(rb, kChunk / rb * rb);
+    if (step > stagingBytes_) {
+      staging_.reset(new uint8_t[step]);
+      stagingBytes_ = step;
+    }
     size_t done = 0;
     while (done < bytes) {
-      const size_t want = std::min(kChunk, bytes - done);
+      const size_t want = std::min(step, bytes - done);
       size_t got = 0;
       while (got < want) {
         const ssize_t r = ::pread(fd_, staging_.get() + got, want - got, static_cast<off_t>(start + done + got));
@@ -115,7 +126,12 @@ class WeightLoader {
         }
         got += static_cast<size_t>(r);
       }
-      backend_.upload(static_cast<uint8_t*>(dst) + done, staging_.get(), want);
+      if (matrix != nullptr) {
+        backend_.uploadWeight(static_cast<uint8_t*>(dst) + done, staging_.get(), matrix->type,
+                              static_cast<int64_t>(want / rb), matrix->cols);
+      } else {
+        backend_.upload(static_cast<uint8_t*>(dst) + done, staging_.get(), want);
+      }
       done += want;
     }
     return dst;
@@ -129,6 +145,7 @@ class WeightLoader {
   int fd_ = -1;
   uint64_t fileSize_ = 0;
   std::unique_ptr<uint8_t[]> staging_;
+  size_t stagingBytes_ = 0;
 };
 
 }  // namespace

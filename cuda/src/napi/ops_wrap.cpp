@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cpu/cpu_backend.h"
+#include "backend/weight_layout.h"
 #include "cpu/dequant.h"
 #include "napi/js_convert.h"
 #include "napi/js_error.h"
@@ -90,6 +91,18 @@ Napi::Value Dequantize(const Napi::CallbackInfo& info) {
   });
 }
 
+// toPlanar(type, weightBytes, rows, cols) -> Uint8Array: the rows as the CUDA backend stores them
+// (backend/weight_layout.h; types without a planar layout come back unchanged).
+Napi::Value ToPlanar(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  return guarded(env, [&]() -> Napi::Value {
+    const WeightArgs w = readWeight(info);
+    Napi::Uint8Array out = Napi::Uint8Array::New(env, rowBytes(*w.traits, w.cols) * static_cast<size_t>(w.rows));
+    toPlanarRows(w.type, w.bytes, out.Data(), w.rows, w.cols);
+    return out;
+  });
+}
+
 // cudaParity(ordinal, seed) -> [{op, type, shape, tensorCores, relErr, maxAbsErr, nonFinite, elements}]:
 // every CUDA op against the CPU backend on random inputs (see cuda/op_parity.h).
 Napi::Value CudaParity(const Napi::CallbackInfo& info) {
@@ -142,6 +155,7 @@ void InitOps(Napi::Env env, Napi::Object exports) {
   Napi::Object ops = Napi::Object::New(env);
   ops.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
   ops.Set("dequantize", Napi::Function::New(env, Dequantize, "dequantize"));
+  ops.Set("toPlanar", Napi::Function::New(env, ToPlanar, "toPlanar"));
   ops.Set("cudaParity", Napi::Function::New(env, CudaParity, "cudaParity"));
   ops.Set("cudaCopyBandwidth", Napi::Function::New(env, CudaCopyBandwidth, "cudaCopyBandwidth"));
   exports.Set("ops", ops);

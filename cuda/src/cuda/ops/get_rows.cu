@@ -16,7 +16,7 @@ __global__ void getRowsKernel(float* out, const uint8_t* table, const int32_t* i
   float* o = out + static_cast<int64_t>(blockIdx.x) * cols;
   for (int64_t c = threadIdx.x; c < cols / 8; c += kThreads) {
     float v[8];
-    Chunk<T>::load(row, c, v);
+    Chunk<T>::load(row, c, cols, v);
 #pragma unroll
     for (int i = 0; i < 8; i++) o[c * 8 + i] = v[i];
   }

@@ -23,7 +23,7 @@ template <GgmlType T>
 __device__ __forceinline__ void loadWeightChunk(const uint8_t* w, size_t rowBytes, int64_t rows, int64_t cols,
                                                 int64_t row, int64_t k, float* o) {
   if (row < rows && k < cols) {
-    Chunk<T>::load(w + static_cast<size_t>(row) * rowBytes, k / 8, o);
+    Chunk<T>::load(w + static_cast<size_t>(row) * rowBytes, k / 8, cols, o);
   } else {
 #pragma unroll
     for (int i = 0; i < 8; i++) o[i] = 0.f;

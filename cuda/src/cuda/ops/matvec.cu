@@ -9,6 +9,7 @@
 // cost more than the arithmetic.
 #include "cuda/ops/matvec.h"
 
+#include "backend/weight_layout.h"
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "cuda/dependent_launch.cuh"
@@ -83,7 +84,7 @@ __device__ __forceinline__ void dotRows(const uint8_t* const (&wr)[kRows], const
 #pragma unroll
       for (int u = 0; u < kLoads; u++) {
         const int64_t c = c0 + static_cast<int64_t>(stride) * u;
-        raw[s][u] = live[s] && c < chunks ? RC::fetch(wr[s], c) : typename RC::Raw{};
+        raw[s][u] = live[s] && c < chunks ? RC::fetch(wr[s], c, cols) : typename RC::Raw{};
       }
     }
 #pragma unroll
@@ -292,16 +293,19 @@ struct QkvLaunch {
   }
 };
 
-// Rows per warp and chunk loads per lane and row, as measured on an H100 (PERF.md): chunks that
-// are one 16-byte vector load (F16, BF16) do best at 2 rows x 4 loads; quantized chunks gathered
-// from 2-byte loads (their blocks are only 2-byte aligned) at 2 x 2 on short rows and 2 x 8 on
-// long ones (4 x 4 was 20% slower: their many small loads queue behind each other); types kept
-// as 8 widened floats at 2 x 4.
+// Rows per warp and chunk loads per lane and row. Measured on an H100 (PERF.md) before the planar
+// layout: chunks that are one 16-byte vector load (F16, BF16) did best at 2 rows x 4 loads, and so
+// did types kept as 8 widened floats; quantized chunks gathered from 5-9 two-byte loads wanted 2 x 2
+// on short rows and 2 x 8 on long ones (their many small loads queued behind each other). The
+// planar types (backend/weight_layout.h) now fetch a chunk in 2-4 aligned loads into 2-3 registers,
+// like F16's one load into 4, so they take F16's 2 x 4 on short rows (896 columns: 112 chunks, one
+// round of 4 per lane); rows of 2048+ columns are split over 4 warps and 4864 columns leave 4.75
+// chunks a lane, so 2 x 8 there keeps them to one round trip in ~48 registers of raw words.
+// Predictions, not yet measured: the lead's bench decides (2 x 4 on long rows is the alternative).
 template <GgmlType T>
 struct MatvecShape {
-  static constexpr bool kGathered = Chunk<T>::kBlock != 8 && sizeof(typename RawChunk<T>::Raw) <= 20;
-  static constexpr int kShortRows = 2, kShortLoads = kGathered ? 2 : 4;
-  static constexpr int kLongRows = 2, kLongLoads = kGathered ? 8 : 4;
+  static constexpr int kShortRows = 2, kShortLoads = 4;
+  static constexpr int kLongRows = 2, kLongLoads = hasPlanarLayout(T) ? 8 : 4;
 };
 
 struct Launch {
