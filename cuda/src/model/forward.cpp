@@ -52,6 +52,47 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
     for (void* p : buffers_) be_.free(p);
     throw;
   }
+  RopeParams ropeQ;
+  ropeQ.heads = c_.headCount;
+  ropeQ.headDim = c_.headDim;
+  ropeQ.ropeDim = c_.ropeDim;
+  ropeQ.freqBase = c_.ropeFreqBase;
+  ropeQ.posScale = 1.0f / c_.ropeLinearFactor;
+  ropeQ.style = c_.ropeStyle;
+  RopeParams ropeK = ropeQ;
+  ropeK.heads = c_.headCountKv;
+  for (int l = 0; l < c_.blockCount; l++) {
+    const LayerWeights& L = w_.layers[l];
+    DecodeLayer d;
+    d.qkv.wq = L.wq;
+    d.qkv.wk = L.wk;
+    d.qkv.wv = L.wv;
+    d.qkv.normW = L.attnNorm;
+    d.qkv.eps = c_.rmsNormEps;
+    if (c_.qkvBias) {
+      d.qkv.bq = L.bq;
+      d.qkv.bk = L.bk;
+      d.qkv.bv = L.bv;
+    }
+    d.qkv.ropeQ = ropeQ;
+    d.qkv.ropeK = ropeK;
+    d.kv = kv_.layer(l);
+    d.wo = L.wo;
+    d.gate = L.gate;
+    d.up = L.up;
+    d.down = L.down;
+    d.ffnNorm = L.ffnNorm;
+    layers_.push_back(d);
+  }
+  decodeBuffers_.x = x_;
+  decodeBuffers_.q = q_;
+  decodeBuffers_.k = k_;
+  decodeBuffers_.v = v_;
+  decodeBuffers_.attn = attn_;
+  decodeBuffers_.gate = gate_;
+  decodeBuffers_.up = up_;
+  decodeBuffers_.pos = pos_;
+  decodeBuffers_.slots = slots_;
 }
 
 Forward::~Forward() {
@@ -85,16 +126,6 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
   be_.upload(blockTables_, b.blockTables.data(), ints * b.blockTables.size());
   be_.upload(logitRows_, b.logitRows.data(), ints * nl);
 
-  RopeParams ropeQ;
-  ropeQ.heads = c_.headCount;
-  ropeQ.headDim = c_.headDim;
-  ropeQ.ropeDim = c_.ropeDim;
-  ropeQ.freqBase = c_.ropeFreqBase;
-  ropeQ.posScale = 1.0f / c_.ropeLinearFactor;
-  ropeQ.style = c_.ropeStyle;
-  RopeParams ropeK = ropeQ;
-  ropeK.heads = c_.headCountKv;
-
   // Decode-sized steps (every row's matmuls on the matrix-vector path) are recorded once per
   // shape and replayed (CUDA graphs): the attention split count then comes from maxPos rounded
   // up to a bucket, and the rows' positions and tables are read from device memory.
@@ -124,30 +155,18 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
 
   be_.runStep(key, [&] {
     be_.getRows(x_, w_.tokEmbd, tokens_, n);  // x: [n, n_embd]
-    for (int l = 0; l < c_.blockCount; l++) {
-      const LayerWeights& L = w_.layers[l];
-      const KvLayerView kv = kv_.layer(l);
-      // q: [n, n_head * head_dim], k, v: [n, n_head_kv * head_dim] from rmsnorm(x) (in h),
-      // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
-      // chunk attends within itself; causality comes from each row reading positions 0..pos.
-      QkvStep qs;
-      qs.wq = L.wq;
-      qs.wk = L.wk;
-      qs.wv = L.wv;
-      qs.normW = L.attnNorm;
-      qs.eps = c_.rmsNormEps;
-      if (c_.qkvBias) {
-        qs.bq = L.bq;
-        qs.bk = L.bk;
-        qs.bv = L.bv;
+    // One row: the backend may run all layers at once; otherwise (and on the CPU) the op sequence.
+    if (n != 1 || !be_.decodeLayers(layers_.data(), c_.blockCount, decodeBuffers_, ab, c_.rmsNormEps)) {
+      for (const DecodeLayer& L : layers_) {
+        // q: [n, n_head * head_dim], k, v: [n, n_head_kv * head_dim] from rmsnorm(x) (in h),
+        // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
+        // chunk attends within itself; causality comes from each row reading positions 0..pos.
+        be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, pos_, slots_, n, L.kv, h_);
+        be_.attention(attn_, q_, L.kv, ab);              // attn: [n, n_head * head_dim]
+        be_.matmulAdd(x_, L.wo, attn_, n, h_);           // x += attn . wo^T
+        be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, n, h_);  // gate: [n, n_ff]
+        be_.matmulAdd(x_, L.down, gate_, n, h_);         // x += gate . down^T
       }
-      qs.ropeQ = ropeQ;
-      qs.ropeK = ropeK;
-      be_.normQkvRopeStore(q_, k_, v_, qs, x_, pos_, slots_, n, kv, h_);
-      be_.attention(attn_, q_, kv, ab);                // attn: [n, n_head * head_dim]
-      be_.matmulAdd(x_, L.wo, attn_, n, h_);           // x += attn . wo^T
-      be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, n, h_);  // gate: [n, n_ff]
-      be_.matmulAdd(x_, L.down, gate_, n, h_);         // x += gate . down^T
     }
     if (nl == 0) return;
     if (!allRows) be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]

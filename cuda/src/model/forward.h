@@ -59,6 +59,8 @@ class Forward {
   size_t scratchBytes_ = 0;
   std::vector<void*> buffers_;
   float *x_, *h_, *q_, *k_, *v_, *attn_, *gate_, *up_, *lx_, *logits_;
+  std::vector<DecodeLayer> layers_;  // each layer's weights, constants and cache view
+  DecodeBuffers decodeBuffers_;
   int32_t *tokens_, *pos_, *slots_, *tableOffset_, *blockTables_, *logitRows_, *argmax_;
 };
 
