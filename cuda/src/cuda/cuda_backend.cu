@@ -11,6 +11,7 @@
 #include "cuda/ops/elementwise.h"
 #include "cuda/ops/get_rows.h"
 #include "cuda/ops/matmul.h"
+#include "cuda/ops/matmul_tiled.h"
 #include "cuda/ops/matvec.h"
 #include "cuda/ops/qkv_rope_store.h"
 #include "cuda/ops/rmsnorm.h"
@@ -274,11 +275,13 @@ void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int 
   job.ws = &w;
   job.ys = &x;
   job.accumulate = true;
-  if (!matvecSupports(job, n)) {
+  if (matvecSupports(job, n)) {
+    cudaMatvec(stream_, job, in, n);
+  } else if (matmulTiledAddSupports(w, n)) {
+    cudaMatmulTiledAdd(stream_, x, w, in, n);
+  } else {
     Backend::matmulAdd(x, w, in, n, tmp);
-    return;
   }
-  cudaMatvec(stream_, job, in, n);
 }
 
 void CudaBackend::qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,

@@ -1,13 +1,15 @@
 // Prefill matrix products. Memory traffic: each k-step of a tile reads its weight rows and
-// activation rows once, so each weight byte is read ceil(n / 64) times and each activation
-// ceil(rows / 64) times; with n = 512 the kernels are
-// bound by the tensor (or FMA) rate and by their shared-memory traffic, not by DRAM.
+// activation rows once, so each weight byte is read ceil(n / tile) times and each activation
+// ceil(rows / tile) times; with n = 512 the kernels are bound by the tensor (or FMA) rate and by
+// their shared-memory traffic, not by DRAM.
 #include "cuda/ops/matmul_tiled.h"
 
 #include <mma.h>
 
 #include "cuda/cuda_check.h"
 #include "cuda/dequant.cuh"
+#include "cuda/mma_sync.cuh"
+#include "native_error.h"
 
 namespace llorch {
 
@@ -164,31 +166,243 @@ __global__ void __launch_bounds__(kThreads) matmulF32Kernel(float* __restrict__ 
   }
 }
 
+// F16/BF16 weights on mma.sync tensor cores: block tiles of kBlockM activation rows x kBlockN
+// weight rows, warps in a kWarpsM x kWarpsN grid. Weight tiles stream global -> shared with
+// cp.async through kStages buffers (no register round trip); the f32 activation tile of the
+// next k-step is loaded into registers while this one is multiplied, then split into two
+// operands of the weight's type, hi = round(x) and lo = round(x - hi): the two MMAs recover
+// ~22 (f16) or ~16 (bf16) bits of each activation, and the weights are exact in their own
+// type, so the result is within a few f32 roundings of the FMA kernels'. Shared rows are padded
+// by 16 bytes (80-byte stride): the 8 rows an ldmatrix phase reads start on 8 distinct 16-byte
+// bank groups.
+constexpr int kMmaBK = 32;
+constexpr int kMmaLd = kMmaBK + kPadH;
+constexpr int kStages = 4;
+
+template <GgmlType T>
+struct MmaOps;
+
+template <>
+struct MmaOps<GgmlType::F16> {
+  __device__ static uint32_t pack(float a, float b) { return packHalf2(a, b); }
+  __device__ static float2 unpack(uint32_t u) { return __half22float2(*reinterpret_cast<const __half2*>(&u)); }
+  __device__ static void mma(float* c, const uint32_t* a, uint32_t b0, uint32_t b1) { mmaF16(c, a, b0, b1); }
+};
+
+template <>
+struct MmaOps<GgmlType::BF16> {
+  __device__ static uint32_t pack(float a, float b) { return packBf162(a, b); }
+  __device__ static float2 unpack(uint32_t u) {
+    return __bfloat1622float2(*reinterpret_cast<const __nv_bfloat162*>(&u));
+  }
+  __device__ static void mma(float* c, const uint32_t* a, uint32_t b0, uint32_t b1) { mmaBf16(c, a, b0, b1); }
+};
+
+template <int kBlockM, int kBlockN>
+constexpr int mmaSmemBytes() {
+  return (kStages * kBlockN + 4 * kBlockM) * kMmaLd * 2;
+}
+
+// kMinBlocks: blocks an SM must hold (a register cap; at 2 the 128 x 128 tile spills).
+template <GgmlType T, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
+__global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks) matmulMmaKernel(float* __restrict__ y,
+                                                                         const __half* __restrict__ w,
+                                                                         const float* __restrict__ x, int n,
+                                                                         int64_t rows, int64_t cols, bool accumulate) {
+  constexpr int kThreads = kWarpsM * kWarpsN * 32;
+  constexpr int kTileM = kBlockM / kWarpsM, kTileN = kBlockN / kWarpsN;  // one warp's outputs
+  constexpr int kMt = kTileM / 16, kNt = kTileN / 8;
+  constexpr int kXLoads = kBlockM * (kMmaBK / 4) / kThreads;  // float4s of activations a thread stages
+  constexpr int kWLoads = kBlockN * (kMmaBK / 8) / kThreads;  // 16-byte weight chunks a thread copies
+  static_assert(kXLoads * kThreads == kBlockM * kMmaBK / 4 && kWLoads * kThreads == kBlockN * kMmaBK / 8);
+  static_assert(kNt % 2 == 0, "B fragments are loaded two n-tiles at a time");
+  extern __shared__ __align__(16) unsigned char smemRaw[];
+  __half* ws = reinterpret_cast<__half*>(smemRaw);  // [kStages][kBlockN][kMmaLd]
+  __half* xh = ws + kStages * kBlockN * kMmaLd;     // [2][kBlockM][kMmaLd]
+  __half* xl = xh + 2 * kBlockM * kMmaLd;           // [2][kBlockM][kMmaLd]
+  const int t = threadIdx.x, lane = t % 32, warp = t / 32;
+  const int wm = warp / kWarpsN, wn = warp % kWarpsN;
+  const int64_t n0 = static_cast<int64_t>(blockIdx.x) * kBlockN;  // first weight row
+  const int64_t m0 = static_cast<int64_t>(blockIdx.y) * kBlockM;  // first activation row
+  const int kTiles = static_cast<int>((cols + kMmaBK - 1) / kMmaBK);
+
+  auto copyWeights = [&](int kt) {
+    __half* dst = ws + (kt % kStages) * kBlockN * kMmaLd;
+#pragma unroll
+    for (int j = 0; j < kWLoads; j++) {
+      const int i = t + j * kThreads, r = i / 4, c = (i % 4) * 8;
+      const int64_t row = n0 + r, k = static_cast<int64_t>(kt) * kMmaBK + c;
+      const bool valid = row < rows && k < cols;
+      cpAsync16(dst + r * kMmaLd + c, valid ? w + row * cols + k : w, valid);
+    }
+  };
+  float4 xr[kXLoads];
+  auto loadActs = [&](int kt) {
+#pragma unroll
+    for (int j = 0; j < kXLoads; j++) {
+      const int i = t + j * kThreads, r = i / 8, c = (i % 8) * 4;
+      const int64_t row = m0 + r, k = static_cast<int64_t>(kt) * kMmaBK + c;
+      xr[j] = row < n && k < cols ? *reinterpret_cast<const float4*>(x + row * cols + k)
+                                  : make_float4(0.f, 0.f, 0.f, 0.f);
+    }
+  };
+  auto storeActs = [&](int kt) {
+    __half* hi = xh + (kt % 2) * kBlockM * kMmaLd;
+    __half* lo = xl + (kt % 2) * kBlockM * kMmaLd;
+#pragma unroll
+    for (int j = 0; j < kXLoads; j++) {
+      const int i = t + j * kThreads, r = i / 8, c = (i % 8) * 4;
+      const uint32_t h0 = MmaOps<T>::pack(xr[j].x, xr[j].y), h1 = MmaOps<T>::pack(xr[j].z, xr[j].w);
+      const float2 f0 = MmaOps<T>::unpack(h0), f1 = MmaOps<T>::unpack(h1);
+      const uint32_t l0 = MmaOps<T>::pack(xr[j].x - f0.x, xr[j].y - f0.y);
+      const uint32_t l1 = MmaOps<T>::pack(xr[j].z - f1.x, xr[j].w - f1.y);
+      *reinterpret_cast<uint2*>(hi + r * kMmaLd + c) = make_uint2(h0, h1);
+      *reinterpret_cast<uint2*>(lo + r * kMmaLd + c) = make_uint2(l0, l1);
+    }
+  };
+
+  float acc[kMt][kNt][4];
+#pragma unroll
+  for (int i = 0; i < kMt; i++) {
+#pragma unroll
+    for (int j = 0; j < kNt; j++) {
+#pragma unroll
+      for (int e = 0; e < 4; e++) acc[i][j][e] = 0.f;
+    }
+  }
+  // Prologue: weight stages 0 .. kStages-2 in flight (one commit group each, empty past the end).
+#pragma unroll
+  for (int s = 0; s < kStages - 1; s++) {
+    if (s < kTiles) copyWeights(s);
+    cpAsyncCommit();
+  }
+  loadActs(0);
+  for (int kt = 0; kt < kTiles; kt++) {
+    // Activation buffer kt % 2 was last read at step kt - 2, before the previous barrier.
+    storeActs(kt);
+    if (kt + 1 < kTiles) loadActs(kt + 1);
+    cpAsyncWait<kStages - 2>();  // this thread's copies for step kt have landed
+    __syncthreads();             // everyone's have, and step kt - 1's reads are done
+    // Refill the stage step kt - 1 read.
+    if (kt + kStages - 1 < kTiles) copyWeights(kt + kStages - 1);
+    cpAsyncCommit();
+    const __half* wt = ws + (kt % kStages) * kBlockN * kMmaLd;
+    const __half* ht = xh + (kt % 2) * kBlockM * kMmaLd;
+    const __half* lt = xl + (kt % 2) * kBlockM * kMmaLd;
+#pragma unroll
+    for (int kk = 0; kk < kMmaBK; kk += 16) {
+      // B fragments for the whole k16 slice, A fragments one m-tile at a time (registers).
+      uint32_t b[kNt][2];
+#pragma unroll
+      for (int j = 0; j < kNt; j += 2) {
+        uint32_t r[4];
+        ldmatrixX4(r, wt + (wn * kTileN + j * 8 + (lane / 16) * 8 + lane % 8) * kMmaLd + kk + ((lane / 8) % 2) * 8);
+        b[j][0] = r[0];
+        b[j][1] = r[1];
+        b[j + 1][0] = r[2];
+        b[j + 1][1] = r[3];
+      }
+#pragma unroll
+      for (int i = 0; i < kMt; i++) {
+        uint32_t ah[4], al[4];
+        const int off = (wm * kTileM + i * 16 + lane % 16) * kMmaLd + kk + (lane / 16) * 8;
+        ldmatrixX4(ah, ht + off);
+        ldmatrixX4(al, lt + off);
+#pragma unroll
+        for (int j = 0; j < kNt; j++) {
+          MmaOps<T>::mma(acc[i][j], ah, b[j][0], b[j][1]);
+          MmaOps<T>::mma(acc[i][j], al, b[j][0], b[j][1]);
+        }
+      }
+    }
+  }
+  cpAsyncWait<0>();
+  const int g = lane / 4, q = lane % 4;
+#pragma unroll
+  for (int i = 0; i < kMt; i++) {
+#pragma unroll
+    for (int j = 0; j < kNt; j++) {
+#pragma unroll
+      for (int e = 0; e < 4; e++) {
+        const int64_t m = m0 + wm * kTileM + i * 16 + g + (e / 2) * 8;
+        const int64_t c = n0 + wn * kTileN + j * 8 + 2 * q + e % 2;
+        if (m < n && c < rows) {
+          float* o = y + m * rows + c;
+          *o = accumulate ? *o + acc[i][j][e] : acc[i][j][e];
+        }
+      }
+    }
+  }
+}
+
+// Two tile shapes: 128 x 128 (8 warps of 64 x 32) where that still gives every SM a block,
+// 64 x 64 (4 warps of 32 x 32) for the narrow matrices, which would otherwise leave SMs idle.
+template <GgmlType T, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
+void launchMma(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, bool accumulate) {
+  constexpr int kSmem = mmaSmemBytes<kBlockM, kBlockN>();
+  auto kernel = matmulMmaKernel<T, kWarpsM, kWarpsN, kBlockM, kBlockN, kMinBlocks>;
+  static const cudaError_t attr = cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, kSmem);
+  cudaCheck(attr, "cudaFuncSetAttribute(matmulMma)");
+  const dim3 grid(static_cast<unsigned>((w.rows + kBlockN - 1) / kBlockN), static_cast<unsigned>((n + kBlockM - 1) / kBlockM));
+  kernel<<<grid, kWarpsM * kWarpsN * 32, kSmem, s>>>(y, static_cast<const __half*>(w.data), x, n, w.rows, w.cols,
+                                                      accumulate);
+}
+
+int smCount() {
+  static const int count = [] {
+    int dev = 0, sms = 0;
+    cudaCheck(cudaGetDevice(&dev), "cudaGetDevice");
+    cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, dev), "cudaDeviceGetAttribute");
+    return sms;
+  }();
+  return count;
+}
+
 struct Launch {
   cudaStream_t s;
   float* y;
   const WeightView& w;
   const float* x;
   int n;
+  bool accumulate;
   template <GgmlType T>
   void operator()() const {
-    const size_t rb = static_cast<size_t>(w.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
-    const unsigned xTiles = static_cast<unsigned>((n + kBN - 1) / kBN);
-    const uint8_t* wd = static_cast<const uint8_t*>(w.data);
-    if constexpr (T == GgmlType::F32 || T == GgmlType::BF16) {
-      const dim3 grid(static_cast<unsigned>((w.rows + kBM - 1) / kBM), xTiles);
-      matmulF32Kernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
+    if constexpr (T == GgmlType::F16 || T == GgmlType::BF16) {
+      const int64_t bigTiles = ((n + 127) / 128) * ((w.rows + 127) / 128);
+      if (bigTiles >= smCount()) {
+        launchMma<T, 2, 4, 128, 128, 1>(s, y, w, x, n, accumulate);
+      } else {
+        launchMma<T, 2, 2, 64, 64, 3>(s, y, w, x, n, accumulate);
+      }
     } else {
-      const dim3 grid(static_cast<unsigned>((w.rows + kTcBM - 1) / kTcBM), xTiles);
-      matmulTcKernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
+      const size_t rb = static_cast<size_t>(w.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
+      const unsigned xTiles = static_cast<unsigned>((n + kBN - 1) / kBN);
+      const uint8_t* wd = static_cast<const uint8_t*>(w.data);
+      if constexpr (T == GgmlType::F32) {
+        const dim3 grid(static_cast<unsigned>((w.rows + kBM - 1) / kBM), xTiles);
+        matmulF32Kernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
+      } else {
+        const dim3 grid(static_cast<unsigned>((w.rows + kTcBM - 1) / kTcBM), xTiles);
+        matmulTcKernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
+      }
     }
   }
 };
 }  // namespace
 
 void cudaMatmulTiled(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
-  dispatchType(w.type, Launch{s, y, w, x, n});
+  dispatchType(w.type, Launch{s, y, w, x, n, false});
   cudaCheckLaunch("matmulTiled");
+}
+
+bool matmulTiledAddSupports(const WeightView& w, int n) {
+  return n > 0 && w.cols % 8 == 0 && (w.type == GgmlType::F16 || w.type == GgmlType::BF16);
+}
+
+void cudaMatmulTiledAdd(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
+  if (!matmulTiledAddSupports(w, n)) throw NativeError(err::kInternal, "matmulTiledAdd: unsupported weight");
+  dispatchType(w.type, Launch{s, y, w, x, n, true});
+  cudaCheckLaunch("matmulTiledAdd");
 }
 
 }  // namespace llorch
