@@ -8,6 +8,7 @@
 #include "cuda/cuda_check.h"
 #include "cuda/ops/argmax.h"
 #include "cuda/ops/attention.h"
+#include "cuda/ops/attention_prefill.h"
 #include "cuda/ops/elementwise.h"
 #include "cuda/ops/get_rows.h"
 #include "cuda/ops/matmul.h"
@@ -229,8 +230,30 @@ void CudaBackend::kvStore(const KvLayerView& kv, const float* k, const float* v,
 }
 
 void CudaBackend::attention(float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b) {
-  float* partials = attentionScratch(std::max<size_t>(1, cudaAttentionScratchFloats(b)));
-  cudaAttention(stream_, out, q, kv, b, partials, attentionCounters(cudaAttentionCounters(b)));
+  // Spans long enough for the tensor-core prefill kernel take it; the rows between them (decode
+  // rows, short runs) go to the decode kernel as sub-batches of consecutive rows.
+  const size_t qDim = static_cast<size_t>(b.heads) * b.headDim;
+  auto decodeRows = [&](int first, int count) {
+    if (count <= 0) return;
+    AttentionBatch sub = b;
+    sub.pos += first;
+    sub.tableOffset += first;
+    sub.n = count;
+    sub.spans = nullptr;
+    sub.spanCount = 0;
+    float* partials = attentionScratch(std::max<size_t>(1, cudaAttentionScratchFloats(sub)));
+    cudaAttention(stream_, out + first * qDim, q + first * qDim, kv, sub, partials,
+                  attentionCounters(cudaAttentionCounters(sub)));
+  };
+  int next = 0;  // first row not yet attended
+  for (int i = 0; i < b.spanCount; i++) {
+    const AttentionSpan& span = b.spans[i];
+    if (!attentionPrefillSupports(b, span)) continue;
+    decodeRows(next, span.firstRow - next);
+    cudaAttentionPrefill(stream_, out, q, kv, b, span);
+    next = span.firstRow + span.rows;
+  }
+  decodeRows(next, b.n - next);
 }
 
 void CudaBackend::siluMul(float* gate, const float* up, size_t count) { cudaSiluMul(stream_, gate, up, count); }
