@@ -574,16 +574,19 @@ void normQkvCases(Harness& h) {
 }
 
 
-// Prefill-sized products on the tensor-core tiles: the Qwen2.5-0.5B matrices at 512 rows (both
-// tile shapes; the LM head in F16 only, its CPU reference is ~140 GFLOP) and ragged row counts
-// that leave partial tiles, for F16, BF16 and one quantized type.
+// Prefill-sized products on the tensor-core tiles: the Qwen2.5-0.5B matrices at 512 rows (the LM
+// head at 512 in F16 only, its CPU reference is ~140 GFLOP) and ragged row counts that leave
+// partial tiles, for F16, BF16 and one quantized type; on a 132-SM H100 the shapes take each
+// of the three F16/BF16 tile shapes (128x128: 4864 and 151936 rows at 512; 64x64: 4864 rows at
+// 300; 64x32: the rest).
 void prefillMatmulCases(Harness& h) {
   struct Shape {
     int64_t rows, cols;
     int n;
   };
   const Shape shapes[] = {{896, 896, 512},  {128, 896, 512}, {4864, 896, 512}, {896, 4864, 512},
-                          {4864, 896, 37},  {896, 4864, 300}, {128, 896, 300}, {151936, 896, 37}};
+                          {4864, 896, 37},  {4864, 896, 300}, {896, 4864, 300}, {128, 896, 300},
+                          {151936, 896, 37}};
   for (GgmlType t : {GgmlType::F16, GgmlType::BF16, GgmlType::Q8_0}) {
     const char* name = typeTraits(static_cast<uint32_t>(t))->name;
     std::vector<Shape> list(std::begin(shapes), std::end(shapes));

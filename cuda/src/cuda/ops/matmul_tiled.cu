@@ -6,6 +6,9 @@
 
 #include <mma.h>
 
+#include <atomic>
+#include <cstdint>
+
 #include "cuda/cuda_check.h"
 #include "cuda/dequant.cuh"
 #include "cuda/mma_sync.cuh"
@@ -335,28 +338,35 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks) matmulMmaKe
   }
 }
 
-// Two tile shapes: 128 x 128 (8 warps of 64 x 32) where that still gives every SM a block,
-// 64 x 64 (4 warps of 32 x 32) for the narrow matrices, which would otherwise leave SMs idle.
+int currentDevice() {
+  int dev = 0;
+  cudaCheck(cudaGetDevice(&dev), "cudaGetDevice");
+  return dev;
+}
+
+// Three tile shapes, the largest that still gives every SM a block: 128 x 128 (8 warps of
+// 64 x 32), 64 x 64 (4 warps of 32 x 32), 64 x 32 (4 warps of 32 x 16) for the narrow
+// matrices (o, down, k/v), which would otherwise leave SMs idle.
 template <GgmlType T, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
 void launchMma(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, bool accumulate) {
   constexpr int kSmem = mmaSmemBytes<kBlockM, kBlockN>();
   auto kernel = matmulMmaKernel<T, kWarpsM, kWarpsN, kBlockM, kBlockN, kMinBlocks>;
-  static const cudaError_t attr = cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, kSmem);
-  cudaCheck(attr, "cudaFuncSetAttribute(matmulMma)");
+  // Over 48 KB of dynamic shared memory is opt-in per device: set at this instantiation's first
+  // launch on each device (bit `dev`; devices past 64 set it at every launch).
+  static std::atomic<uint64_t> opted{0};
+  const int dev = currentDevice();
+  const uint64_t bit = dev < 64 ? uint64_t{1} << dev : 0;
+  if (bit == 0 || (opted.load() & bit) == 0) {
+    cudaCheck(cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, kSmem),
+              "cudaFuncSetAttribute(matmulMma)");
+    opted.fetch_or(bit);
+  }
   const dim3 grid(static_cast<unsigned>((w.rows + kBlockN - 1) / kBlockN), static_cast<unsigned>((n + kBlockM - 1) / kBlockM));
   kernel<<<grid, kWarpsM * kWarpsN * 32, kSmem, s>>>(y, static_cast<const __half*>(w.data), x, n, w.rows, w.cols,
                                                       accumulate);
 }
 
-int smCount() {
-  static const int count = [] {
-    int dev = 0, sms = 0;
-    cudaCheck(cudaGetDevice(&dev), "cudaGetDevice");
-    cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, dev), "cudaDeviceGetAttribute");
-    return sms;
-  }();
-  return count;
-}
+int64_t tileCount(int n, int64_t rows, int bm, int bn) { return ((n + bm - 1) / bm) * ((rows + bn - 1) / bn); }
 
 struct Launch {
   cudaStream_t s;
@@ -368,11 +378,14 @@ struct Launch {
   template <GgmlType T>
   void operator()() const {
     if constexpr (T == GgmlType::F16 || T == GgmlType::BF16) {
-      const int64_t bigTiles = ((n + 127) / 128) * ((w.rows + 127) / 128);
-      if (bigTiles >= smCount()) {
+      int sms = 0;
+      cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, currentDevice()), "cudaDeviceGetAttribute");
+      if (tileCount(n, w.rows, 128, 128) >= sms) {
         launchMma<T, 2, 4, 128, 128, 1>(s, y, w, x, n, accumulate);
-      } else {
+      } else if (tileCount(n, w.rows, 64, 64) >= sms) {
         launchMma<T, 2, 2, 64, 64, 3>(s, y, w, x, n, accumulate);
+      } else {
+        launchMma<T, 2, 2, 64, 32, 3>(s, y, w, x, n, accumulate);
       }
     } else {
       const size_t rb = static_cast<size_t>(w.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
