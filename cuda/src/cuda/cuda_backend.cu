@@ -286,11 +286,14 @@ void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const
   job.eps = eps;
   job.up = &wu;
   job.upOut = up;
-  if (!matvecSupports(job, n)) {
+  if (matvecSupports(job, n)) {
+    cudaMatvec(stream_, job, x, n);
+  } else if (matmulTiledGateUpSupports(wg, wu, n)) {
+    cudaRmsnorm(stream_, normed, x, normW, n, static_cast<int>(wg.cols), eps);
+    cudaMatmulTiledGateUp(stream_, gate, up, wg, wu, normed, n);
+  } else {
     Backend::normGateUp(gate, up, wg, wu, x, normW, eps, n, normed);
-    return;
   }
-  cudaMatvec(stream_, job, x, n);
 }
 
 void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) {

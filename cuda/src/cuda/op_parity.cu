@@ -610,6 +610,29 @@ void prefillMatmulCases(Harness& h) {
     h.gpu_.matmulAdd(static_cast<float*>(acc.gpu), viewOf(w.gpu, t, 896, 4864), static_cast<float*>(in.gpu), n,
                      static_cast<float*>(tmp.gpu));
     h.compare(acc, "matmulAdd", name, "prefill x += in . down^T n 300", true);
+    // SwiGLU in the tile epilogue (normGateUp at prefill size): each tile shape once.
+    struct GateUp {
+      int n;
+      int64_t ff;
+    };
+    for (GateUp c : {GateUp{512, 4864}, GateUp{300, 4864}, GateUp{37, 896}}) {
+      auto x = h.put(h.randomFloats(static_cast<size_t>(c.n) * 896, -3.f, 3.f));
+      auto g = h.put(h.randomFloats(896, 0.5f, 1.5f));
+      auto normed = h.output(static_cast<size_t>(c.n) * 896);
+      auto wg = h.put(h.randomWeight(t, c.ff, 896));
+      auto wu = h.put(h.randomWeight(t, c.ff, 896));
+      auto gate = h.output(static_cast<size_t>(c.n) * c.ff);
+      auto up = h.output(static_cast<size_t>(c.n) * c.ff);
+      h.cpu_.normGateUp(static_cast<float*>(gate.cpu), static_cast<float*>(up.cpu), viewOf(wg.cpu, t, c.ff, 896),
+                        viewOf(wu.cpu, t, c.ff, 896), static_cast<float*>(x.cpu), static_cast<float*>(g.cpu), 1e-6f,
+                        c.n, static_cast<float*>(normed.cpu));
+      h.gpu_.normGateUp(static_cast<float*>(gate.gpu), static_cast<float*>(up.gpu), viewOf(wg.gpu, t, c.ff, 896),
+                        viewOf(wu.gpu, t, c.ff, 896), static_cast<float*>(x.gpu), static_cast<float*>(g.gpu), 1e-6f,
+                        c.n, static_cast<float*>(normed.gpu));
+      const std::string shape = "prefill n " + std::to_string(c.n) + " ff " + std::to_string(c.ff);
+      h.compare(gate, "normGateUp", name, "silu(gate)*up " + shape, true);
+      h.compare(up, "normGateUp", name, "up " + shape, true);
+    }
   }
 }
 

@@ -206,12 +206,17 @@ constexpr int mmaSmemBytes() {
   return (kStages * kBlockN + 4 * kBlockM) * kMmaLd * 2;
 }
 
+// What the tile writes: y = x . W^T; y += x . W^T (a residual branch); or SwiGLU over two
+// weights of equal shape (W = gate, W2 = up): the tile's weight rows alternate in runs of 8
+// between the two matrices, so a thread's accumulators j (gate) and j + 1 (up) hold the same
+// output column, and it writes up to y2 and silu(gate) * up to y.
+enum class Epilogue { kStore, kAdd, kSwiGlu };
+
 // kMinBlocks: blocks an SM must hold (a register cap; at 2 the 128 x 128 tile spills).
-template <GgmlType T, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
-__global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks) matmulMmaKernel(float* __restrict__ y,
-                                                                         const __half* __restrict__ w,
-                                                                         const float* __restrict__ x, int n,
-                                                                         int64_t rows, int64_t cols, bool accumulate) {
+template <GgmlType T, Epilogue E, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
+__global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
+    matmulMmaKernel(float* __restrict__ y, float* __restrict__ y2, const __half* __restrict__ w,
+                    const __half* __restrict__ w2, const float* __restrict__ x, int n, int64_t rows, int64_t cols) {
   constexpr int kThreads = kWarpsM * kWarpsN * 32;
   constexpr int kTileM = kBlockM / kWarpsM, kTileN = kBlockN / kWarpsN;  // one warp's outputs
   constexpr int kMt = kTileM / 16, kNt = kTileN / 8;
@@ -225,7 +230,8 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks) matmulMmaKe
   __half* xl = xh + 2 * kBlockM * kMmaLd;           // [2][kBlockM][kMmaLd]
   const int t = threadIdx.x, lane = t % 32, warp = t / 32;
   const int wm = warp / kWarpsN, wn = warp % kWarpsN;
-  const int64_t n0 = static_cast<int64_t>(blockIdx.x) * kBlockN;  // first weight row
+  // First weight row (of each matrix under SwiGLU, where a tile holds kBlockN / 2 of each).
+  const int64_t n0 = static_cast<int64_t>(blockIdx.x) * (E == Epilogue::kSwiGlu ? kBlockN / 2 : kBlockN);
   const int64_t m0 = static_cast<int64_t>(blockIdx.y) * kBlockM;  // first activation row
   const int kTiles = static_cast<int>((cols + kMmaBK - 1) / kMmaBK);
 
@@ -234,9 +240,12 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks) matmulMmaKe
 #pragma unroll
     for (int j = 0; j < kWLoads; j++) {
       const int i = t + j * kThreads, r = i / 4, c = (i % 4) * 8;
-      const int64_t row = n0 + r, k = static_cast<int64_t>(kt) * kMmaBK + c;
+      const bool second = E == Epilogue::kSwiGlu && (r / 8) % 2 == 1;
+      const int64_t row = E == Epilogue::kSwiGlu ? n0 + (r / 16) * 8 + r % 8 : n0 + r;
+      const int64_t k = static_cast<int64_t>(kt) * kMmaBK + c;
       const bool valid = row < rows && k < cols;
-      cpAsync16(dst + r * kMmaLd + c, valid ? w + row * cols + k : w, valid);
+      const __half* src = second ? w2 : w;
+      cpAsync16(dst + r * kMmaLd + c, valid ? src + row * cols + k : src, valid);
     }
   };
   float4 xr[kXLoads];
@@ -325,13 +334,22 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks) matmulMmaKe
   for (int i = 0; i < kMt; i++) {
 #pragma unroll
     for (int j = 0; j < kNt; j++) {
+      if (E == Epilogue::kSwiGlu && j % 2 == 1) continue;  // the up half, written with its gate
 #pragma unroll
       for (int e = 0; e < 4; e++) {
         const int64_t m = m0 + wm * kTileM + i * 16 + g + (e / 2) * 8;
-        const int64_t c = n0 + wn * kTileN + j * 8 + 2 * q + e % 2;
-        if (m < n && c < rows) {
-          float* o = y + m * rows + c;
-          *o = accumulate ? *o + acc[i][j][e] : acc[i][j][e];
+        const int64_t c = E == Epilogue::kSwiGlu ? n0 + (wn * kTileN + j * 8) / 2 + 2 * q + e % 2
+                                                 : n0 + wn * kTileN + j * 8 + 2 * q + e % 2;
+        if (m >= n || c >= rows) continue;
+        float* o = y + m * rows + c;
+        if constexpr (E == Epilogue::kStore) {
+          *o = acc[i][j][e];
+        } else if constexpr (E == Epilogue::kAdd) {
+          *o += acc[i][j][e];
+        } else {
+          const float gate = acc[i][j][e], up = acc[i][j + 1][e];
+          y2[m * rows + c] = up;
+          *o = (gate / (1.0f + expf(-gate))) * up;
         }
       }
     }
@@ -344,13 +362,24 @@ int currentDevice() {
   return dev;
 }
 
+int64_t tileCount(int n, int64_t rows, int bm, int bn) { return ((n + bm - 1) / bm) * ((rows + bn - 1) / bn); }
+
+struct MmaJob {
+  float* y;
+  float* y2;             // SwiGLU: the up product
+  const WeightView& w;
+  const WeightView* w2;  // SwiGLU: the up weight
+  const float* x;
+  int n;
+};
+
 // Three tile shapes, the largest that still gives every SM a block: 128 x 128 (8 warps of
 // 64 x 32), 64 x 64 (4 warps of 32 x 32), 64 x 32 (4 warps of 32 x 16) for the narrow
 // matrices (o, down, k/v), which would otherwise leave SMs idle.
-template <GgmlType T, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
-void launchMma(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, bool accumulate) {
+template <GgmlType T, Epilogue E, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
+void launchMma(cudaStream_t s, const MmaJob& job) {
   constexpr int kSmem = mmaSmemBytes<kBlockM, kBlockN>();
-  auto kernel = matmulMmaKernel<T, kWarpsM, kWarpsN, kBlockM, kBlockN, kMinBlocks>;
+  auto kernel = matmulMmaKernel<T, E, kWarpsM, kWarpsN, kBlockM, kBlockN, kMinBlocks>;
   // Over 48 KB of dynamic shared memory is opt-in per device: set at this instantiation's first
   // launch on each device (bit `dev`; devices past 64 set it at every launch).
   static std::atomic<uint64_t> opted{0};
@@ -361,12 +390,29 @@ void launchMma(cudaStream_t s, float* y, const WeightView& w, const float* x, in
               "cudaFuncSetAttribute(matmulMma)");
     opted.fetch_or(bit);
   }
-  const dim3 grid(static_cast<unsigned>((w.rows + kBlockN - 1) / kBlockN), static_cast<unsigned>((n + kBlockM - 1) / kBlockM));
-  kernel<<<grid, kWarpsM * kWarpsN * 32, kSmem, s>>>(y, static_cast<const __half*>(w.data), x, n, w.rows, w.cols,
-                                                      accumulate);
+  constexpr int kRowsPerTile = E == Epilogue::kSwiGlu ? kBlockN / 2 : kBlockN;
+  const dim3 grid(static_cast<unsigned>((job.w.rows + kRowsPerTile - 1) / kRowsPerTile),
+                  static_cast<unsigned>((job.n + kBlockM - 1) / kBlockM));
+  kernel<<<grid, kWarpsM * kWarpsN * 32, kSmem, s>>>(job.y, job.y2, static_cast<const __half*>(job.w.data),
+                                                      static_cast<const __half*>(job.w2 ? job.w2->data : nullptr),
+                                                      job.x, job.n, job.w.rows, job.w.cols);
 }
 
-int64_t tileCount(int n, int64_t rows, int bm, int bn) { return ((n + bm - 1) / bm) * ((rows + bn - 1) / bn); }
+// The largest tile shape that still gives every SM a block (SwiGLU tiles hold half as many
+// output columns).
+template <GgmlType T, Epilogue E>
+void launchMmaShaped(cudaStream_t s, const MmaJob& job) {
+  int sms = 0;
+  cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, currentDevice()), "cudaDeviceGetAttribute");
+  const int64_t cols = E == Epilogue::kSwiGlu ? 2 * job.w.rows : job.w.rows;
+  if (tileCount(job.n, cols, 128, 128) >= sms) {
+    launchMma<T, E, 2, 4, 128, 128, 1>(s, job);
+  } else if (tileCount(job.n, cols, 64, 64) >= sms) {
+    launchMma<T, E, 2, 2, 64, 64, 3>(s, job);
+  } else {
+    launchMma<T, E, 2, 2, 64, 32, 3>(s, job);
+  }
+}
 
 struct Launch {
   cudaStream_t s;
@@ -378,14 +424,11 @@ struct Launch {
   template <GgmlType T>
   void operator()() const {
     if constexpr (T == GgmlType::F16 || T == GgmlType::BF16) {
-      int sms = 0;
-      cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, currentDevice()), "cudaDeviceGetAttribute");
-      if (tileCount(n, w.rows, 128, 128) >= sms) {
-        launchMma<T, 2, 4, 128, 128, 1>(s, y, w, x, n, accumulate);
-      } else if (tileCount(n, w.rows, 64, 64) >= sms) {
-        launchMma<T, 2, 2, 64, 64, 3>(s, y, w, x, n, accumulate);
+      const MmaJob job{y, nullptr, w, nullptr, x, n};
+      if (accumulate) {
+        launchMmaShaped<T, Epilogue::kAdd>(s, job);
       } else {
-        launchMma<T, 2, 2, 64, 32, 3>(s, y, w, x, n, accumulate);
+        launchMmaShaped<T, Epilogue::kStore>(s, job);
       }
     } else {
       const size_t rb = static_cast<size_t>(w.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
@@ -416,6 +459,22 @@ void cudaMatmulTiledAdd(cudaStream_t s, float* y, const WeightView& w, const flo
   if (!matmulTiledAddSupports(w, n)) throw NativeError(err::kInternal, "matmulTiledAdd: unsupported weight");
   dispatchType(w.type, Launch{s, y, w, x, n, true});
   cudaCheckLaunch("matmulTiledAdd");
+}
+
+bool matmulTiledGateUpSupports(const WeightView& wg, const WeightView& wu, int n) {
+  return matmulTiledAddSupports(wg, n) && wu.type == wg.type && wu.rows == wg.rows && wu.cols == wg.cols;
+}
+
+void cudaMatmulTiledGateUp(cudaStream_t s, float* gate, float* up, const WeightView& wg, const WeightView& wu,
+                           const float* x, int n) {
+  if (!matmulTiledGateUpSupports(wg, wu, n)) throw NativeError(err::kInternal, "matmulTiledGateUp: unsupported weights");
+  const MmaJob job{gate, up, wg, &wu, x, n};
+  if (wg.type == GgmlType::F16) {
+    launchMmaShaped<GgmlType::F16, Epilogue::kSwiGlu>(s, job);
+  } else {
+    launchMmaShaped<GgmlType::BF16, Epilogue::kSwiGlu>(s, job);
+  }
+  cudaCheckLaunch("matmulTiledGateUp");
 }
 
 }  // namespace llorch

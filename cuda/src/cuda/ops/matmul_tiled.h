@@ -13,4 +13,9 @@ void cudaMatmulTiled(cudaStream_t s, float* y, const WeightView& w, const float*
 // F16/BF16 weights, w.cols % 8 == 0.
 bool matmulTiledAddSupports(const WeightView& w, int n);
 void cudaMatmulTiledAdd(cudaStream_t s, float* y, const WeightView& w, const float* x, int n);
+// gate = silu(x . wg^T) * (x . wu^T), up = x . wu^T in one pass of tiles that hold rows of both
+// weights (the SwiGLU input half): F16/BF16 weights of one shape, cols % 8 == 0.
+bool matmulTiledGateUpSupports(const WeightView& wg, const WeightView& wu, int n);
+void cudaMatmulTiledGateUp(cudaStream_t s, float* gate, float* up, const WeightView& wg, const WeightView& wu,
+                           const float* x, int n);
 }  // namespace llorch
