@@ -170,10 +170,11 @@ __global__ void __launch_bounds__(kThreads) matmulF32Kernel(float* __restrict__ 
 }
 
 // F16/BF16 weights on mma.sync tensor cores: block tiles of kBlockM activation rows x kBlockN
-// weight rows, warps in a kWarpsM x kWarpsN grid. Weight tiles stream global -> shared with
-// cp.async through kStages buffers (no register round trip); the f32 activation tile of the
-// next k-step is loaded into registers while this one is multiplied, then split into two
-// operands of the weight's type, hi = round(x) and lo = round(x - hi): the two MMAs recover
+// weight rows, warps in a kWarpsM x kWarpsN grid. Weight and f32 activation tiles stream
+// global -> shared with cp.async through kStages buffers (no register round trip). At its
+// k-step each thread splits the activation chunks it copied itself (so no barrier is needed
+// before) into two operands of the weight's type, hi = round(x) and lo = round(x - hi), in a
+// double-buffered ldmatrix layout: the two MMAs recover
 // ~22 (f16) or ~16 (bf16) bits of each activation, and the weights are exact in their own
 // type, so the result is within a few f32 roundings of the FMA kernels'. Shared rows are padded
 // by 16 bytes (80-byte stride): the 8 rows an ldmatrix phase reads start on 8 distinct 16-byte
@@ -203,7 +204,7 @@ struct MmaOps<GgmlType::BF16> {
 
 template <int kBlockM, int kBlockN>
 constexpr int mmaSmemBytes() {
-  return (kStages * kBlockN + 4 * kBlockM) * kMmaLd * 2;
+  return kStages * kBlockM * kMmaBK * 4 + (kStages * kBlockN + 4 * kBlockM) * kMmaLd * 2;
 }
 
 // What the tile writes: y = x . W^T; y += x . W^T (a residual branch); or SwiGLU over two
@@ -225,8 +226,9 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
   static_assert(kXLoads * kThreads == kBlockM * kMmaBK / 4 && kWLoads * kThreads == kBlockN * kMmaBK / 8);
   static_assert(kNt % 2 == 0, "B fragments are loaded two n-tiles at a time");
   extern __shared__ __align__(16) unsigned char smemRaw[];
-  __half* ws = reinterpret_cast<__half*>(smemRaw);  // [kStages][kBlockN][kMmaLd]
-  __half* xh = ws + kStages * kBlockN * kMmaLd;     // [2][kBlockM][kMmaLd]
+  float* xf = reinterpret_cast<float*>(smemRaw);                           // [kStages][kBlockM][kMmaBK]
+  __half* ws = reinterpret_cast<__half*>(xf + kStages * kBlockM * kMmaBK);  // [kStages][kBlockN][kMmaLd]
+  __half* xh = ws + kStages * kBlockN * kMmaLd;                             // [2][kBlockM][kMmaLd]
   __half* xl = xh + 2 * kBlockM * kMmaLd;           // [2][kBlockM][kMmaLd]
   const int t = threadIdx.x, lane = t % 32, warp = t / 32;
   const int wm = warp / kWarpsN, wn = warp % kWarpsN;
@@ -235,7 +237,8 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
   const int64_t m0 = static_cast<int64_t>(blockIdx.y) * kBlockM;  // first activation row
   const int kTiles = static_cast<int>((cols + kMmaBK - 1) / kMmaBK);
 
-  auto copyWeights = [&](int kt) {
+  // One k-step's weight and activation chunks, zero-filled outside the matrices.
+  auto copyStage = [&](int kt) {
     __half* dst = ws + (kt % kStages) * kBlockN * kMmaLd;
 #pragma unroll
     for (int j = 0; j < kWLoads; j++) {
@@ -247,27 +250,28 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
       const __half* src = second ? w2 : w;
       cpAsync16(dst + r * kMmaLd + c, valid ? src + row * cols + k : src, valid);
     }
-  };
-  float4 xr[kXLoads];
-  auto loadActs = [&](int kt) {
+    float* xdst = xf + (kt % kStages) * kBlockM * kMmaBK;
 #pragma unroll
     for (int j = 0; j < kXLoads; j++) {
       const int i = t + j * kThreads, r = i / 8, c = (i % 8) * 4;
       const int64_t row = m0 + r, k = static_cast<int64_t>(kt) * kMmaBK + c;
-      xr[j] = row < n && k < cols ? *reinterpret_cast<const float4*>(x + row * cols + k)
-                                  : make_float4(0.f, 0.f, 0.f, 0.f);
+      const bool valid = row < n && k < cols;
+      cpAsync16(xdst + r * kMmaBK + c, valid ? x + row * cols + k : x, valid);
     }
   };
-  auto storeActs = [&](int kt) {
+  // This thread's activation chunks of step kt -> hi / lo buffer kt % 2.
+  auto splitActs = [&](int kt) {
+    const float* src = xf + (kt % kStages) * kBlockM * kMmaBK;
     __half* hi = xh + (kt % 2) * kBlockM * kMmaLd;
     __half* lo = xl + (kt % 2) * kBlockM * kMmaLd;
 #pragma unroll
     for (int j = 0; j < kXLoads; j++) {
       const int i = t + j * kThreads, r = i / 8, c = (i % 8) * 4;
-      const uint32_t h0 = MmaOps<T>::pack(xr[j].x, xr[j].y), h1 = MmaOps<T>::pack(xr[j].z, xr[j].w);
+      const float4 v = *reinterpret_cast<const float4*>(src + r * kMmaBK + c);
+      const uint32_t h0 = MmaOps<T>::pack(v.x, v.y), h1 = MmaOps<T>::pack(v.z, v.w);
       const float2 f0 = MmaOps<T>::unpack(h0), f1 = MmaOps<T>::unpack(h1);
-      const uint32_t l0 = MmaOps<T>::pack(xr[j].x - f0.x, xr[j].y - f0.y);
-      const uint32_t l1 = MmaOps<T>::pack(xr[j].z - f1.x, xr[j].w - f1.y);
+      const uint32_t l0 = MmaOps<T>::pack(v.x - f0.x, v.y - f0.y);
+      const uint32_t l1 = MmaOps<T>::pack(v.z - f1.x, v.w - f1.y);
       *reinterpret_cast<uint2*>(hi + r * kMmaLd + c) = make_uint2(h0, h1);
       *reinterpret_cast<uint2*>(lo + r * kMmaLd + c) = make_uint2(l0, l1);
     }
@@ -282,21 +286,19 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
       for (int e = 0; e < 4; e++) acc[i][j][e] = 0.f;
     }
   }
-  // Prologue: weight stages 0 .. kStages-2 in flight (one commit group each, empty past the end).
+  // Prologue: stages 0 .. kStages-2 in flight (one commit group each, empty past the end).
 #pragma unroll
   for (int s = 0; s < kStages - 1; s++) {
-    if (s < kTiles) copyWeights(s);
+    if (s < kTiles) copyStage(s);
     cpAsyncCommit();
   }
-  loadActs(0);
   for (int kt = 0; kt < kTiles; kt++) {
-    // Activation buffer kt % 2 was last read at step kt - 2, before the previous barrier.
-    storeActs(kt);
-    if (kt + 1 < kTiles) loadActs(kt + 1);
     cpAsyncWait<kStages - 2>();  // this thread's copies for step kt have landed
-    __syncthreads();             // everyone's have, and step kt - 1's reads are done
+    // hi / lo buffer kt % 2 was last read at step kt - 2, before the previous barrier.
+    splitActs(kt);
+    __syncthreads();  // everyone's copies and splits are visible, step kt - 1's reads are done
     // Refill the stage step kt - 1 read.
-    if (kt + kStages - 1 < kTiles) copyWeights(kt + kStages - 1);
+    if (kt + kStages - 1 < kTiles) copyStage(kt + kStages - 1);
     cpAsyncCommit();
     const __half* wt = ws + (kt % kStages) * kBlockN * kMmaLd;
     const __half* ht = xh + (kt % 2) * kBlockM * kMmaLd;
