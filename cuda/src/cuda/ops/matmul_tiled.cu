@@ -174,11 +174,10 @@ __global__ void __launch_bounds__(kThreads) matmulF32Kernel(float* __restrict__ 
 // global -> shared with cp.async through kStages buffers (no register round trip). At its
 // k-step each thread splits the activation chunks it copied itself (so no barrier is needed
 // before) into two operands of the weight's type, hi = round(x) and lo = round(x - hi), in a
-// double-buffered ldmatrix layout: the two MMAs recover
-// ~22 (f16) or ~16 (bf16) bits of each activation, and the weights are exact in their own
-// type, so the result is within a few f32 roundings of the FMA kernels'. Shared rows are padded
-// by 16 bytes (80-byte stride): the 8 rows an ldmatrix phase reads start on 8 distinct 16-byte
-// bank groups.
+// double-buffered ldmatrix layout: the two MMAs recover ~22 (f16) or ~16 (bf16) bits of each
+// activation, and the weights are exact in their own type, so the result is within a few f32
+// roundings of the FMA kernels'. ldmatrix rows are padded by 16 bytes (80-byte stride): the 8
+// rows an ldmatrix phase reads start on 8 distinct 16-byte bank groups.
 constexpr int kMmaBK = 32;
 constexpr int kMmaLd = kMmaBK + kPadH;
 constexpr int kStages = 4;
@@ -229,7 +228,7 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
   float* xf = reinterpret_cast<float*>(smemRaw);                           // [kStages][kBlockM][kMmaBK]
   __half* ws = reinterpret_cast<__half*>(xf + kStages * kBlockM * kMmaBK);  // [kStages][kBlockN][kMmaLd]
   __half* xh = ws + kStages * kBlockN * kMmaLd;                             // [2][kBlockM][kMmaLd]
-  __half* xl = xh + 2 * kBlockM * kMmaLd;           // [2][kBlockM][kMmaLd]
+  __half* xl = xh + 2 * kBlockM * kMmaLd;                                   // [2][kBlockM][kMmaLd]
   const int t = threadIdx.x, lane = t % 32, warp = t / 32;
   const int wm = warp / kWarpsN, wn = warp % kWarpsN;
   // First weight row (of each matrix under SwiGLU, where a tile holds kBlockN / 2 of each).
