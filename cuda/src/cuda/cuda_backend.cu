@@ -270,11 +270,14 @@ void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, 
   job.ys = ys;
   job.normW = normW;
   job.eps = eps;
-  if (!matvecSupports(job, n)) {
+  if (matvecSupports(job, n)) {
+    cudaMatvec(stream_, job, x, n);
+  } else if (matmulTiledMultiSupports(ws, count, n)) {
+    cudaRmsnorm(stream_, normed, x, normW, n, static_cast<int>(ws[0].cols), eps);
+    cudaMatmulTiledMulti(stream_, ys, ws, count, normed, n);
+  } else {
     Backend::normMatmul(ys, ws, count, x, normW, eps, n, normed);
-    return;
   }
-  cudaMatvec(stream_, job, x, n);
 }
 
 void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,

@@ -610,6 +610,31 @@ void prefillMatmulCases(Harness& h) {
     h.gpu_.matmulAdd(static_cast<float*>(acc.gpu), viewOf(w.gpu, t, 896, 4864), static_cast<float*>(in.gpu), n,
                      static_cast<float*>(tmp.gpu));
     h.compare(acc, "matmulAdd", name, "prefill x += in . down^T n 300", true);
+    // The q, k, v projections in one launch after one norm pass (normMatmul at prefill size).
+    for (int rowsN : {512, 300}) {
+      const int64_t outRows[3] = {896, 128, 128};
+      auto xq = h.put(h.randomFloats(static_cast<size_t>(rowsN) * 896, -3.f, 3.f));
+      auto gq = h.put(h.randomFloats(896, 0.5f, 1.5f));
+      auto normedQ = h.output(static_cast<size_t>(rowsN) * 896);
+      std::vector<Harness::Pair> wq, yq;
+      WeightView cw[3], gw[3];
+      float *cy[3], *gy[3];
+      for (int i = 0; i < 3; i++) {
+        wq.push_back(h.put(h.randomWeight(t, outRows[i], 896)));
+        yq.push_back(h.output(static_cast<size_t>(rowsN) * outRows[i]));
+        cw[i] = viewOf(wq[i].cpu, t, outRows[i], 896);
+        gw[i] = viewOf(wq[i].gpu, t, outRows[i], 896);
+        cy[i] = static_cast<float*>(yq[i].cpu);
+        gy[i] = static_cast<float*>(yq[i].gpu);
+      }
+      h.cpu_.normMatmul(cy, cw, 3, static_cast<float*>(xq.cpu), static_cast<float*>(gq.cpu), 1e-6f, rowsN,
+                        static_cast<float*>(normedQ.cpu));
+      h.gpu_.normMatmul(gy, gw, 3, static_cast<float*>(xq.gpu), static_cast<float*>(gq.gpu), 1e-6f, rowsN,
+                        static_cast<float*>(normedQ.gpu));
+      for (int i = 0; i < 3; i++) {
+        h.compare(yq[i], "normMatmul", name, "prefill qkv[" + std::to_string(i) + "] n " + std::to_string(rowsN), true);
+      }
+    }
     // SwiGLU in the tile epilogue (normGateUp at prefill size): each tile shape once.
     struct GateUp {
       int n;

@@ -6,8 +6,10 @@
 
 #include <mma.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <type_traits>
 
 #include "cuda/cuda_check.h"
 #include "cuda/dequant.cuh"
@@ -54,7 +56,8 @@ __device__ __forceinline__ void storeHalf8(__half* dst, const float* v) {
   *reinterpret_cast<uint4*>(dst) = *reinterpret_cast<const uint4*>(h);
 }
 
-// Tensor-core tiles are 64 weight rows x 64 activation rows: each warp owns a 16 x 32 output
+// Quantized weights: tensor-core tiles of 64 weight rows x 64 activation rows, weights
+// dequantized to f16 through registers. Each warp owns a 16 x 32 output
 // strip (two accumulators). The next k-step's chunks are fetched into registers while the
 // current one is multiplied, so global latency overlaps the MMAs.
 constexpr int kTcBM = 64;
@@ -66,8 +69,8 @@ __global__ void __launch_bounds__(kThreads) matmulTcKernel(float* __restrict__ y
                                                            int64_t cols, size_t rowBytes) {
   using namespace nvcuda;
   // ws: [kTcBM][kLd] weights; xs/xl: [kBN][kLd] activations as hi + lo f16 pairs (lo = the
-  // rounding residual: two MMAs recover ~22 bits of the f32 activation, so F16 weights compute
-  // as exactly as f32 FMA would); the f32 output tile reuses the same memory at the end.
+  // rounding residual: two MMAs recover ~22 bits of the f32 activation); the f32 output tile
+  // reuses the same memory at the end.
   constexpr int kTileBytes = (kTcBM + 2 * kBN) * kLd * 2;
   constexpr int kOutBytes = kBN * (kTcBM + 4) * 4;
   __shared__ __align__(32) unsigned char smem[kTileBytes > kOutBytes ? kTileBytes : kOutBytes];
@@ -212,11 +215,24 @@ constexpr int mmaSmemBytes() {
 // output column, and it writes up to y2 and silu(gate) * up to y.
 enum class Epilogue { kStore, kAdd, kSwiGlu };
 
+// Up to kMaxMmaWeights products of the same activations in one launch (blockIdx.z picks the
+// weight: the q, k and v projections), or one SwiGLU pair.
+constexpr int kMaxMmaWeights = 3;
+struct MmaArgs {
+  float* y[kMaxMmaWeights];
+  const __half* w[kMaxMmaWeights];
+  int64_t rows[kMaxMmaWeights];
+  float* up;          // SwiGLU: the up product (y[0] receives silu(gate) * up)
+  const __half* wUp;  // SwiGLU: the up weight (w[0] is the gate)
+  const float* x;
+  int n;
+  int64_t cols;
+};
+
 // kMinBlocks: blocks an SM must hold (a register cap; at 2 the 128 x 128 tile spills).
 template <GgmlType T, Epilogue E, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
 __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
-    matmulMmaKernel(float* __restrict__ y, float* __restrict__ y2, const __half* __restrict__ w,
-                    const __half* __restrict__ w2, const float* __restrict__ x, int n, int64_t rows, int64_t cols) {
+    matmulMmaKernel(const MmaArgs args) {
   constexpr int kThreads = kWarpsM * kWarpsN * 32;
   constexpr int kTileM = kBlockM / kWarpsM, kTileN = kBlockN / kWarpsN;  // one warp's outputs
   constexpr int kMt = kTileM / 16, kNt = kTileN / 8;
@@ -229,10 +245,21 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
   __half* ws = reinterpret_cast<__half*>(xf + kStages * kBlockM * kMmaBK);  // [kStages][kBlockN][kMmaLd]
   __half* xh = ws + kStages * kBlockN * kMmaLd;                             // [2][kBlockM][kMmaLd]
   __half* xl = xh + 2 * kBlockM * kMmaLd;                                   // [2][kBlockM][kMmaLd]
+  // This block's weight (selects, not an indexed parameter array, which would go to local memory).
+  const int z = blockIdx.z;
+  float* __restrict__ y = z == 0 ? args.y[0] : (z == 1 ? args.y[1] : args.y[2]);
+  const __half* __restrict__ w = z == 0 ? args.w[0] : (z == 1 ? args.w[1] : args.w[2]);
+  const int64_t rows = z == 0 ? args.rows[0] : (z == 1 ? args.rows[1] : args.rows[2]);
+  float* __restrict__ y2 = args.up;
+  const __half* __restrict__ w2 = args.wUp;
+  const float* __restrict__ x = args.x;
+  const int n = args.n;
+  const int64_t cols = args.cols;
   const int t = threadIdx.x, lane = t % 32, warp = t / 32;
   const int wm = warp / kWarpsN, wn = warp % kWarpsN;
   // First weight row (of each matrix under SwiGLU, where a tile holds kBlockN / 2 of each).
   const int64_t n0 = static_cast<int64_t>(blockIdx.x) * (E == Epilogue::kSwiGlu ? kBlockN / 2 : kBlockN);
+  if (n0 >= rows) return;  // the grid spans the widest weight of the launch
   const int64_t m0 = static_cast<int64_t>(blockIdx.y) * kBlockM;  // first activation row
   const int kTiles = static_cast<int>((cols + kMmaBK - 1) / kMmaBK);
 
@@ -365,20 +392,11 @@ int currentDevice() {
 
 int64_t tileCount(int n, int64_t rows, int bm, int bn) { return ((n + bm - 1) / bm) * ((rows + bn - 1) / bn); }
 
-struct MmaJob {
-  float* y;
-  float* y2;             // SwiGLU: the up product
-  const WeightView& w;
-  const WeightView* w2;  // SwiGLU: the up weight
-  const float* x;
-  int n;
-};
-
 // Three tile shapes, the largest that still gives every SM a block: 128 x 128 (8 warps of
 // 64 x 32), 64 x 64 (4 warps of 32 x 32), 64 x 32 (4 warps of 32 x 16) for the narrow
 // matrices (o, down, k/v), which would otherwise leave SMs idle.
 template <GgmlType T, Epilogue E, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
-void launchMma(cudaStream_t s, const MmaJob& job) {
+void launchMma(cudaStream_t s, const MmaArgs& args, int count) {
   constexpr int kSmem = mmaSmemBytes<kBlockM, kBlockN>();
   auto kernel = matmulMmaKernel<T, E, kWarpsM, kWarpsN, kBlockM, kBlockN, kMinBlocks>;
   // Over 48 KB of dynamic shared memory is opt-in per device: set at this instantiation's first
@@ -392,73 +410,115 @@ void launchMma(cudaStream_t s, const MmaJob& job) {
     opted.fetch_or(bit);
   }
   constexpr int kRowsPerTile = E == Epilogue::kSwiGlu ? kBlockN / 2 : kBlockN;
-  const dim3 grid(static_cast<unsigned>((job.w.rows + kRowsPerTile - 1) / kRowsPerTile),
-                  static_cast<unsigned>((job.n + kBlockM - 1) / kBlockM));
-  kernel<<<grid, kWarpsM * kWarpsN * 32, kSmem, s>>>(job.y, job.y2, static_cast<const __half*>(job.w.data),
-                                                      static_cast<const __half*>(job.w2 ? job.w2->data : nullptr),
-                                                      job.x, job.n, job.w.rows, job.w.cols);
+  int64_t widest = 0;
+  for (int i = 0; i < count; i++) widest = std::max(widest, args.rows[i]);
+  const dim3 grid(static_cast<unsigned>((widest + kRowsPerTile - 1) / kRowsPerTile),
+                  static_cast<unsigned>((args.n + kBlockM - 1) / kBlockM), static_cast<unsigned>(count));
+  kernel<<<grid, kWarpsM * kWarpsN * 32, kSmem, s>>>(args);
 }
 
-// The largest tile shape that still gives every SM a block (SwiGLU tiles hold half as many
-// output columns).
+// Picks the tile shape by the launch's block count (SwiGLU tiles hold half as many output
+// columns of each weight).
 template <GgmlType T, Epilogue E>
-void launchMmaShaped(cudaStream_t s, const MmaJob& job) {
+void launchMmaShaped(cudaStream_t s, const MmaArgs& args, int count) {
   int sms = 0;
   cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, currentDevice()), "cudaDeviceGetAttribute");
-  const int64_t cols = E == Epilogue::kSwiGlu ? 2 * job.w.rows : job.w.rows;
-  if (tileCount(job.n, cols, 128, 128) >= sms) {
-    launchMma<T, E, 2, 4, 128, 128, 1>(s, job);
-  } else if (tileCount(job.n, cols, 64, 64) >= sms) {
-    launchMma<T, E, 2, 2, 64, 64, 3>(s, job);
+  auto tiles = [&](int bm, int bn) {
+    int64_t sum = 0;
+    for (int i = 0; i < count; i++) sum += tileCount(args.n, E == Epilogue::kSwiGlu ? 2 * args.rows[i] : args.rows[i], bm, bn);
+    return sum;
+  };
+  if (tiles(128, 128) >= sms) {
+    launchMma<T, E, 2, 4, 128, 128, 1>(s, args, count);
+  } else if (tiles(64, 64) >= sms) {
+    launchMma<T, E, 2, 2, 64, 64, 3>(s, args, count);
   } else {
-    launchMma<T, E, 2, 2, 64, 32, 3>(s, job);
+    launchMma<T, E, 2, 2, 64, 32, 3>(s, args, count);
   }
 }
 
+bool isMmaType(GgmlType t) { return t == GgmlType::F16 || t == GgmlType::BF16; }
+
+// The products of `count` F16/BF16 weights of one type and width (or a SwiGLU pair) in one launch.
+void launchMmaJob(cudaStream_t s, Epilogue e, float* const* ys, const WeightView* ws, int count, float* up,
+                  const WeightView* wu, const float* x, int n) {
+  MmaArgs args{};
+  for (int i = 0; i < count; i++) {
+    args.y[i] = ys[i];
+    args.w[i] = static_cast<const __half*>(ws[i].data);
+    args.rows[i] = ws[i].rows;
+  }
+  args.up = up;
+  args.wUp = wu != nullptr ? static_cast<const __half*>(wu->data) : nullptr;
+  args.x = x;
+  args.n = n;
+  args.cols = ws[0].cols;
+  auto go = [&](auto type) {
+    constexpr GgmlType T = decltype(type)::value;
+    switch (e) {
+      case Epilogue::kStore: launchMmaShaped<T, Epilogue::kStore>(s, args, count); break;
+      case Epilogue::kAdd: launchMmaShaped<T, Epilogue::kAdd>(s, args, count); break;
+      case Epilogue::kSwiGlu: launchMmaShaped<T, Epilogue::kSwiGlu>(s, args, count); break;
+    }
+  };
+  if (ws[0].type == GgmlType::F16) {
+    go(std::integral_constant<GgmlType, GgmlType::F16>{});
+  } else {
+    go(std::integral_constant<GgmlType, GgmlType::BF16>{});
+  }
+}
+
+// Quantized and F32 weights (F16/BF16 take launchMmaJob; dispatchType names every type).
 struct Launch {
   cudaStream_t s;
   float* y;
   const WeightView& w;
   const float* x;
   int n;
-  bool accumulate;
   template <GgmlType T>
   void operator()() const {
-    if constexpr (T == GgmlType::F16 || T == GgmlType::BF16) {
-      const MmaJob job{y, nullptr, w, nullptr, x, n};
-      if (accumulate) {
-        launchMmaShaped<T, Epilogue::kAdd>(s, job);
-      } else {
-        launchMmaShaped<T, Epilogue::kStore>(s, job);
-      }
-    } else {
-      const size_t rb = static_cast<size_t>(w.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
-      const unsigned xTiles = static_cast<unsigned>((n + kBN - 1) / kBN);
-      const uint8_t* wd = static_cast<const uint8_t*>(w.data);
-      if constexpr (T == GgmlType::F32) {
-        const dim3 grid(static_cast<unsigned>((w.rows + kBM - 1) / kBM), xTiles);
-        matmulF32Kernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
-      } else {
-        const dim3 grid(static_cast<unsigned>((w.rows + kTcBM - 1) / kTcBM), xTiles);
-        matmulTcKernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
-      }
+    const size_t rb = static_cast<size_t>(w.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
+    const unsigned xTiles = static_cast<unsigned>((n + kBN - 1) / kBN);
+    const uint8_t* wd = static_cast<const uint8_t*>(w.data);
+    if constexpr (T == GgmlType::F32) {
+      const dim3 grid(static_cast<unsigned>((w.rows + kBM - 1) / kBM), xTiles);
+      matmulF32Kernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
+    } else if constexpr (T != GgmlType::F16 && T != GgmlType::BF16) {
+      const dim3 grid(static_cast<unsigned>((w.rows + kTcBM - 1) / kTcBM), xTiles);
+      matmulTcKernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
     }
   }
 };
 }  // namespace
 
 void cudaMatmulTiled(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
-  dispatchType(w.type, Launch{s, y, w, x, n, false});
+  if (isMmaType(w.type)) {
+    launchMmaJob(s, Epilogue::kStore, &y, &w, 1, nullptr, nullptr, x, n);
+  } else {
+    dispatchType(w.type, Launch{s, y, w, x, n});
+  }
   cudaCheckLaunch("matmulTiled");
 }
 
-bool matmulTiledAddSupports(const WeightView& w, int n) {
-  return n > 0 && w.cols % 8 == 0 && (w.type == GgmlType::F16 || w.type == GgmlType::BF16);
+bool matmulTiledMultiSupports(const WeightView* ws, int count, int n) {
+  if (n <= 0 || count < 1 || count > kMaxMmaWeights || !isMmaType(ws[0].type) || ws[0].cols % 8 != 0) return false;
+  for (int i = 1; i < count; i++) {
+    if (ws[i].type != ws[0].type || ws[i].cols != ws[0].cols) return false;
+  }
+  return true;
 }
+
+void cudaMatmulTiledMulti(cudaStream_t s, float* const* ys, const WeightView* ws, int count, const float* x, int n) {
+  if (!matmulTiledMultiSupports(ws, count, n)) throw NativeError(err::kInternal, "matmulTiledMulti: unsupported weights");
+  launchMmaJob(s, Epilogue::kStore, ys, ws, count, nullptr, nullptr, x, n);
+  cudaCheckLaunch("matmulTiledMulti");
+}
+
+bool matmulTiledAddSupports(const WeightView& w, int n) { return matmulTiledMultiSupports(&w, 1, n); }
 
 void cudaMatmulTiledAdd(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
   if (!matmulTiledAddSupports(w, n)) throw NativeError(err::kInternal, "matmulTiledAdd: unsupported weight");
-  dispatchType(w.type, Launch{s, y, w, x, n, true});
+  launchMmaJob(s, Epilogue::kAdd, &y, &w, 1, nullptr, nullptr, x, n);
   cudaCheckLaunch("matmulTiledAdd");
 }
 
@@ -469,12 +529,7 @@ bool matmulTiledGateUpSupports(const WeightView& wg, const WeightView& wu, int n
 void cudaMatmulTiledGateUp(cudaStream_t s, float* gate, float* up, const WeightView& wg, const WeightView& wu,
                            const float* x, int n) {
   if (!matmulTiledGateUpSupports(wg, wu, n)) throw NativeError(err::kInternal, "matmulTiledGateUp: unsupported weights");
-  const MmaJob job{gate, up, wg, &wu, x, n};
-  if (wg.type == GgmlType::F16) {
-    launchMmaShaped<GgmlType::F16, Epilogue::kSwiGlu>(s, job);
-  } else {
-    launchMmaShaped<GgmlType::BF16, Epilogue::kSwiGlu>(s, job);
-  }
+  launchMmaJob(s, Epilogue::kSwiGlu, &gate, &wg, 1, up, &wu, x, n);
   cudaCheckLaunch("matmulTiledGateUp");
 }
 

@@ -9,6 +9,10 @@ namespace llorch {
 // into hi + lo halves of that type, f32 accumulation). Quantized weights: 64x64 WMMA tiles,
 // dequantized to f16 in shared memory. F32 weights: f32 FMA tiles.
 void cudaMatmulTiled(cudaStream_t s, float* y, const WeightView& w, const float* x, int n);
+// ys[i] = x . ws[i]^T for count (1..3) F16/BF16 weights of one type and width, one launch (the
+// q, k and v projections of a prefill step).
+bool matmulTiledMultiSupports(const WeightView* ws, int count, int n);
+void cudaMatmulTiledMulti(cudaStream_t s, float* const* ys, const WeightView* ws, int count, const float* x, int n);
 // y[n][w.rows] += x . W^T in the tensor-core epilogue (a residual branch without a second pass):
 // F16/BF16 weights, w.cols % 8 == 0.
 bool matmulTiledAddSupports(const WeightView& w, int n);
