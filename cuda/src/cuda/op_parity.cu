@@ -635,7 +635,8 @@ void prefillMatmulCases(Harness& h) {
         h.compare(yq[i], "normMatmul", name, "prefill qkv[" + std::to_string(i) + "] n " + std::to_string(rowsN), true);
       }
     }
-    // SwiGLU in the tile epilogue (normGateUp at prefill size): each tile shape once.
+    // SwiGLU in the tile epilogue (normGateUp at prefill size): 128x128 tiles at 512 and 300
+    // rows, 64x32 at 37 (fusedCases' 12 rows take 64x64).
     struct GateUp {
       int n;
       int64_t ff;
