@@ -1,8 +1,10 @@
 // Prefill attention on tensor cores (flash attention over the paged f32 cache). A block takes
 // kVectors (query row, head) pairs of one span, all heads of one KV group: the pairs are
 // numbered row-major (row, head within the group), so a block covers ~kVectors / group rows and
-// every K/V tile it loads serves all of them. K/V tiles of kKvTile positions are read from the
-// cache once per block, rounded to f16 into shared memory; each warp owns 16 pairs and computes
+// every K/V tile it loads serves all of them. K/V tiles of kKvTile positions are copied from
+// the cache once per block with cp.async, the next tile in flight while this one is used (two
+// f32 stages; each thread rounds the chunks it copied itself to the f16 tile, so the copy needs
+// no barrier of its own); each warp owns 16 pairs and computes
 // S = Q K^T (m16n8k16, f32 accumulation), the online softmax in f32 (base 2, log2(e) folded
 // into the Q scale), and O += P V with P rounded to f16 straight from the S accumulators
 // (the C fragment of two n-tiles is the A fragment of one k16 step).
@@ -25,6 +27,11 @@ constexpr int kKvTile = 64;            // positions per K/V tile
 constexpr int kMinVectors = 64;        // spans with fewer pairs stay on the decode kernel
 
 template <int kDim>
+constexpr int prefillSmemBytes() {
+  return 2 * 2 * kKvTile * kDim * 4 + 2 * kKvTile * (kDim + 8) * 2;
+}
+
+template <int kDim>
 __global__ void __launch_bounds__(kWarps * 32) attentionPrefillKernel(float* __restrict__ out,
                                                                       const float* __restrict__ q,
                                                                       const float* __restrict__ kc,
@@ -36,9 +43,15 @@ __global__ void __launch_bounds__(kWarps * 32) attentionPrefillKernel(float* __r
                                                                       int kvDim, int blockSize, float qScale) {
   constexpr int kLd = kDim + 8;  // 16 bytes of padding: ldmatrix rows on distinct bank groups
   constexpr int kKSteps = kDim / 16, kDimTiles = kDim / 8;
-  // Q staging shares the K buffer (it is read into registers before the first K tile).
-  __shared__ __align__(16) __half ks[kKvTile * kLd];
-  __shared__ __align__(16) __half vs[kKvTile * kLd];
+  constexpr int kChunks = kKvTile * kDim / 4;  // float4s of K (and of V) per tile
+  static_assert(kChunks % (kWarps * 32) == 0);
+  // kf, vf: [2][kKvTile][kDim] f32 stages; ks, vs: [kKvTile][kLd] f16 tiles. Q staging shares
+  // the K tile (it is read into registers before the first K tile is written).
+  extern __shared__ __align__(16) unsigned char smemRaw[];
+  float* kf = reinterpret_cast<float*>(smemRaw);
+  float* vf = kf + 2 * kKvTile * kDim;
+  __half* ks = reinterpret_cast<__half*>(vf + 2 * kKvTile * kDim);
+  __half* vs = ks + kKvTile * kLd;
   __shared__ int blockLast;
   const int t = threadIdx.x, lane = t % 32, warp = t / 32;
   const int kvHead = blockIdx.y;
@@ -81,16 +94,35 @@ __global__ void __launch_bounds__(kWarps * 32) attentionPrefillKernel(float* __r
     for (int e = 0; e < 4; e++) o[j][e] = 0.f;
   }
   float m[2] = {-INFINITY, -INFINITY}, l[2] = {0.f, 0.f};
-  for (int p0 = 0; p0 <= last; p0 += kKvTile) {
-    __syncthreads();  // the previous tile (or the Q staging) is no longer read
-    for (int i = t; i < kKvTile * (kDim / 4); i += kWarps * 32) {
-      const int r = i / (kDim / 4), d = (i % (kDim / 4)) * 4, p = p0 + r;
-      float4 kx = make_float4(0.f, 0.f, 0.f, 0.f), vx = kx;
-      if (p <= last) {
-        const int64_t slot = static_cast<int64_t>(table[p / blockSize]) * blockSize + p % blockSize;
-        kx = *reinterpret_cast<const float4*>(kc + slot * kvDim + headOff + d);
-        vx = *reinterpret_cast<const float4*>(vc + slot * kvDim + headOff + d);
-      }
+  // Tile `it`'s K and V chunks of this thread into stage it % 2 (zeros past the last position).
+  auto copyTile = [&](int it) {
+    float* kd = kf + (it % 2) * kKvTile * kDim;
+    float* vd = vf + (it % 2) * kKvTile * kDim;
+#pragma unroll
+    for (int i = t; i < kChunks; i += kWarps * 32) {
+      const int r = i / (kDim / 4), d = (i % (kDim / 4)) * 4, p = it * kKvTile + r;
+      const bool valid = p <= last;
+      const int64_t slot = valid ? static_cast<int64_t>(table[p / blockSize]) * blockSize + p % blockSize : 0;
+      cpAsync16(kd + r * kDim + d, kc + slot * kvDim + headOff + d, valid);
+      cpAsync16(vd + r * kDim + d, vc + slot * kvDim + headOff + d, valid);
+    }
+  };
+  const int tiles = last / kKvTile + 1;
+  copyTile(0);
+  cpAsyncCommit();
+  for (int it = 0; it < tiles; it++) {
+    const int p0 = it * kKvTile;
+    if (it + 1 < tiles) copyTile(it + 1);  // stage (it + 1) % 2: this thread rounded it last step
+    cpAsyncCommit();
+    cpAsyncWait<1>();  // this thread's copies of tile it have landed
+    __syncthreads();   // the previous tile (or the Q staging) is no longer read
+    const float* kSrc = kf + (it % 2) * kKvTile * kDim;
+    const float* vSrc = vf + (it % 2) * kKvTile * kDim;
+#pragma unroll
+    for (int i = t; i < kChunks; i += kWarps * 32) {
+      const int r = i / (kDim / 4), d = (i % (kDim / 4)) * 4;
+      const float4 kx = *reinterpret_cast<const float4*>(kSrc + r * kDim + d);
+      const float4 vx = *reinterpret_cast<const float4*>(vSrc + r * kDim + d);
       *reinterpret_cast<uint2*>(ks + r * kLd + d) = make_uint2(packHalf2(kx.x, kx.y), packHalf2(kx.z, kx.w));
       *reinterpret_cast<uint2*>(vs + r * kLd + d) = make_uint2(packHalf2(vx.x, vx.y), packHalf2(vx.z, vx.w));
     }
@@ -193,7 +225,12 @@ void cudaAttentionPrefill(cudaStream_t s, float* out, const float* q, const KvLa
   // Scores in base 2: exp(x) = exp2(x * log2(e)), the factor folded into the 1/sqrt(d) scale.
   const float qScale = 1.4426950408889634f / std::sqrt(static_cast<float>(b.headDim));
   auto kernel = b.headDim == 64 ? attentionPrefillKernel<64> : attentionPrefillKernel<128>;
-  kernel<<<grid, kWarps * 32, 0, s>>>(out, q, kv.k, kv.v, b.pos, b.tableOffset, b.blockTables, span.firstRow, span.rows,
+  const int smem = b.headDim == 64 ? prefillSmemBytes<64>() : prefillSmemBytes<128>();
+  // Over 48 KB of dynamic shared memory is opt-in, per device and kernel; cheap enough to set
+  // at every launch (prefill steps are never recorded).
+  cudaCheck(cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, smem),
+            "cudaFuncSetAttribute(attentionPrefill)");
+  kernel<<<grid, kWarps * 32, smem, s>>>(out, q, kv.k, kv.v, b.pos, b.tableOffset, b.blockTables, span.firstRow, span.rows,
                                       b.heads, group, kv.kvDim, kv.blockSize, qScale);
   cudaCheckLaunch("attentionPrefill");
 }
