@@ -13,7 +13,13 @@ import { testOps, type OpParityResult } from '@llorch/native';
  *   expf/sincosf implementations: ~1e-7 per operation, ~1e-6 over a 4864-long dot; 2e-5 leaves
  *   room and still catches a wrong element, scale or block (errors of order 1).
  * - tensor-core tiles round weights and activations to f16 (2^-11 relative each): ~1e-3 over
- *   random dots; 5e-3 still catches any layout or indexing error.
+ *   random dots; 5e-3 still catches any layout or indexing error. The F16/BF16 prefill tiles
+ *   split activations into hi + lo halves (~22 / ~16 bits), far inside it (BF16 ~5e-6).
+ * - prefill attention (attentionPrefill) rounds Q (scaled), K, V and the softmax weights to f16:
+ *   a float64 model of exactly that rounding on these inputs gives relErr ~4e-4 (512, 256..511
+ *   and 300-position cases alike), so 5e-3 leaves >10x room. A wrong table, head or tile gives
+ *   errors of order 1; a mask off by one position moves row p by ~1/p: ~6e-2 over a prompt that
+ *   starts at position 0 (the 512, 300 and mixed cases), caught there.
  */
 const F32_BOUND = 2e-5;
 const TENSOR_CORE_BOUND = 5e-3;
@@ -40,6 +46,7 @@ test('every CUDA op matches the CPU backend on random inputs', () => {
     'rope',
     'kvStore',
     'attention',
+    'attentionPrefill',
     'siluMul',
     'add',
     'gatherRows',

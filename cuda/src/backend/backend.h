@@ -42,6 +42,12 @@ struct KvLayerView {
   int kvDim = 0;
 };
 
+// A run of consecutive query rows of one sequence (equal tableOffset), e.g. a prefill chunk.
+struct AttentionSpan {
+  int firstRow = 0;
+  int rows = 0;
+};
+
 // Per-row attention metadata for a batch of n query rows (device memory):
 // row i attends to positions 0..pos[i] of its sequence, whose blocks are
 // blockTables[tableOffset[i] .. tableOffset[i] + ceil((pos[i]+1)/blockSize)).
@@ -54,6 +60,10 @@ struct AttentionBatch {
   int kvHeads = 0;
   int headDim = 0;
   int maxPos = 0;  // max over rows of pos[i] (host-known), bounds the per-row score scratch
+  // Host memory, optional (null in recorded steps): the batch's runs of rows of one sequence, in
+  // row order, so that a backend may attend a run tile by tile instead of row by row.
+  const AttentionSpan* spans = nullptr;
+  int spanCount = 0;
 };
 
 // The per-layer constants of the attention input step (normQkvRopeStore).

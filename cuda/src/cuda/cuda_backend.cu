@@ -10,9 +10,11 @@
 #include "cuda/cuda_check.h"
 #include "cuda/ops/argmax.h"
 #include "cuda/ops/attention.h"
+#include "cuda/ops/attention_prefill.h"
 #include "cuda/ops/elementwise.h"
 #include "cuda/ops/get_rows.h"
 #include "cuda/ops/matmul.h"
+#include "cuda/ops/matmul_tiled.h"
 #include "cuda/ops/matvec.h"
 #include "cuda/ops/qkv_rope_store.h"
 #include "cuda/ops/rmsnorm.h"
@@ -242,8 +244,30 @@ void CudaBackend::kvStore(const KvLayerView& kv, const float* k, const float* v,
 }
 
 void CudaBackend::attention(float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b) {
-  float* partials = attentionScratch(std::max<size_t>(1, cudaAttentionScratchFloats(b)));
-  cudaAttention(stream_, out, q, kv, b, partials, attentionCounters(cudaAttentionCounters(b)));
+  // Spans long enough for the tensor-core prefill kernel take it; the rows between them (decode
+  // rows, short runs) go to the decode kernel as sub-batches of consecutive rows.
+  const size_t qDim = static_cast<size_t>(b.heads) * b.headDim;
+  auto decodeRows = [&](int first, int count) {
+    if (count <= 0) return;
+    AttentionBatch sub = b;
+    sub.pos += first;
+    sub.tableOffset += first;
+    sub.n = count;
+    sub.spans = nullptr;
+    sub.spanCount = 0;
+    float* partials = attentionScratch(std::max<size_t>(1, cudaAttentionScratchFloats(sub)));
+    cudaAttention(stream_, out + first * qDim, q + first * qDim, kv, sub, partials,
+                  attentionCounters(cudaAttentionCounters(sub)));
+  };
+  int next = 0;  // first row not yet attended
+  for (int i = 0; i < b.spanCount; i++) {
+    const AttentionSpan& span = b.spans[i];
+    if (!attentionPrefillSupports(b, span)) continue;
+    decodeRows(next, span.firstRow - next);
+    cudaAttentionPrefill(stream_, out, q, kv, b, span);
+    next = span.firstRow + span.rows;
+  }
+  decodeRows(next, b.n - next);
 }
 
 void CudaBackend::siluMul(float* gate, const float* up, size_t count) { cudaSiluMul(stream_, gate, up, count); }
@@ -260,11 +284,14 @@ void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, 
   job.ys = ys;
   job.normW = normW;
   job.eps = eps;
-  if (!matvecSupports(job, n)) {
+  if (matvecSupports(job, n)) {
+    cudaMatvec(stream_, job, x, n);
+  } else if (matmulTiledMultiSupports(ws, count, n)) {
+    cudaRmsnorm(stream_, normed, x, normW, n, static_cast<int>(ws[0].cols), eps);
+    cudaMatmulTiledMulti(stream_, ys, ws, count, normed, n);
+  } else {
     Backend::normMatmul(ys, ws, count, x, normW, eps, n, normed);
-    return;
   }
-  cudaMatvec(stream_, job, x, n);
 }
 
 void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,
@@ -276,11 +303,14 @@ void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const
   job.eps = eps;
   job.up = &wu;
   job.upOut = up;
-  if (!matvecSupports(job, n)) {
+  if (matvecSupports(job, n)) {
+    cudaMatvec(stream_, job, x, n);
+  } else if (matmulTiledGateUpSupports(wg, wu, n)) {
+    cudaRmsnorm(stream_, normed, x, normW, n, static_cast<int>(wg.cols), eps);
+    cudaMatmulTiledGateUp(stream_, gate, up, wg, wu, normed, n);
+  } else {
     Backend::normGateUp(gate, up, wg, wu, x, normW, eps, n, normed);
-    return;
   }
-  cudaMatvec(stream_, job, x, n);
 }
 
 void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) {
@@ -288,11 +318,13 @@ void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int 
   job.ws = &w;
   job.ys = &x;
   job.accumulate = true;
-  if (!matvecSupports(job, n)) {
+  if (matvecSupports(job, n)) {
+    cudaMatvec(stream_, job, in, n);
+  } else if (matmulTiledAddSupports(w, n)) {
+    cudaMatmulTiledAdd(stream_, x, w, in, n);
+  } else {
     Backend::matmulAdd(x, w, in, n, tmp);
-    return;
   }
-  cudaMatvec(stream_, job, in, n);
 }
 
 void CudaBackend::qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,

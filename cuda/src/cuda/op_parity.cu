@@ -235,7 +235,7 @@ void matmulCases(Harness& h) {
       auto y = h.output(static_cast<size_t>(s.n) * s.rows);
       h.cpu_.matmul(static_cast<float*>(y.cpu), viewOf(w.cpu, t, s.rows, s.cols), static_cast<float*>(x.cpu), s.n);
       h.gpu_.matmul(static_cast<float*>(y.gpu), viewOf(w.gpu, t, s.rows, s.cols), static_cast<float*>(x.gpu), s.n);
-      const bool tc = s.n > kMatvecMaxRows && t != GgmlType::F32 && t != GgmlType::BF16;
+      const bool tc = s.n > kMatvecMaxRows && t != GgmlType::F32;
       h.compare(y, "matmul", name, dims({s.n, s.cols}) + " . " + dims({s.rows, s.cols}) + "^T", tc);
     }
   }
@@ -421,7 +421,7 @@ void fusedCases(Harness& h) {
     const char* name = typeTraits(static_cast<uint32_t>(t))->name;
     const int64_t embd = isKQuant(t) ? 1024 : 896, ff = 4864;
     for (int n : {1, 3, 12}) {
-      const bool tc = n > kMatvecMaxRows && t != GgmlType::F32 && t != GgmlType::BF16;
+      const bool tc = n > kMatvecMaxRows && t != GgmlType::F32;
       auto x = h.put(h.randomFloats(static_cast<size_t>(n) * embd, -3.f, 3.f));
       auto g = h.put(h.randomFloats(embd, 0.5f, 1.5f));
       auto normed = h.output(static_cast<size_t>(n) * embd);
@@ -593,6 +593,162 @@ void normQkvCases(Harness& h) {
   }
 }
 
+
+// Prefill-sized products on the tensor-core tiles: the Qwen2.5-0.5B matrices at 512 rows (the LM
+// head at 512 in F16 only, its CPU reference is ~140 GFLOP) and ragged row counts that leave
+// partial tiles, for F16, BF16 and one quantized type; on a 132-SM H100 the shapes take each
+// of the three F16/BF16 tile shapes (128x128: 4864 and 151936 rows at 512; 64x64: 4864 rows at
+// 300; 64x32: the rest).
+void prefillMatmulCases(Harness& h) {
+  struct Shape {
+    int64_t rows, cols;
+    int n;
+  };
+  const Shape shapes[] = {{896, 896, 512},  {128, 896, 512}, {4864, 896, 512}, {896, 4864, 512},
+                          {4864, 896, 37},  {4864, 896, 300}, {896, 4864, 300}, {128, 896, 300},
+                          {151936, 896, 37}};
+  for (GgmlType t : {GgmlType::F16, GgmlType::BF16, GgmlType::Q8_0}) {
+    const char* name = typeTraits(static_cast<uint32_t>(t))->name;
+    std::vector<Shape> list(std::begin(shapes), std::end(shapes));
+    if (t == GgmlType::F16) list.push_back({151936, 896, 512});
+    for (const Shape& s : list) {
+      auto w = h.put(h.randomWeight(t, s.rows, s.cols));
+      auto x = h.put(h.randomFloats(static_cast<size_t>(s.n) * s.cols, -3.f, 3.f));
+      auto y = h.output(static_cast<size_t>(s.n) * s.rows);
+      h.cpu_.matmul(static_cast<float*>(y.cpu), viewOf(w.cpu, t, s.rows, s.cols), static_cast<float*>(x.cpu), s.n);
+      h.gpu_.matmul(static_cast<float*>(y.gpu), viewOf(w.gpu, t, s.rows, s.cols), static_cast<float*>(x.gpu), s.n);
+      h.compare(y, "matmul", name, "prefill " + dims({s.n, s.cols}) + " . " + dims({s.rows, s.cols}) + "^T", true);
+    }
+    // The residual add in the tile epilogue (matmulAdd at prefill size).
+    const int n = 300;
+    auto w = h.put(h.randomWeight(t, 896, 4864));
+    auto in = h.put(h.randomFloats(static_cast<size_t>(n) * 4864));
+    auto acc = h.put(h.randomFloats(static_cast<size_t>(n) * 896));
+    auto tmp = h.output(static_cast<size_t>(n) * 896);
+    h.cpu_.matmulAdd(static_cast<float*>(acc.cpu), viewOf(w.cpu, t, 896, 4864), static_cast<float*>(in.cpu), n,
+                     static_cast<float*>(tmp.cpu));
+    h.gpu_.matmulAdd(static_cast<float*>(acc.gpu), viewOf(w.gpu, t, 896, 4864), static_cast<float*>(in.gpu), n,
+                     static_cast<float*>(tmp.gpu));
+    h.compare(acc, "matmulAdd", name, "prefill x += in . down^T n 300", true);
+    // The q, k, v projections in one launch after one norm pass (normMatmul at prefill size).
+    for (int rowsN : {512, 300}) {
+      const int64_t outRows[3] = {896, 128, 128};
+      auto xq = h.put(h.randomFloats(static_cast<size_t>(rowsN) * 896, -3.f, 3.f));
+      auto gq = h.put(h.randomFloats(896, 0.5f, 1.5f));
+      auto normedQ = h.output(static_cast<size_t>(rowsN) * 896);
+      std::vector<Harness::Pair> wq, yq;
+      WeightView cw[3], gw[3];
+      float *cy[3], *gy[3];
+      for (int i = 0; i < 3; i++) {
+        wq.push_back(h.put(h.randomWeight(t, outRows[i], 896)));
+        yq.push_back(h.output(static_cast<size_t>(rowsN) * outRows[i]));
+        cw[i] = viewOf(wq[i].cpu, t, outRows[i], 896);
+        gw[i] = viewOf(wq[i].gpu, t, outRows[i], 896);
+        cy[i] = static_cast<float*>(yq[i].cpu);
+        gy[i] = static_cast<float*>(yq[i].gpu);
+      }
+      h.cpu_.normMatmul(cy, cw, 3, static_cast<float*>(xq.cpu), static_cast<float*>(gq.cpu), 1e-6f, rowsN,
+                        static_cast<float*>(normedQ.cpu));
+      h.gpu_.normMatmul(gy, gw, 3, static_cast<float*>(xq.gpu), static_cast<float*>(gq.gpu), 1e-6f, rowsN,
+                        static_cast<float*>(normedQ.gpu));
+      for (int i = 0; i < 3; i++) {
+        h.compare(yq[i], "normMatmul", name, "prefill qkv[" + std::to_string(i) + "] n " + std::to_string(rowsN), true);
+      }
+    }
+    // SwiGLU in the tile epilogue (normGateUp at prefill size): 128x128 tiles at 512 and 300
+    // rows, 64x32 at 37 (fusedCases' 12 rows take 64x64).
+    struct GateUp {
+      int n;
+      int64_t ff;
+    };
+    for (GateUp c : {GateUp{512, 4864}, GateUp{300, 4864}, GateUp{37, 896}}) {
+      auto x = h.put(h.randomFloats(static_cast<size_t>(c.n) * 896, -3.f, 3.f));
+      auto g = h.put(h.randomFloats(896, 0.5f, 1.5f));
+      auto normed = h.output(static_cast<size_t>(c.n) * 896);
+      auto wg = h.put(h.randomWeight(t, c.ff, 896));
+      auto wu = h.put(h.randomWeight(t, c.ff, 896));
+      auto gate = h.output(static_cast<size_t>(c.n) * c.ff);
+      auto up = h.output(static_cast<size_t>(c.n) * c.ff);
+      h.cpu_.normGateUp(static_cast<float*>(gate.cpu), static_cast<float*>(up.cpu), viewOf(wg.cpu, t, c.ff, 896),
+                        viewOf(wu.cpu, t, c.ff, 896), static_cast<float*>(x.cpu), static_cast<float*>(g.cpu), 1e-6f,
+                        c.n, static_cast<float*>(normed.cpu));
+      h.gpu_.normGateUp(static_cast<float*>(gate.gpu), static_cast<float*>(up.gpu), viewOf(wg.gpu, t, c.ff, 896),
+                        viewOf(wu.gpu, t, c.ff, 896), static_cast<float*>(x.gpu), static_cast<float*>(g.gpu), 1e-6f,
+                        c.n, static_cast<float*>(normed.gpu));
+      const std::string shape = "prefill n " + std::to_string(c.n) + " ff " + std::to_string(c.ff);
+      h.compare(gate, "normGateUp", name, "silu(gate)*up " + shape, true);
+      h.compare(up, "normGateUp", name, "up " + shape, true);
+    }
+  }
+}
+
+// Prefill attention: a batch of runs, each `rows` rows of one sequence at positions
+// start .. start + rows - 1 (positions before start already cached), over a paged cache with
+// shuffled block tables. Runs of one row are decode rows. The spans are passed as Forward
+// passes them, so long runs take the tensor-core kernel and the rest the decode kernel.
+struct PrefillRun {
+  int start, rows;
+};
+
+void prefillAttentionCase(Harness& h, int heads, int kvHeads, int headDim, const std::vector<PrefillRun>& runs,
+                          const std::string& what) {
+  const int blockSize = 16, kvDim = kvHeads * headDim;
+  int blocksNeeded = 0;
+  for (const PrefillRun& r : runs) blocksNeeded += (r.start + r.rows - 1) / blockSize + 1;
+  const int blocks = blocksNeeded + 3;
+  std::vector<int32_t> perm(blocks);
+  for (int i = 0; i < blocks; i++) perm[i] = i;
+  std::shuffle(perm.begin(), perm.end(), h.rng_);
+  std::vector<int32_t> tables, offsets, positions;
+  std::vector<AttentionSpan> spans;
+  int next = 0;
+  for (const PrefillRun& r : runs) {
+    const int32_t offset = static_cast<int32_t>(tables.size());
+    for (int b = 0; b <= (r.start + r.rows - 1) / blockSize; b++) tables.push_back(perm[next++]);
+    spans.push_back(AttentionSpan{static_cast<int>(positions.size()), r.rows});
+    for (int i = 0; i < r.rows; i++) {
+      offsets.push_back(offset);
+      positions.push_back(r.start + i);
+    }
+  }
+  const size_t cacheFloats = static_cast<size_t>(blocks) * blockSize * kvDim;
+  auto kc = h.put(h.randomFloats(cacheFloats, -2.f, 2.f));
+  auto vc = h.put(h.randomFloats(cacheFloats));
+  const int n = static_cast<int>(positions.size());
+  auto q = h.put(h.randomFloats(static_cast<size_t>(n) * heads * headDim, -2.f, 2.f));
+  auto pp = h.put(positions);
+  auto op = h.put(offsets);
+  auto tp = h.put(tables);
+  auto out = h.output(static_cast<size_t>(n) * heads * headDim);
+  KvLayerView cpuKv{static_cast<float*>(kc.cpu), static_cast<float*>(vc.cpu), blockSize, kvDim};
+  KvLayerView gpuKv{static_cast<float*>(kc.gpu), static_cast<float*>(vc.gpu), blockSize, kvDim};
+  AttentionBatch b;
+  b.n = n;
+  b.heads = heads;
+  b.kvHeads = kvHeads;
+  b.headDim = headDim;
+  b.maxPos = *std::max_element(positions.begin(), positions.end());
+  b.spans = spans.data();
+  b.spanCount = static_cast<int>(spans.size());
+  b.pos = static_cast<int32_t*>(pp.cpu);
+  b.tableOffset = static_cast<int32_t*>(op.cpu);
+  b.blockTables = static_cast<int32_t*>(tp.cpu);
+  h.cpu_.attention(static_cast<float*>(out.cpu), static_cast<float*>(q.cpu), cpuKv, b);
+  b.pos = static_cast<int32_t*>(pp.gpu);
+  b.tableOffset = static_cast<int32_t*>(op.gpu);
+  b.blockTables = static_cast<int32_t*>(tp.gpu);
+  h.gpu_.attention(static_cast<float*>(out.gpu), static_cast<float*>(q.gpu), gpuKv, b);
+  h.compare(out, "attentionPrefill", "f32", what + " " + dims({heads, kvHeads, headDim}), true);
+}
+
+void prefillAttentionCases(Harness& h) {
+  prefillAttentionCase(h, 14, 2, 64, {{0, 512}}, "512-token prompt");
+  prefillAttentionCase(h, 14, 2, 64, {{0, 300}}, "300-token prompt");
+  prefillAttentionCase(h, 14, 2, 64, {{256, 256}}, "chunk 256..511 over 256 cached");
+  prefillAttentionCase(h, 14, 2, 64, {{700, 1}, {0, 100}, {37, 1}, {50, 200}, {4000, 1}, {9, 5}},
+                       "mixed: decode rows, chunks of 100 and 200, a 5-row run");
+  prefillAttentionCase(h, 32, 8, 128, {{0, 130}, {64, 1}}, "130-token prompt + decode row");
+}
 }  // namespace
 
 std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
@@ -611,6 +767,8 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   fusedCases(h);
   qkvCases(h);
   normQkvCases(h);
+  prefillMatmulCases(h);
+  prefillAttentionCases(h);
   return h.results_;
 }
 

@@ -152,6 +152,20 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
   ab.kvHeads = c_.headCountKv;
   ab.headDim = c_.headDim;
   ab.maxPos = maxPos;
+  // Runs of rows sharing a sequence (its block table), listed only for steps that are not
+  // recorded: the list is host data, read when the ops are enqueued.
+  std::vector<AttentionSpan> spans;
+  if (!record) {
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && b.tableOffset[i] == b.tableOffset[i - 1]) {
+        spans.back().rows++;
+      } else {
+        spans.push_back(AttentionSpan{i, 1});
+      }
+    }
+    ab.spans = spans.data();
+    ab.spanCount = static_cast<int>(spans.size());
+  }
 
   be_.runStep(key, [&] {
     be_.getRows(x_, w_.tokEmbd, tokens_, n);  // x: [n, n_embd]

@@ -1,13 +1,20 @@
 // Prefill matrix products. Memory traffic: each k-step of a tile reads its weight rows and
-// activation rows once, so each weight byte is read ceil(n / 64) times and each activation
-// ceil(rows / 64) times; with n = 512 the kernels are
-// bound by the tensor (or FMA) rate and by their shared-memory traffic, not by DRAM.
+// activation rows once, so each weight byte is read ceil(n / tile) times and each activation
+// ceil(rows / tile) times; with n = 512 the kernels are bound by the tensor (or FMA) rate and by
+// their shared-memory traffic, not by DRAM.
 #include "cuda/ops/matmul_tiled.h"
 
 #include <mma.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <type_traits>
+
 #include "cuda/cuda_check.h"
 #include "cuda/dequant.cuh"
+#include "cuda/mma_sync.cuh"
+#include "native_error.h"
 
 namespace llorch {
 
@@ -49,7 +56,8 @@ __device__ __forceinline__ void storeHalf8(__half* dst, const float* v) {
   *reinterpret_cast<uint4*>(dst) = *reinterpret_cast<const uint4*>(h);
 }
 
-// Tensor-core tiles are 64 weight rows x 64 activation rows: each warp owns a 16 x 32 output
+// Quantized weights: tensor-core tiles of 64 weight rows x 64 activation rows, weights
+// dequantized to f16 through registers. Each warp owns a 16 x 32 output
 // strip (two accumulators). The next k-step's chunks are fetched into registers while the
 // current one is multiplied, so global latency overlaps the MMAs.
 constexpr int kTcBM = 64;
@@ -61,8 +69,8 @@ __global__ void __launch_bounds__(kThreads) matmulTcKernel(float* __restrict__ y
                                                            int64_t cols, size_t rowBytes) {
   using namespace nvcuda;
   // ws: [kTcBM][kLd] weights; xs/xl: [kBN][kLd] activations as hi + lo f16 pairs (lo = the
-  // rounding residual: two MMAs recover ~22 bits of the f32 activation, so F16 weights compute
-  // as exactly as f32 FMA would); the f32 output tile reuses the same memory at the end.
+  // rounding residual: two MMAs recover ~22 bits of the f32 activation); the f32 output tile
+  // reuses the same memory at the end.
   constexpr int kTileBytes = (kTcBM + 2 * kBN) * kLd * 2;
   constexpr int kOutBytes = kBN * (kTcBM + 4) * 4;
   __shared__ __align__(32) unsigned char smem[kTileBytes > kOutBytes ? kTileBytes : kOutBytes];
@@ -164,6 +172,303 @@ __global__ void __launch_bounds__(kThreads) matmulF32Kernel(float* __restrict__ 
   }
 }
 
+// F16/BF16 weights on mma.sync tensor cores: block tiles of kBlockM activation rows x kBlockN
+// weight rows, warps in a kWarpsM x kWarpsN grid. Weight and f32 activation tiles stream
+// global -> shared with cp.async through kStages buffers (no register round trip). At its
+// k-step each thread splits the activation chunks it copied itself (so no barrier is needed
+// before) into two operands of the weight's type, hi = round(x) and lo = round(x - hi), in a
+// double-buffered ldmatrix layout: the two MMAs recover ~22 (f16) or ~16 (bf16) bits of each
+// activation, and the weights are exact in their own type, so the result is within a few f32
+// roundings of the FMA kernels'. ldmatrix rows are padded by 16 bytes (80-byte stride): the 8
+// rows an ldmatrix phase reads start on 8 distinct 16-byte bank groups.
+constexpr int kMmaBK = 32;
+constexpr int kMmaLd = kMmaBK + kPadH;
+constexpr int kStages = 4;
+
+template <GgmlType T>
+struct MmaOps;
+
+template <>
+struct MmaOps<GgmlType::F16> {
+  __device__ static uint32_t pack(float a, float b) { return packHalf2(a, b); }
+  __device__ static float2 unpack(uint32_t u) { return __half22float2(*reinterpret_cast<const __half2*>(&u)); }
+  __device__ static void mma(float* c, const uint32_t* a, uint32_t b0, uint32_t b1) { mmaF16(c, a, b0, b1); }
+};
+
+template <>
+struct MmaOps<GgmlType::BF16> {
+  __device__ static uint32_t pack(float a, float b) { return packBf162(a, b); }
+  __device__ static float2 unpack(uint32_t u) {
+    return __bfloat1622float2(*reinterpret_cast<const __nv_bfloat162*>(&u));
+  }
+  __device__ static void mma(float* c, const uint32_t* a, uint32_t b0, uint32_t b1) { mmaBf16(c, a, b0, b1); }
+};
+
+template <int kBlockM, int kBlockN>
+constexpr int mmaSmemBytes() {
+  return kStages * kBlockM * kMmaBK * 4 + (kStages * kBlockN + 4 * kBlockM) * kMmaLd * 2;
+}
+
+// What the tile writes: y = x . W^T; y += x . W^T (a residual branch); or SwiGLU over two
+// weights of equal shape (W = gate, W2 = up): the tile's weight rows alternate in runs of 8
+// between the two matrices, so a thread's accumulators j (gate) and j + 1 (up) hold the same
+// output column, and it writes up to y2 and silu(gate) * up to y.
+enum class Epilogue { kStore, kAdd, kSwiGlu };
+
+// Up to kMaxMmaWeights products of the same activations in one launch (blockIdx.z picks the
+// weight: the q, k and v projections), or one SwiGLU pair.
+constexpr int kMaxMmaWeights = 3;
+struct MmaArgs {
+  float* y[kMaxMmaWeights];
+  const __half* w[kMaxMmaWeights];
+  int64_t rows[kMaxMmaWeights];
+  float* up;          // SwiGLU: the up product (y[0] receives silu(gate) * up)
+  const __half* wUp;  // SwiGLU: the up weight (w[0] is the gate)
+  const float* x;
+  int n;
+  int64_t cols;
+};
+
+// kMinBlocks: blocks an SM must hold (a register cap; at 2 the 128 x 128 tile spills).
+template <GgmlType T, Epilogue E, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
+__global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
+    matmulMmaKernel(const MmaArgs args) {
+  constexpr int kThreads = kWarpsM * kWarpsN * 32;
+  constexpr int kTileM = kBlockM / kWarpsM, kTileN = kBlockN / kWarpsN;  // one warp's outputs
+  constexpr int kMt = kTileM / 16, kNt = kTileN / 8;
+  constexpr int kXLoads = kBlockM * (kMmaBK / 4) / kThreads;  // float4s of activations a thread stages
+  constexpr int kWLoads = kBlockN * (kMmaBK / 8) / kThreads;  // 16-byte weight chunks a thread copies
+  static_assert(kXLoads * kThreads == kBlockM * kMmaBK / 4 && kWLoads * kThreads == kBlockN * kMmaBK / 8);
+  static_assert(kNt % 2 == 0, "B fragments are loaded two n-tiles at a time");
+  extern __shared__ __align__(16) unsigned char smemRaw[];
+  float* xf = reinterpret_cast<float*>(smemRaw);                           // [kStages][kBlockM][kMmaBK]
+  __half* ws = reinterpret_cast<__half*>(xf + kStages * kBlockM * kMmaBK);  // [kStages][kBlockN][kMmaLd]
+  __half* xh = ws + kStages * kBlockN * kMmaLd;                             // [2][kBlockM][kMmaLd]
+  __half* xl = xh + 2 * kBlockM * kMmaLd;                                   // [2][kBlockM][kMmaLd]
+  // This block's weight (selects, not an indexed parameter array, which would go to local memory).
+  const int z = blockIdx.z;
+  float* __restrict__ y = z == 0 ? args.y[0] : (z == 1 ? args.y[1] : args.y[2]);
+  const __half* __restrict__ w = z == 0 ? args.w[0] : (z == 1 ? args.w[1] : args.w[2]);
+  const int64_t rows = z == 0 ? args.rows[0] : (z == 1 ? args.rows[1] : args.rows[2]);
+  float* __restrict__ y2 = args.up;
+  const __half* __restrict__ w2 = args.wUp;
+  const float* __restrict__ x = args.x;
+  const int n = args.n;
+  const int64_t cols = args.cols;
+  const int t = threadIdx.x, lane = t % 32, warp = t / 32;
+  const int wm = warp / kWarpsN, wn = warp % kWarpsN;
+  // First weight row (of each matrix under SwiGLU, where a tile holds kBlockN / 2 of each).
+  const int64_t n0 = static_cast<int64_t>(blockIdx.x) * (E == Epilogue::kSwiGlu ? kBlockN / 2 : kBlockN);
+  if (n0 >= rows) return;  // the grid spans the widest weight of the launch
+  const int64_t m0 = static_cast<int64_t>(blockIdx.y) * kBlockM;  // first activation row
+  const int kTiles = static_cast<int>((cols + kMmaBK - 1) / kMmaBK);
+
+  // One k-step's weight and activation chunks, zero-filled outside the matrices.
+  auto copyStage = [&](int kt) {
+    __half* dst = ws + (kt % kStages) * kBlockN * kMmaLd;
+#pragma unroll
+    for (int j = 0; j < kWLoads; j++) {
+      const int i = t + j * kThreads, r = i / 4, c = (i % 4) * 8;
+      const bool second = E == Epilogue::kSwiGlu && (r / 8) % 2 == 1;
+      const int64_t row = E == Epilogue::kSwiGlu ? n0 + (r / 16) * 8 + r % 8 : n0 + r;
+      const int64_t k = static_cast<int64_t>(kt) * kMmaBK + c;
+      const bool valid = row < rows && k < cols;
+      const __half* src = second ? w2 : w;
+      cpAsync16(dst + r * kMmaLd + c, valid ? src + row * cols + k : src, valid);
+    }
+    float* xdst = xf + (kt % kStages) * kBlockM * kMmaBK;
+#pragma unroll
+    for (int j = 0; j < kXLoads; j++) {
+      const int i = t + j * kThreads, r = i / 8, c = (i % 8) * 4;
+      const int64_t row = m0 + r, k = static_cast<int64_t>(kt) * kMmaBK + c;
+      const bool valid = row < n && k < cols;
+      cpAsync16(xdst + r * kMmaBK + c, valid ? x + row * cols + k : x, valid);
+    }
+  };
+  // This thread's activation chunks of step kt -> hi / lo buffer kt % 2.
+  auto splitActs = [&](int kt) {
+    const float* src = xf + (kt % kStages) * kBlockM * kMmaBK;
+    __half* hi = xh + (kt % 2) * kBlockM * kMmaLd;
+    __half* lo = xl + (kt % 2) * kBlockM * kMmaLd;
+#pragma unroll
+    for (int j = 0; j < kXLoads; j++) {
+      const int i = t + j * kThreads, r = i / 8, c = (i % 8) * 4;
+      const float4 v = *reinterpret_cast<const float4*>(src + r * kMmaBK + c);
+      const uint32_t h0 = MmaOps<T>::pack(v.x, v.y), h1 = MmaOps<T>::pack(v.z, v.w);
+      const float2 f0 = MmaOps<T>::unpack(h0), f1 = MmaOps<T>::unpack(h1);
+      const uint32_t l0 = MmaOps<T>::pack(v.x - f0.x, v.y - f0.y);
+      const uint32_t l1 = MmaOps<T>::pack(v.z - f1.x, v.w - f1.y);
+      *reinterpret_cast<uint2*>(hi + r * kMmaLd + c) = make_uint2(h0, h1);
+      *reinterpret_cast<uint2*>(lo + r * kMmaLd + c) = make_uint2(l0, l1);
+    }
+  };
+
+  float acc[kMt][kNt][4];
+#pragma unroll
+  for (int i = 0; i < kMt; i++) {
+#pragma unroll
+    for (int j = 0; j < kNt; j++) {
+#pragma unroll
+      for (int e = 0; e < 4; e++) acc[i][j][e] = 0.f;
+    }
+  }
+  // Prologue: stages 0 .. kStages-2 in flight (one commit group each, empty past the end).
+#pragma unroll
+  for (int s = 0; s < kStages - 1; s++) {
+    if (s < kTiles) copyStage(s);
+    cpAsyncCommit();
+  }
+  for (int kt = 0; kt < kTiles; kt++) {
+    cpAsyncWait<kStages - 2>();  // this thread's copies for step kt have landed
+    // hi / lo buffer kt % 2 was last read at step kt - 2, before the previous barrier.
+    splitActs(kt);
+    __syncthreads();  // everyone's copies and splits are visible, step kt - 1's reads are done
+    // Refill the stage step kt - 1 read.
+    if (kt + kStages - 1 < kTiles) copyStage(kt + kStages - 1);
+    cpAsyncCommit();
+    const __half* wt = ws + (kt % kStages) * kBlockN * kMmaLd;
+    const __half* ht = xh + (kt % 2) * kBlockM * kMmaLd;
+    const __half* lt = xl + (kt % 2) * kBlockM * kMmaLd;
+#pragma unroll
+    for (int kk = 0; kk < kMmaBK; kk += 16) {
+      // B fragments for the whole k16 slice, A fragments one m-tile at a time (registers).
+      uint32_t b[kNt][2];
+#pragma unroll
+      for (int j = 0; j < kNt; j += 2) {
+        uint32_t r[4];
+        ldmatrixX4(r, wt + (wn * kTileN + j * 8 + (lane / 16) * 8 + lane % 8) * kMmaLd + kk + ((lane / 8) % 2) * 8);
+        b[j][0] = r[0];
+        b[j][1] = r[1];
+        b[j + 1][0] = r[2];
+        b[j + 1][1] = r[3];
+      }
+#pragma unroll
+      for (int i = 0; i < kMt; i++) {
+        uint32_t ah[4], al[4];
+        const int off = (wm * kTileM + i * 16 + lane % 16) * kMmaLd + kk + (lane / 16) * 8;
+        ldmatrixX4(ah, ht + off);
+        ldmatrixX4(al, lt + off);
+#pragma unroll
+        for (int j = 0; j < kNt; j++) {
+          MmaOps<T>::mma(acc[i][j], ah, b[j][0], b[j][1]);
+          MmaOps<T>::mma(acc[i][j], al, b[j][0], b[j][1]);
+        }
+      }
+    }
+  }
+  cpAsyncWait<0>();
+  const int g = lane / 4, q = lane % 4;
+#pragma unroll
+  for (int i = 0; i < kMt; i++) {
+#pragma unroll
+    for (int j = 0; j < kNt; j++) {
+      if (E == Epilogue::kSwiGlu && j % 2 == 1) continue;  // the up half, written with its gate
+#pragma unroll
+      for (int e = 0; e < 4; e++) {
+        const int64_t m = m0 + wm * kTileM + i * 16 + g + (e / 2) * 8;
+        const int64_t c = E == Epilogue::kSwiGlu ? n0 + (wn * kTileN + j * 8) / 2 + 2 * q + e % 2
+                                                 : n0 + wn * kTileN + j * 8 + 2 * q + e % 2;
+        if (m >= n || c >= rows) continue;
+        float* o = y + m * rows + c;
+        if constexpr (E == Epilogue::kStore) {
+          *o = acc[i][j][e];
+        } else if constexpr (E == Epilogue::kAdd) {
+          *o += acc[i][j][e];
+        } else {
+          const float gate = acc[i][j][e], up = acc[i][j + 1][e];
+          y2[m * rows + c] = up;
+          *o = (gate / (1.0f + expf(-gate))) * up;
+        }
+      }
+    }
+  }
+}
+
+int currentDevice() {
+  int dev = 0;
+  cudaCheck(cudaGetDevice(&dev), "cudaGetDevice");
+  return dev;
+}
+
+int64_t tileCount(int n, int64_t rows, int bm, int bn) { return ((n + bm - 1) / bm) * ((rows + bn - 1) / bn); }
+
+// Three tile shapes, the largest that still gives every SM a block: 128 x 128 (8 warps of
+// 64 x 32), 64 x 64 (4 warps of 32 x 32), 64 x 32 (4 warps of 32 x 16) for the narrow
+// matrices (o, down, k/v), which would otherwise leave SMs idle.
+template <GgmlType T, Epilogue E, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
+void launchMma(cudaStream_t s, const MmaArgs& args, int count) {
+  constexpr int kSmem = mmaSmemBytes<kBlockM, kBlockN>();
+  auto kernel = matmulMmaKernel<T, E, kWarpsM, kWarpsN, kBlockM, kBlockN, kMinBlocks>;
+  // Over 48 KB of dynamic shared memory is opt-in per device: set at this instantiation's first
+  // launch on each device (bit `dev`; devices past 64 set it at every launch).
+  static std::atomic<uint64_t> opted{0};
+  const int dev = currentDevice();
+  const uint64_t bit = dev < 64 ? uint64_t{1} << dev : 0;
+  if (bit == 0 || (opted.load() & bit) == 0) {
+    cudaCheck(cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, kSmem),
+              "cudaFuncSetAttribute(matmulMma)");
+    opted.fetch_or(bit);
+  }
+  constexpr int kRowsPerTile = E == Epilogue::kSwiGlu ? kBlockN / 2 : kBlockN;
+  int64_t widest = 0;
+  for (int i = 0; i < count; i++) widest = std::max(widest, args.rows[i]);
+  const dim3 grid(static_cast<unsigned>((widest + kRowsPerTile - 1) / kRowsPerTile),
+                  static_cast<unsigned>((args.n + kBlockM - 1) / kBlockM), static_cast<unsigned>(count));
+  kernel<<<grid, kWarpsM * kWarpsN * 32, kSmem, s>>>(args);
+}
+
+// Picks the tile shape by the launch's block count (SwiGLU tiles hold half as many output
+// columns of each weight).
+template <GgmlType T, Epilogue E>
+void launchMmaShaped(cudaStream_t s, const MmaArgs& args, int count) {
+  int sms = 0;
+  cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, currentDevice()), "cudaDeviceGetAttribute");
+  auto tiles = [&](int bm, int bn) {
+    int64_t sum = 0;
+    for (int i = 0; i < count; i++) sum += tileCount(args.n, E == Epilogue::kSwiGlu ? 2 * args.rows[i] : args.rows[i], bm, bn);
+    return sum;
+  };
+  if (tiles(128, 128) >= sms) {
+    launchMma<T, E, 2, 4, 128, 128, 1>(s, args, count);
+  } else if (tiles(64, 64) >= sms) {
+    launchMma<T, E, 2, 2, 64, 64, 3>(s, args, count);
+  } else {
+    launchMma<T, E, 2, 2, 64, 32, 3>(s, args, count);
+  }
+}
+
+bool isMmaType(GgmlType t) { return t == GgmlType::F16 || t == GgmlType::BF16; }
+
+// The products of `count` F16/BF16 weights of one type and width (or a SwiGLU pair) in one launch.
+void launchMmaJob(cudaStream_t s, Epilogue e, float* const* ys, const WeightView* ws, int count, float* up,
+                  const WeightView* wu, const float* x, int n) {
+  MmaArgs args{};
+  for (int i = 0; i < count; i++) {
+    args.y[i] = ys[i];
+    args.w[i] = static_cast<const __half*>(ws[i].data);
+    args.rows[i] = ws[i].rows;
+  }
+  args.up = up;
+  args.wUp = wu != nullptr ? static_cast<const __half*>(wu->data) : nullptr;
+  args.x = x;
+  args.n = n;
+  args.cols = ws[0].cols;
+  auto go = [&](auto type) {
+    constexpr GgmlType T = decltype(type)::value;
+    switch (e) {
+      case Epilogue::kStore: launchMmaShaped<T, Epilogue::kStore>(s, args, count); break;
+      case Epilogue::kAdd: launchMmaShaped<T, Epilogue::kAdd>(s, args, count); break;
+      case Epilogue::kSwiGlu: launchMmaShaped<T, Epilogue::kSwiGlu>(s, args, count); break;
+    }
+  };
+  if (ws[0].type == GgmlType::F16) {
+    go(std::integral_constant<GgmlType, GgmlType::F16>{});
+  } else {
+    go(std::integral_constant<GgmlType, GgmlType::BF16>{});
+  }
+}
+
+// Quantized and F32 weights (F16/BF16 take launchMmaJob; dispatchType names every type).
 struct Launch {
   cudaStream_t s;
   float* y;
@@ -175,10 +480,10 @@ struct Launch {
     const size_t rb = static_cast<size_t>(w.cols / Chunk<T>::kBlock) * Chunk<T>::kBytes;
     const unsigned xTiles = static_cast<unsigned>((n + kBN - 1) / kBN);
     const uint8_t* wd = static_cast<const uint8_t*>(w.data);
-    if constexpr (T == GgmlType::F32 || T == GgmlType::BF16) {
+    if constexpr (T == GgmlType::F32) {
       const dim3 grid(static_cast<unsigned>((w.rows + kBM - 1) / kBM), xTiles);
       matmulF32Kernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
-    } else {
+    } else if constexpr (T != GgmlType::F16 && T != GgmlType::BF16) {
       const dim3 grid(static_cast<unsigned>((w.rows + kTcBM - 1) / kTcBM), xTiles);
       matmulTcKernel<T><<<grid, kThreads, 0, s>>>(y, wd, x, n, w.rows, w.cols, rb);
     }
@@ -187,8 +492,45 @@ struct Launch {
 }  // namespace
 
 void cudaMatmulTiled(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
-  dispatchType(w.type, Launch{s, y, w, x, n});
+  if (isMmaType(w.type)) {
+    launchMmaJob(s, Epilogue::kStore, &y, &w, 1, nullptr, nullptr, x, n);
+  } else {
+    dispatchType(w.type, Launch{s, y, w, x, n});
+  }
   cudaCheckLaunch("matmulTiled");
+}
+
+bool matmulTiledMultiSupports(const WeightView* ws, int count, int n) {
+  if (n <= 0 || count < 1 || count > kMaxMmaWeights || !isMmaType(ws[0].type) || ws[0].cols % 8 != 0) return false;
+  for (int i = 1; i < count; i++) {
+    if (ws[i].type != ws[0].type || ws[i].cols != ws[0].cols) return false;
+  }
+  return true;
+}
+
+void cudaMatmulTiledMulti(cudaStream_t s, float* const* ys, const WeightView* ws, int count, const float* x, int n) {
+  if (!matmulTiledMultiSupports(ws, count, n)) throw NativeError(err::kInternal, "matmulTiledMulti: unsupported weights");
+  launchMmaJob(s, Epilogue::kStore, ys, ws, count, nullptr, nullptr, x, n);
+  cudaCheckLaunch("matmulTiledMulti");
+}
+
+bool matmulTiledAddSupports(const WeightView& w, int n) { return matmulTiledMultiSupports(&w, 1, n); }
+
+void cudaMatmulTiledAdd(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
+  if (!matmulTiledAddSupports(w, n)) throw NativeError(err::kInternal, "matmulTiledAdd: unsupported weight");
+  launchMmaJob(s, Epilogue::kAdd, &y, &w, 1, nullptr, nullptr, x, n);
+  cudaCheckLaunch("matmulTiledAdd");
+}
+
+bool matmulTiledGateUpSupports(const WeightView& wg, const WeightView& wu, int n) {
+  return matmulTiledAddSupports(wg, n) && wu.type == wg.type && wu.rows == wg.rows && wu.cols == wg.cols;
+}
+
+void cudaMatmulTiledGateUp(cudaStream_t s, float* gate, float* up, const WeightView& wg, const WeightView& wu,
+                           const float* x, int n) {
+  if (!matmulTiledGateUpSupports(wg, wu, n)) throw NativeError(err::kInternal, "matmulTiledGateUp: unsupported weights");
+  launchMmaJob(s, Epilogue::kSwiGlu, &gate, &wg, 1, up, &wu, x, n);
+  cudaCheckLaunch("matmulTiledGateUp");
 }
 
 }  // namespace llorch
