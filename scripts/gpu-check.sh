@@ -43,7 +43,7 @@ status+=("build: $([ $build = 0 ] && echo ok || echo FAILED) ($(($(date +%s) - t
 if [ $build = 0 ]; then
   mkdir -p .gpu/build/Release && cp /tmp/llorch-build/llorch_native.node .gpu/build/Release/
   t0=$(date +%s)
-  $NODE --test --test-reporter=spec .gpu/bundles/*.gpu.test.mjs >"$OUT/tests.log" 2>&1
+  timeout 300 $NODE --test --test-reporter=spec .gpu/bundles/*.gpu.test.mjs >"$OUT/tests.log" 2>&1
   tests=$?
   grep -E "^# (tests|pass|fail)|not ok|✖" "$OUT/tests.log" | head -30
   status+=("gpu tests: $([ $tests = 0 ] && echo pass || echo FAIL) ($(($(date +%s) - t0)) s)")
@@ -56,7 +56,7 @@ if [ $build = 0 ]; then
     status+=("compute-sanitizer memcheck (op parity): $([ $san = 0 ] && echo clean || echo "FAIL rc=$san") ($(($(date +%s) - t0)) s)")
   fi
   # The CLI on the GPU: greedy text must equal the CPU backend's.
-  run_cli() { $NODE .gpu/bundles/llorch.mjs run --model ../shared/models/stories260K.gguf --device "$1" \
+  run_cli() { timeout 60 $NODE .gpu/bundles/llorch.mjs run --model ../shared/models/stories260K.gguf --device "$1" \
     --temperature 0 --max-tokens 48 "Once upon a time" 2>/dev/null; }
   cpu_text=$(run_cli cpu)
   gpu_text=$(run_cli cuda:0)
@@ -96,7 +96,7 @@ EOF
     python3 scripts/ncu-summary.py "$OUT/ncu.csv" | tee "$OUT/ncu-summary.txt" | tail -40
   fi
   t0=$(date +%s)
-  $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" --rows "$OUT/bench-rows.md" >"$OUT/bench.log" 2>&1
+  timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" --rows "$OUT/bench-rows.md" >"$OUT/bench.log" 2>&1
   bench=$?
   status+=("bench: $([ $bench = 0 ] && echo ok || echo FAILED) ($(($(date +%s) - t0)) s)")
 fi

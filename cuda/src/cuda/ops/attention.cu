@@ -39,11 +39,6 @@ struct Plan {
   int chunk;
 };
 
-bool groupedFits(const AttentionBatch& b) {
-  if (b.kvHeads <= 0 || b.heads % b.kvHeads != 0 || b.heads / b.kvHeads > kMaxGroup) return false;
-  return b.headDim >= 8 && b.headDim <= 128 && (b.headDim & (b.headDim - 1)) == 0;
-}
-
 // ---- per-head kernel ----
 constexpr int kGroup = 4;          // positions a warp reduces together
 constexpr int kMaxPerLane = 8;     // headDim <= 256
@@ -52,7 +47,7 @@ constexpr int kTargetBlocks = 512;
 
 Plan planFor(const AttentionBatch& b) {
   const int positions = b.maxPos + 1;
-  if (groupedFits(b)) {
+  if (groupedAttentionFits(b)) {
     const int pairs = std::max(1, b.n * b.kvHeads);
     int splits = std::max(1, std::min({(positions + kGroupedMinChunk - 1) / kGroupedMinChunk,
                                        (kGroupedTargetBlocks + pairs - 1) / pairs, kMaxSplits}));
@@ -73,7 +68,8 @@ __global__ void __launch_bounds__(kAttnThreads) groupedAttentionKernel(const Gro
   releaseDependents();
   groupedAttentionPrefetch(p, blockIdx.x, blockIdx.y);
   awaitPrerequisite();
-  groupedAttentionBlock<LP>(p, blockIdx.x, blockIdx.y);
+  __shared__ AttnShared sh;
+  groupedAttentionBlock<LP>(p, blockIdx.x, blockIdx.y, sh);
 }
 
 struct GroupedLaunch {
@@ -260,28 +256,8 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
   }
   if (b.n <= 0) return;
   const Plan plan = planFor(b);
-  const float scale = 1.0f / std::sqrt(static_cast<float>(b.headDim));
   if (plan.grouped) {
-    GroupedParams p;
-    p.out = out;
-    p.part = partials;
-    p.counters = counters;
-    p.q = q;
-    p.kc = kv.k;
-    p.vc = kv.v;
-    p.pos = b.pos;
-    p.tableOffset = b.tableOffset;
-    p.blockTables = b.blockTables;
-    p.heads = b.heads;
-    p.kvHeads = b.kvHeads;
-    p.group = b.heads / b.kvHeads;
-    p.headDim = b.headDim;
-    p.kvDim = kv.kvDim;
-    p.blockSize = kv.blockSize;
-    p.splits = plan.splits;
-    p.chunk = plan.chunk;
-    p.n = b.n;
-    p.scale = scale;
+    const GroupedParams p = groupedAttentionParams(out, q, kv, b, partials, counters);
     const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads), static_cast<unsigned>(plan.splits));
     dispatchLanes(b.headDim, GroupedLaunch{s, grid, p});
     cudaCheckLaunch("attention");
@@ -291,10 +267,41 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
   // Lanes hold headDim / 32 dims each (rounded up to 2, 4 or 8): registers sized for the model.
   auto kernel = b.headDim <= 64 ? perHeadAttentionKernel<2>
                                 : (b.headDim <= 128 ? perHeadAttentionKernel<4> : perHeadAttentionKernel<8>);
-  kernel<<<grid, kThreads, 0, s>>>(out, partials, counters, q, kv.k, kv.v, b.pos, b.tableOffset, b.blockTables,
-                                   b.heads, b.kvHeads, b.headDim, kv.kvDim, kv.blockSize, plan.splits, plan.chunk,
-                                   scale);
+  kernel<<<grid, kAttnThreads, 0, s>>>(out, partials, counters, q, kv.k, kv.v, b.pos, b.tableOffset, b.blockTables,
+                                       b.heads, b.kvHeads, b.headDim, kv.kvDim, kv.blockSize, plan.splits, plan.chunk,
+                                       1.0f / std::sqrt(static_cast<float>(b.headDim)));
   cudaCheckLaunch("attention");
+}
+
+bool groupedAttentionFits(const AttentionBatch& b) {
+  if (b.kvHeads <= 0 || b.heads % b.kvHeads != 0 || b.heads / b.kvHeads > kMaxGroup) return false;
+  return b.headDim >= 8 && b.headDim <= 128 && (b.headDim & (b.headDim - 1)) == 0;
+}
+
+GroupedParams groupedAttentionParams(float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
+                                     float* partials, int* counters) {
+  const Plan plan = planFor(b);
+  GroupedParams p{};  // padding zeroed too: decode plans are compared by their bytes
+  p.out = out;
+  p.part = partials;
+  p.counters = counters;
+  p.q = q;
+  p.kc = kv.k;
+  p.vc = kv.v;
+  p.pos = b.pos;
+  p.tableOffset = b.tableOffset;
+  p.blockTables = b.blockTables;
+  p.heads = b.heads;
+  p.kvHeads = b.kvHeads;
+  p.group = b.heads / b.kvHeads;
+  p.headDim = b.headDim;
+  p.kvDim = kv.kvDim;
+  p.blockSize = kv.blockSize;
+  p.splits = plan.splits;
+  p.chunk = plan.chunk;
+  p.n = b.n;
+  p.scale = 1.0f / std::sqrt(static_cast<float>(b.headDim));
+  return p;
 }
 
 }  // namespace llorch

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "backend/backend.h"
 #include "cuda/dependent_launch.cuh"
 
 namespace llorch {
@@ -63,8 +64,16 @@ __device__ inline void groupedAttentionPrefetch(const GroupedParams& p, int rowK
 // Block (rowKv, split) of the grouped attention: all kAttnThreads threads of the block call it.
 // Activations and cache rows are read through L2 (ld.cg), never L1, so the function also works
 // inside a persistent kernel whose earlier phases rewrote them on other SMs.
+// The block's shared memory for merging its softmax streams, declared by the calling kernel (one
+// for every LP a kernel may run).
+struct AttnShared {
+  float m[kAttnThreads / 32][kMaxGroup], l[kAttnThreads / 32][kMaxGroup];
+  float4 acc[kAttnThreads / 32][kMaxGroup][32];  // headDim / 4 <= 32 float4 per head
+  bool lastBlock;
+};
+
 template <int LP>  // lanes per position: headDim / 4
-__device__ void groupedAttentionBlock(const GroupedParams& p, int rowKv, int split) {
+__device__ void groupedAttentionBlock(const GroupedParams& p, int rowKv, int split, AttnShared& sh) {
   constexpr int kWarps = kAttnThreads / 32;
   constexpr int kSlots = 32 / LP;          // positions a warp reduces at once
   constexpr int kStreams = kWarps * kSlots;
@@ -153,17 +162,14 @@ __device__ void groupedAttentionBlock(const GroupedParams& p, int rowKv, int spl
       m[g] = mNew;
     }
   }
-  __shared__ float sm[kWarps][kMaxGroup], sl[kWarps][kMaxGroup];
-  __shared__ float4 sacc[kWarps][kMaxGroup][32];  // headDim / 4 <= 32 float4 per head
-  __shared__ bool lastBlock;
   if (slot == 0) {
 #pragma unroll
     for (int g = 0; g < kMaxGroup; g++) {
       if (g >= p.group) break;
-      sacc[warp][g][dl] = acc[g];
+      sh.acc[warp][g][dl] = acc[g];
       if (dl == 0) {
-        sm[warp][g] = m[g];
-        sl[warp][g] = l[g];
+        sh.m[warp][g] = m[g];
+        sh.l[warp][g] = l[g];
       }
     }
   }
@@ -179,14 +185,14 @@ __device__ void groupedAttentionBlock(const GroupedParams& p, int rowKv, int spl
     const int g = it / d4s, d4 = it % d4s;
     float mAll = -INFINITY;
 #pragma unroll
-    for (int w = 0; w < kWarps; w++) mAll = fmaxf(mAll, sm[w][g]);
+    for (int w = 0; w < kWarps; w++) mAll = fmaxf(mAll, sh.m[w][g]);
     float lAll = 0.f;
     float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
 #pragma unroll
     for (int w = 0; w < kWarps; w++) {
-      const float f = rescale(sm[w][g], mAll);
-      lAll += sl[w][g] * f;
-      fma4(a, f, sacc[w][g][d4]);
+      const float f = rescale(sh.m[w][g], mAll);
+      lAll += sh.l[w][g] * f;
+      fma4(a, f, sh.acc[w][g][d4]);
     }
     if (p.splits == 1) {
       reinterpret_cast<float4*>(outRow + g * p.headDim)[d4] = a * (1.f / lAll);
@@ -203,9 +209,9 @@ __device__ void groupedAttentionBlock(const GroupedParams& p, int rowKv, int spl
   // reduction: partials are visible device-wide before the counter says they are there).
   __threadfence();
   __syncthreads();
-  if (threadIdx.x == 0) lastBlock = atomicAdd(&p.counters[rowKv], 1) == p.splits - 1;
+  if (threadIdx.x == 0) sh.lastBlock = atomicAdd(&p.counters[rowKv], 1) == p.splits - 1;
   __syncthreads();
-  if (!lastBlock) return;
+  if (!sh.lastBlock) return;
   __threadfence();
   for (int it = threadIdx.x; it < items; it += kAttnThreads) {
     const int g = it / d4s, d4 = it % d4s;
@@ -247,6 +253,14 @@ __device__ void groupedAttentionBlock(const GroupedParams& p, int rowKv, int spl
   }
   if (threadIdx.x == 0) p.counters[rowKv] = 0;
 }
+
+// Whether the grouped kernel takes b: at most kMaxGroup query heads per KV head, headDim a power
+// of two from 8 to 128.
+bool groupedAttentionFits(const AttentionBatch& b);
+// The grouped kernel's parameters for b, its planned split count and chunk included; partials and
+// counters as cudaAttention takes them.
+GroupedParams groupedAttentionParams(float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
+                                     float* partials, int* counters);
 
 // Calls f.template operator()<LP>() with LP = headDim / 4 (headDim a power of two, 8..128).
 template <typename F>

@@ -21,7 +21,7 @@ __global__ void __launch_bounds__(kMvThreads, NR == 1 ? 4 : 1) matvecKernel(cons
   releaseDependents();
   matvecPrefetch<kRows>(p, blockIdx.x);
   awaitPrerequisite();
-  matvecBlock<T, NR, kRows, kLoads>(p, blockIdx.x);
+  matvecBlock<T, NR, kRows, kLoads>(p, blockIdx.x, p.x);
 }
 
 template <GgmlType T>
@@ -31,7 +31,7 @@ __global__ void __launch_bounds__(kMvThreads) qkvKernel(const QkvParams p) {
   if (j >= qkvPairs(p)) return;
   qkvPrefetch(p, j);
   awaitPrerequisite();
-  qkvWarp<T>(p, j);
+  qkvWarp<T>(p, j, p.x);
 }
 
 struct QkvLaunch {

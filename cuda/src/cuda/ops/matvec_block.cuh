@@ -12,6 +12,7 @@
 #include "cuda/block_reduce.cuh"
 #include "cuda/dependent_launch.cuh"
 #include "cuda/dequant.cuh"
+#include "cuda/ops/matvec.h"
 #include "cuda/ops/rope.h"
 
 namespace llorch {
@@ -39,14 +40,14 @@ struct MatvecParams {
   int rowSplit;  // warps per row group: 1, or 4 for long rows (more loads in flight per row)
 };
 
-// The activation chunk (8 floats at column 8c of x row r, read through L2: in the persistent
-// decode kernel another SM may have rewritten it since this one last read it), times the norm
-// weights when there is a norm; the row's 1/rms factor is applied to the finished dot product (it is one scalar per
+// The activation chunk (8 floats at column 8c of x row r; every warp of a block reads all of x, so
+// these loads hit L1, or shared memory where the persistent decode kernel stages x), times the
+// norm weights when there is a norm; the row's 1/rms factor is applied to the finished dot product (it is one scalar per
 // row), so no pass over x has to finish before the weight loads start.
 __device__ inline void loadX(const float* x, int64_t cols, const float* normW, int r, int64_t c, float* o,
                                       float& ss) {
   const float4* xp = reinterpret_cast<const float4*>(x + r * cols + c * 8);
-  const float4 a = __ldcg(xp), b = __ldcg(xp + 1);
+  const float4 a = xp[0], b = xp[1];
   o[0] = a.x; o[1] = a.y; o[2] = a.z; o[3] = a.w;
   o[4] = b.x; o[5] = b.y; o[6] = b.z; o[7] = b.w;
   if (normW != nullptr) {
@@ -158,9 +159,9 @@ __device__ inline void matvecPrefetch(const MatvecParams& p, int64_t vb) {
 
 // Virtual block vb of a matrix-vector product: a warp owns a group of kRows weight rows (see
 // RowGroup), split over p.rowSplit warps of the block for long rows. Every thread of the block
-// calls it (long rows meet in shared memory).
+// calls it (long rows meet in shared memory). x is p.x or a copy of it (in shared memory).
 template <GgmlType T, int NR, int kRows, int kLoads>
-__device__ inline void matvecBlock(const MatvecParams& p, int64_t vb) {
+__device__ inline void matvecBlock(const MatvecParams& p, int64_t vb, const float* x) {
   constexpr int kHalf = kRows / 2;
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
   const bool gateUp = p.up != nullptr;
@@ -177,7 +178,7 @@ __device__ inline void matvecBlock(const MatvecParams& p, int64_t vb) {
   }
   // Four x rows take half the loads per round, or the accumulators spill.
   constexpr int kRound = NR == 4 ? kLoads / 2 : kLoads;
-  dotRows<T, NR, kRows, kRound>(g.wr, g.live, p.x, p.normW, p.cols, lane + 32 * sub, 32 * p.rowSplit, acc, ss);
+  dotRows<T, NR, kRows, kRound>(g.wr, g.live, x, p.normW, p.cols, lane + 32 * sub, 32 * p.rowSplit, acc, ss);
 #pragma unroll
   for (int r = 0; r < NR; r++) {
 #pragma unroll
@@ -288,9 +289,10 @@ __device__ inline void qkvPrefetch(const QkvParams& p, int j) {
   prefetchL2(p.w[q.seg] + static_cast<size_t>(q.rb) * p.rowBytes[q.seg], p.rowBytes[q.seg], lane, 32);
 }
 
-// Pair j of the attention input step, computed by one warp (its segment's weights of type T).
+// Pair j of the attention input step, computed by one warp (its segment's weights of type T); x
+// is p.x or a copy of it.
 template <GgmlType T>
-__device__ inline void qkvWarp(const QkvParams& p, int j) {
+__device__ inline void qkvWarp(const QkvParams& p, int j, const float* x) {
   const int lane = threadIdx.x % 32;
   const QkvPair q = qkvPair(p, j);
   const int seg = q.seg, ra = q.ra, rb = q.rb, fi = q.fi;
@@ -299,7 +301,7 @@ __device__ inline void qkvWarp(const QkvParams& p, int j) {
                                 p.w[seg] + static_cast<size_t>(rb) * p.rowBytes[seg]};
   const bool live[2] = {true, true};
   float acc[2][1] = {{0.f}, {0.f}}, ss[1] = {0.f};
-  dotRows<T, 1, 2, kQkvLoads>(wr, live, p.x, p.normW, p.cols, lane, 32, acc, ss);
+  dotRows<T, 1, 2, kQkvLoads>(wr, live, x, p.normW, p.cols, lane, 32, acc, ss);
   const float accA = warpSum(acc[0][0]), accB = warpSum(acc[1][0]), ssA = warpSum(ss[0]);
   if (lane != 0) return;
   const float rs = rsqrtf(ssA / static_cast<float>(p.cols) + p.eps);
