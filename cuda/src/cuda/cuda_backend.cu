@@ -3,7 +3,6 @@
 #include <cuda_runtime.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -12,7 +11,6 @@
 #include "cuda/ops/argmax.h"
 #include "cuda/ops/attention.h"
 #include "cuda/ops/attention_prefill.h"
-#include "cuda/ops/decode_step.h"
 #include "cuda/ops/elementwise.h"
 #include "cuda/ops/get_rows.h"
 #include "cuda/ops/matmul.h"
@@ -42,8 +40,6 @@ CudaBackend::CudaBackend(int ordinal) : ordinal_(ordinal) {
   cudaStream_t s;
   cudaCheck(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking), "cudaStreamCreate");
   stream_ = s;
-  const char* decodeKernel = std::getenv("LLORCH_CUDA_DECODE_KERNEL");
-  decodeKernel_ = decodeKernel == nullptr || std::string(decodeKernel) != "0";
 }
 
 namespace {
@@ -345,31 +341,6 @@ void CudaBackend::normQkvRopeStore(float* q, float* k, float* v, const QkvStep& 
     return;
   }
   cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv);
-}
-
-bool CudaBackend::decodeLayers(const DecodeLayer* layers, int count, const DecodeBuffers& buf, const AttentionBatch& ab,
-                               float eps) {
-  if (!decodeKernel_ || !decodeLayersSupported(layers, count, ab)) return false;
-  float* partials = attentionScratch(std::max<size_t>(1, cudaAttentionScratchFloats(ab)));
-  int* counters = attentionCounters(cudaAttentionCounters(ab));
-  const std::vector<uint8_t> bytes = decodeLayerPlans(layers, count, buf, ab, eps, partials, counters);
-  std::string key(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  auto it = decodePlans_.find(key);
-  if (it == decodePlans_.end()) {
-    // A new plan is first seen in an eager run (runStep records a key's second run), so the
-    // synchronous upload never lands inside a recording.
-    if (capturing_) throw NativeError(err::kInternal, "a new decode plan appeared while recording a step");
-    void* dst = alloc(bytes.size());
-    cudaCheck(cudaMemcpy(dst, bytes.data(), bytes.size(), cudaMemcpyHostToDevice), "decode plan upload");
-    it = decodePlans_.emplace(std::move(key), dst).first;
-  }
-  if (barrier_ == nullptr) {
-    if (capturing_) throw NativeError(err::kInternal, "the decode barrier appeared while recording a step");
-    barrier_ = static_cast<unsigned*>(alloc(2 * sizeof(unsigned)));
-    cudaCheck(cudaMemsetAsync(barrier_, 0, 2 * sizeof(unsigned), stream_), "cudaMemsetAsync");
-  }
-  cudaDecodeLayers(stream_, it->second, layers, count, ab, barrier_);
-  return true;
 }
 
 void CudaBackend::runStep(uint64_t key, const std::function<void()>& enqueue) {

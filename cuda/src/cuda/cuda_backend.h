@@ -60,10 +60,6 @@ class CudaBackend final : public Backend {
                     const KvLayerView& kv) override;
   void normQkvRopeStore(float* q, float* k, float* v, const QkvStep& s, const float* x, const int32_t* pos,
                         const int32_t* slots, int n, const KvLayerView& kv, float* normed) override;
-  // One persistent kernel for all layers (cuda/ops/decode_step.cu) where it takes the step;
-  // LLORCH_CUDA_DECODE_KERNEL=0 in the environment turns it off (the per-op kernels run instead).
-  bool decodeLayers(const DecodeLayer* layers, int count, const DecodeBuffers& buf, const AttentionBatch& ab,
-                    float eps) override;
   // Runs a key's first step eagerly (sizing scratch), records the second as a CUDA graph and
   // replays it from then on; a scratch reallocation invalidates every recording.
   void runStep(uint64_t key, const std::function<void()>& enqueue) override;
@@ -92,12 +88,6 @@ class CudaBackend final : public Backend {
   uint64_t scratchGeneration_ = 1;
   bool capturing_ = false;
   std::unordered_map<uint64_t, Recording> graphs_;
-  // Persistent decode kernel: its grid barrier and the uploaded per-layer plans, one copy per
-  // distinct plan (they differ by the attention split count, i.e. by context bucket), found by
-  // their bytes.
-  bool decodeKernel_ = true;
-  unsigned* barrier_ = nullptr;
-  std::unordered_map<std::string, void*> decodePlans_;
   std::unordered_map<uint64_t, uint64_t> seen_;  // key -> scratch generation of its eager run
   // Pinned host staging: small uploads are copied here and sent asynchronously (the region is
   // reused only after the stream has been synchronized); downloads land here first.

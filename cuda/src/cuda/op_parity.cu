@@ -749,122 +749,6 @@ void prefillAttentionCases(Harness& h) {
                        "mixed: decode rows, chunks of 100 and 200, a 5-row run");
   prefillAttentionCase(h, 32, 8, 128, {{0, 130}, {64, 1}}, "130-token prompt + decode row");
 }
-// Backend::decodeLayers (the CUDA backend's persistent kernel) against the CPU backend's op
-// sequence for the same layers, as Forward runs them: two Qwen2.5-0.5B-shaped layers of one row at
-// position 300 over a random paged cache, for F16, Q8_0 and the Q4_K_M mix (Q5_0 with V in Q8_0
-// and the down projection in Q4_K). Compares the residual stream and both layers' caches.
-void decodeStepCases(Harness& h) {
-  struct Mix {
-    const char* name;
-    GgmlType qko, v, gateUp, down;
-  };
-  const Mix mixes[] = {{"F16", GgmlType::F16, GgmlType::F16, GgmlType::F16, GgmlType::F16},
-                       {"Q8_0", GgmlType::Q8_0, GgmlType::Q8_0, GgmlType::Q8_0, GgmlType::Q8_0},
-                       {"Q4_K_M mix", GgmlType::Q5_0, GgmlType::Q8_0, GgmlType::Q5_0, GgmlType::Q4_K}};
-  const int heads = 14, kvHeads = 2, hd = 64, embd = 896, ff = 4864, layers = 2, blockSize = 16, blocks = 24;
-  const int qDim = heads * hd, kvDim = kvHeads * hd;
-  const int32_t pos = 300;
-  std::vector<int32_t> table(blocks);
-  for (int i = 0; i < blocks; i++) table[i] = i;
-  std::shuffle(table.begin(), table.end(), h.rng_);
-  const int32_t slot = table[pos / blockSize] * blockSize + pos % blockSize;
-  for (const Mix& m : mixes) {
-    struct LayerData {
-      Harness::Pair wq, wk, wv, wo, gate, up, down, attnNorm, ffnNorm, bq, bk, bv, kc, vc;
-    };
-    std::vector<LayerData> data;
-    for (int l = 0; l < layers; l++) {
-      const size_t cache = static_cast<size_t>(blocks) * blockSize * kvDim;
-      data.push_back({h.putWeight(m.qko, qDim, embd), h.putWeight(m.qko, kvDim, embd), h.putWeight(m.v, kvDim, embd),
-                      h.putWeight(m.qko, embd, qDim), h.putWeight(m.gateUp, ff, embd),
-                      h.putWeight(m.gateUp, ff, embd), h.putWeight(m.down, embd, ff),
-                      h.put(h.randomFloats(embd, 0.5f, 1.5f)), h.put(h.randomFloats(embd, 0.5f, 1.5f)),
-                      h.put(h.randomFloats(qDim)), h.put(h.randomFloats(kvDim)), h.put(h.randomFloats(kvDim)),
-                      h.put(h.randomFloats(cache, -2.f, 2.f)), h.put(h.randomFloats(cache))});
-    }
-    auto x = h.put(h.randomFloats(embd, -3.f, 3.f));
-    auto q = h.output(qDim), k = h.output(kvDim), v = h.output(kvDim), attn = h.output(qDim);
-    auto gate = h.output(ff), up = h.output(ff), normed = h.output(ff);
-    auto pp = h.put(std::vector<int32_t>{pos});
-    auto sp = h.put(std::vector<int32_t>{slot});
-    auto op = h.put(std::vector<int32_t>{0});
-    auto tp = h.put(table);
-    bool taken = false;
-    for (bool cpu : {true, false}) {
-      auto P = [cpu](const Harness::Pair& p) { return cpu ? p.cpu : p.gpu; };
-      auto F = [&P](const Harness::Pair& p) { return static_cast<float*>(P(p)); };
-      std::vector<DecodeLayer> ls;
-      for (const LayerData& d : data) {
-        DecodeLayer L;
-        L.qkv.wq = viewOf(P(d.wq), m.qko, qDim, embd);
-        L.qkv.wk = viewOf(P(d.wk), m.qko, kvDim, embd);
-        L.qkv.wv = viewOf(P(d.wv), m.v, kvDim, embd);
-        L.qkv.normW = F(d.attnNorm);
-        L.qkv.eps = 1e-6f;
-        L.qkv.bq = F(d.bq);
-        L.qkv.bk = F(d.bk);
-        L.qkv.bv = F(d.bv);
-        L.qkv.ropeQ.heads = heads;
-        L.qkv.ropeQ.headDim = hd;
-        L.qkv.ropeQ.ropeDim = hd;
-        L.qkv.ropeQ.freqBase = 1e6f;
-        L.qkv.ropeK = L.qkv.ropeQ;
-        L.qkv.ropeK.heads = kvHeads;
-        L.kv = KvLayerView{F(d.kc), F(d.vc), blockSize, kvDim};
-        L.wo = viewOf(P(d.wo), m.qko, embd, qDim);
-        L.gate = viewOf(P(d.gate), m.gateUp, ff, embd);
-        L.up = viewOf(P(d.up), m.gateUp, ff, embd);
-        L.down = viewOf(P(d.down), m.down, embd, ff);
-        L.ffnNorm = F(d.ffnNorm);
-        ls.push_back(L);
-      }
-      AttentionBatch ab;
-      ab.pos = static_cast<int32_t*>(P(pp));
-      ab.tableOffset = static_cast<int32_t*>(P(op));
-      ab.blockTables = static_cast<int32_t*>(P(tp));
-      ab.n = 1;
-      ab.heads = heads;
-      ab.kvHeads = kvHeads;
-      ab.headDim = hd;
-      ab.maxPos = 511;  // Forward sizes recorded steps for the position bucket, not the position
-      DecodeBuffers buf;
-      buf.x = F(x);
-      buf.q = F(q);
-      buf.k = F(k);
-      buf.v = F(v);
-      buf.attn = F(attn);
-      buf.gate = F(gate);
-      buf.up = F(up);
-      buf.pos = ab.pos;
-      buf.slots = static_cast<int32_t*>(P(sp));
-      if (cpu) {
-        for (const DecodeLayer& L : ls) {
-          h.cpu_.normQkvRopeStore(buf.q, buf.k, buf.v, L.qkv, buf.x, buf.pos, buf.slots, 1, L.kv, F(normed));
-          h.cpu_.attention(buf.attn, buf.q, L.kv, ab);
-          h.cpu_.matmulAdd(buf.x, L.wo, buf.attn, 1, F(normed));
-          h.cpu_.normGateUp(buf.gate, buf.up, L.gate, L.up, buf.x, L.ffnNorm, 1e-6f, 1, F(normed));
-          h.cpu_.matmulAdd(buf.x, L.down, buf.gate, 1, F(normed));
-        }
-      } else {
-        taken = h.gpu_.decodeLayers(ls.data(), layers, buf, ab, 1e-6f);
-      }
-    }
-    if (!taken) {
-      OpParityResult r;
-      r.op = "decodeLayers";
-      r.type = m.name;
-      r.shape = "not taken by the CUDA backend";
-      r.relErr = std::numeric_limits<double>::infinity();
-      h.results_.push_back(r);
-      continue;
-    }
-    h.compare(x, "decodeLayers", m.name, "residual stream, 2 layers, pos 300");
-    for (int l = 0; l < layers; l++) {
-      h.compare(data[l].kc, "decodeLayers", m.name, "K cache layer " + std::to_string(l));
-      h.compare(data[l].vc, "decodeLayers", m.name, "V cache layer " + std::to_string(l));
-    }
-  }
-}
 
 }  // namespace
 
@@ -886,7 +770,6 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   normQkvCases(h);
   prefillMatmulCases(h);
   prefillAttentionCases(h);
-  decodeStepCases(h);
   return h.results_;
 }
 

@@ -29,6 +29,14 @@ struct StepBatch {
   void clear();
 };
 
+// One transformer layer's weights, constants and cache view, as the step's ops take them.
+struct LayerStep {
+  QkvStep qkv;
+  KvLayerView kv;
+  WeightView wo, gate, up, down;
+  const float* ffnNorm = nullptr;
+};
+
 class Forward {
  public:
   Forward(Backend& backend, const ModelConfig& config, const ModelWeights& weights, KvPool& kv,
@@ -59,8 +67,7 @@ class Forward {
   size_t scratchBytes_ = 0;
   std::vector<void*> buffers_;
   float *x_, *h_, *q_, *k_, *v_, *attn_, *gate_, *up_, *lx_, *logits_;
-  std::vector<DecodeLayer> layers_;  // each layer's weights, constants and cache view
-  DecodeBuffers decodeBuffers_;
+  std::vector<LayerStep> layers_;
   int32_t *tokens_, *pos_, *slots_, *tableOffset_, *blockTables_, *logitRows_, *argmax_;
 };
 

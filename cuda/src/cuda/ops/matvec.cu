@@ -9,19 +9,351 @@
 // cost more than the arithmetic.
 #include "cuda/ops/matvec.h"
 
+#include "backend/weight_layout.h"
+#include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
-#include "cuda/ops/matvec_block.cuh"
+#include "cuda/dependent_launch.cuh"
+#include "cuda/dequant.cuh"
+#include "cuda/ops/rope.h"
 
 namespace llorch {
 
 namespace {
 
+constexpr int kMvWarps = 4;
+constexpr int kMvThreads = kMvWarps * 32;
+constexpr int kMaxWeights = 3;
+constexpr int64_t kSplitCols = 2048;
+constexpr int kQkvLoads = 4;  // chunk loads per lane and row in the fused QKV step
+constexpr int kMvRows = 2;    // weight rows per warp
+
+struct MatvecParams {
+  const uint8_t* w[kMaxWeights];
+  float* y[kMaxWeights];
+  int64_t rowStart[kMaxWeights + 1];  // concatenated row ranges; rowStart[count] = total rows
+  int count;
+  const uint8_t* up;  // gate/up mode when non-null
+  float* upOut;
+  const float* x;
+  int64_t cols;
+  size_t rowBytes;
+  const float* normW;
+  float eps;
+  bool accumulate;
+  int rowSplit;  // warps per row group: 1, or 4 for long rows (more loads in flight per row)
+};
+
+// The activation chunk (8 floats at column 8c of x row r; every warp of a block reads all of x, so
+// these loads hit L1), times the norm weights when there is a norm; the row's 1/rms factor is
+// applied to the finished dot product (it is one scalar per row), so no pass over x has to finish
+// before the weight loads start.
+__device__ inline void loadX(const float* x, int64_t cols, const float* normW, int r, int64_t c, float* o,
+                                      float& ss) {
+  const float4* xp = reinterpret_cast<const float4*>(x + r * cols + c * 8);
+  const float4 a = xp[0], b = xp[1];
+  o[0] = a.x; o[1] = a.y; o[2] = a.z; o[3] = a.w;
+  o[4] = b.x; o[5] = b.y; o[6] = b.z; o[7] = b.w;
+  if (normW != nullptr) {
+    const float4* gp = reinterpret_cast<const float4*>(normW + c * 8);
+    const float4 ga = gp[0], gb = gp[1];
+    const float g[8] = {ga.x, ga.y, ga.z, ga.w, gb.x, gb.y, gb.z, gb.w};
+#pragma unroll
+    for (int i = 0; i < 8; i++) {
+      ss += o[i] * o[i];
+      o[i] *= g[i];
+    }
+  }
+}
+
+__device__ inline float dot8(const float* a, const float* b) {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3] + a[4] * b[4] + a[5] * b[5] + a[6] * b[6] +
+         a[7] * b[7];
+}
+
+// Partial dot products of kRows weight rows (wr[s], skipped where !live[s]) with NR rows of x
+// over the chunks first, first + stride, ...: each round issues kRows x kLoads chunk loads per
+// lane before any is decoded, so a short row costs one memory round trip, not one per chunk. x is
+// read once per chunk for all the rows; ss[r] sums the squares of x row r over the same chunks.
+template <GgmlType T, int NR, int kRows, int kLoads>
+__device__ inline void dotRows(const uint8_t* const (&wr)[kRows], const bool (&live)[kRows], const float* x,
+                                        const float* normW, int64_t cols, int64_t first, int stride,
+                                        float (&acc)[kRows][NR], float (&ss)[NR]) {
+  using RC = RawChunk<T>;
+  const int64_t chunks = cols / 8;
+  for (int64_t c0 = first; c0 < chunks; c0 += static_cast<int64_t>(stride) * kLoads) {
+    typename RC::Raw raw[kRows][kLoads];
+#pragma unroll
+    for (int s = 0; s < kRows; s++) {
+#pragma unroll
+      for (int u = 0; u < kLoads; u++) {
+        const int64_t c = c0 + static_cast<int64_t>(stride) * u;
+        raw[s][u] = live[s] && c < chunks ? RC::fetch(wr[s], c, cols) : typename RC::Raw{};
+      }
+    }
+#pragma unroll
+    for (int u = 0; u < kLoads; u++) {
+      const int64_t c = c0 + static_cast<int64_t>(stride) * u;
+      if (c >= chunks) break;
+#pragma unroll
+      for (int r = 0; r < NR; r++) {
+        float xv[8];
+        loadX(x, cols, normW, r, c, xv, ss[r]);
+#pragma unroll
+        for (int s = 0; s < kRows; s++) {
+          float wv[8];
+          RC::decode(raw[s][u], c, wv);
+          acc[s][r] += dot8(wv, xv);
+        }
+      }
+    }
+  }
+}
+
+// The rows warp `warp` of block vb owns (gate/up: kRows / 2 gate rows, then the same up
+// rows), their weight row pointers, whether they exist, their segment (which of the count weights)
+// and row within it.
+template <int kRows>
+struct RowGroup {
+  const uint8_t* wr[kRows];
+  bool live[kRows];
+  int seg[kRows];
+  int64_t lr[kRows];
+  int sub;  // this warp's part of the row group's columns
+};
+
+template <int kRows>
+__device__ inline RowGroup<kRows> rowGroup(const MatvecParams& p, int64_t vb, int warp) {
+  static_assert(kRows % 2 == 0, "gate/up pairs need an even row count");
+  constexpr int kHalf = kRows / 2;
+  const bool gateUp = p.up != nullptr;
+  RowGroup<kRows> g;
+  g.sub = warp % p.rowSplit;
+  const int64_t group = vb * (kMvWarps / p.rowSplit) + warp / p.rowSplit;
+  const int64_t base = group * (gateUp ? kHalf : kRows);
+  const int64_t total = p.rowStart[p.count];
+#pragma unroll
+  for (int s = 0; s < kRows; s++) {
+    const int64_t row = base + (gateUp ? s % kHalf : s);
+    g.live[s] = row < total;
+    g.seg[s] = 0;
+#pragma unroll
+    for (int i = 1; i < kMaxWeights; i++) g.seg[s] += (i < p.count && row >= p.rowStart[i]) ? 1 : 0;
+    g.lr[s] = row - p.rowStart[g.seg[s]];
+    g.wr[s] = (gateUp && s >= kHalf ? p.up : p.w[g.seg[s]]) + static_cast<size_t>(g.lr[s]) * p.rowBytes;
+  }
+  return g;
+}
+
+// Starts loading the weight rows of block vb into L2 (weights are no kernel's output, so
+// this may run before the producer of x has finished). Every thread of the block calls it.
+template <int kRows>
+__device__ inline void matvecPrefetch(const MatvecParams& p, int64_t vb) {
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const RowGroup<kRows> g = rowGroup<kRows>(p, vb, warp);
+#pragma unroll
+  for (int s = 0; s < kRows; s++) {
+    if (g.live[s]) prefetchL2(g.wr[s], p.rowBytes, lane + 32 * g.sub, 32 * p.rowSplit);
+  }
+}
+
+// Virtual block vb of a matrix-vector product: a warp owns a group of kRows weight rows (see
+// RowGroup), split over p.rowSplit warps of the block for long rows. Every thread of the block
+// calls it (long rows meet in shared memory).
+template <GgmlType T, int NR, int kRows, int kLoads>
+__device__ inline void matvecBlock(const MatvecParams& p, int64_t vb) {
+  constexpr int kHalf = kRows / 2;
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const bool gateUp = p.up != nullptr;
+  const RowGroup<kRows> g = rowGroup<kRows>(p, vb, warp);
+  const int sub = g.sub;
+  // The lanes of a row group's warps cover every chunk, so they also see all of x and sum its
+  // squares for the norm without a separate pass.
+  float acc[kRows][NR], ss[NR];
+#pragma unroll
+  for (int r = 0; r < NR; r++) {
+    ss[r] = 0.f;
+#pragma unroll
+    for (int s = 0; s < kRows; s++) acc[s][r] = 0.f;
+  }
+  // Four x rows take half the loads per round, or the accumulators spill.
+  constexpr int kRound = NR == 4 ? kLoads / 2 : kLoads;
+  dotRows<T, NR, kRows, kRound>(g.wr, g.live, p.x, p.normW, p.cols, lane + 32 * sub, 32 * p.rowSplit, acc, ss);
+#pragma unroll
+  for (int r = 0; r < NR; r++) {
+#pragma unroll
+    for (int s = 0; s < kRows; s++) acc[s][r] = warpSum(acc[s][r]);
+    if (p.normW != nullptr) ss[r] = warpSum(ss[r]);
+  }
+  if (p.rowSplit > 1) {
+    __shared__ float part[kMvWarps][kRows + 1][NR];
+    if (lane == 0) {
+#pragma unroll
+      for (int r = 0; r < NR; r++) {
+#pragma unroll
+        for (int s = 0; s < kRows; s++) part[warp][s][r] = acc[s][r];
+        part[warp][kRows][r] = ss[r];
+      }
+    }
+    __syncthreads();
+    if (sub == 0 && lane == 0) {
+      for (int w = 1; w < p.rowSplit; w++) {
+#pragma unroll
+        for (int r = 0; r < NR; r++) {
+#pragma unroll
+          for (int s = 0; s < kRows; s++) acc[s][r] += part[warp + w][s][r];
+          ss[r] += part[warp + w][kRows][r];
+        }
+      }
+    }
+  }
+  // Lane 0 of the group's first warp writes its rows.
+  if (lane != 0 || sub != 0) return;
+#pragma unroll
+  for (int r = 0; r < NR; r++) {
+    const float rs = p.normW != nullptr ? rsqrtf(ss[r] / static_cast<float>(p.cols) + p.eps) : 1.f;
+#pragma unroll
+    for (int s = 0; s < (gateUp ? kHalf : kRows); s++) {
+      if (!g.live[s]) continue;
+      const int64_t segRows = p.rowStart[g.seg[s] + 1] - p.rowStart[g.seg[s]];
+      const float v = acc[s][r] * rs;
+      float* out = p.y[g.seg[s]] + r * segRows + g.lr[s];
+      if (gateUp) {
+        const float u = acc[s + kHalf][r] * rs;
+        p.upOut[r * segRows + g.lr[s]] = u;
+        *out = (v / (1.0f + expf(-v))) * u;
+      } else if (p.accumulate) {
+        *out += v;
+      } else {
+        *out = v;
+      }
+    }
+  }
+}
+
+// The attention input step for one row (decode), fused: each warp computes a rotated pair of
+// output rows (a, b) of Q or K (neox: d and d + headDim/2; normal: 2i and 2i + 1) or two
+// adjacent V rows, applies the norm scale and biases, rotates the pair, and writes q/k/v and the
+// K/V cache slot. Saves the separate bias+rope+store launch and its pass.
+struct QkvParams {
+  const uint8_t* w[3];
+  size_t rowBytes;  // Q, K and V share type and cols
+  int64_t cols;
+  const float* x;
+  const float* normW;
+  float eps;
+  float* out[3];
+  const float* bias[3];
+  const int32_t* pos;
+  const int32_t* slots;
+  float* kc;
+  float* vc;
+  int heads, kvHeads, headDim;
+  bool neox;
+  float posScale;
+  RopeInvFreq f;
+};
+
+// Warp j's output row pair: segment (0 q, 1 k, 2 v), the rows a and b, and the rope frequency.
+struct QkvPair {
+  int seg, ra, rb, fi;
+};
+
+__device__ inline QkvPair qkvPair(const QkvParams& p, int j) {
+  const int half = p.headDim / 2;
+  const int qPairs = p.heads * half, kvPairs = p.kvHeads * half;
+  QkvPair r;
+  r.seg = j < qPairs ? 0 : (j < qPairs + kvPairs ? 1 : 2);
+  j -= r.seg == 0 ? 0 : (r.seg == 1 ? qPairs : qPairs + kvPairs);
+  r.fi = 0;
+  if (r.seg == 2) {
+    r.ra = 2 * j;
+    r.rb = 2 * j + 1;
+  } else {
+    const int h = j / half, i = j % half;
+    r.fi = i;
+    r.ra = h * p.headDim + (p.neox ? i : 2 * i);
+    r.rb = h * p.headDim + (p.neox ? i + half : 2 * i + 1);
+  }
+  return r;
+}
+
+__host__ __device__ inline int qkvPairs(const QkvParams& p) { return (p.heads + 2 * p.kvHeads) * p.headDim / 2; }
+
+// Starts loading pair j's two weight rows into L2 (the calling warp's lanes).
+__device__ inline void qkvPrefetch(const QkvParams& p, int j) {
+  const QkvPair q = qkvPair(p, j);
+  const int lane = threadIdx.x % 32;
+  prefetchL2(p.w[q.seg] + static_cast<size_t>(q.ra) * p.rowBytes, p.rowBytes, lane, 32);
+  prefetchL2(p.w[q.seg] + static_cast<size_t>(q.rb) * p.rowBytes, p.rowBytes, lane, 32);
+}
+
+// Pair j of the attention input step, computed by one warp.
+template <GgmlType T>
+__device__ inline void qkvWarp(const QkvParams& p, int j) {
+  const int lane = threadIdx.x % 32;
+  const QkvPair q = qkvPair(p, j);
+  const int seg = q.seg, ra = q.ra, rb = q.rb, fi = q.fi;
+  // Both rows' loads are in flight together.
+  const uint8_t* const wr[2] = {p.w[seg] + static_cast<size_t>(ra) * p.rowBytes,
+                                p.w[seg] + static_cast<size_t>(rb) * p.rowBytes};
+  const bool live[2] = {true, true};
+  float acc[2][1] = {{0.f}, {0.f}}, ss[1] = {0.f};
+  dotRows<T, 1, 2, kQkvLoads>(wr, live, p.x, p.normW, p.cols, lane, 32, acc, ss);
+  const float accA = warpSum(acc[0][0]), accB = warpSum(acc[1][0]), ssA = warpSum(ss[0]);
+  if (lane != 0) return;
+  const float rs = rsqrtf(ssA / static_cast<float>(p.cols) + p.eps);
+  float va = accA * rs, vb = accB * rs;
+  if (p.bias[seg] != nullptr) {
+    va += p.bias[seg][ra];
+    vb += p.bias[seg][rb];
+  }
+  if (seg < 2) {
+    float sn, cs;
+    sincosf(static_cast<float>(p.pos[0]) * p.posScale * p.f.v[fi], &sn, &cs);
+    const float x0 = va, x1 = vb;
+    va = x0 * cs - x1 * sn;
+    vb = x1 * cs + x0 * sn;
+  }
+  p.out[seg][ra] = va;
+  p.out[seg][rb] = vb;
+  if (seg > 0) {
+    float* cache = seg == 1 ? p.kc : p.vc;
+    const int64_t base = static_cast<int64_t>(p.slots[0]) * p.kvHeads * p.headDim;
+    cache[base + ra] = va;
+    cache[base + rb] = vb;
+  }
+}
+
+// Chunk loads per lane and row (every type takes kMvRows = 2 rows per warp). Measured on an H100
+// (PERF.md) before the planar layout: chunks that are one 16-byte vector load (F16, BF16) did best at 2 rows x 4 loads, and so
+// did types kept as 8 widened floats; quantized chunks gathered from 5-9 two-byte loads wanted 2 x 2
+// on short rows and 2 x 8 on long ones (their many small loads queued behind each other). The
+// planar types (backend/weight_layout.h) now fetch a chunk in 2-4 aligned loads into 2-3 registers,
+// like F16's one load into 4, so they take F16's 2 x 4 on short rows (896 columns: 112 chunks, one
+// round of 4 per lane); rows of 2048+ columns are split over 4 warps and 4864 columns leave 4.75
+// chunks a lane, so 2 x 8 there keeps them to one round trip in ~48 registers of raw words.
+// With the planar layout Q8_0 decode went from 944 to ~1075 tok/s and the Q4_K_M mix from 740 to
+// ~840 on an H100 (bench/RESULTS.md); 2 x 4 on long rows is untried.
+template <GgmlType T>
+struct MatvecShape {
+  static constexpr int kShortLoads = 4;
+  static constexpr int kLongLoads = hasPlanarLayout(T) ? 8 : 4;
+};
+
+// Blocks of a product with p's shape.
+int64_t matvecBlocks(const MatvecParams& p) {
+  const int rowsPerBlock = (p.up != nullptr ? kMvRows / 2 : kMvRows) * (kMvWarps / p.rowSplit);
+  return (p.rowStart[p.count] + rowsPerBlock - 1) / rowsPerBlock;
+}
+
+// One x row keeps to 128 registers (four blocks per SM); more x rows may take more registers
+// rather than spill.
 template <GgmlType T, int NR, int kRows, int kLoads>
 __global__ void __launch_bounds__(kMvThreads, NR == 1 ? 4 : 1) matvecKernel(const MatvecParams p) {
   releaseDependents();
   matvecPrefetch<kRows>(p, blockIdx.x);
   awaitPrerequisite();
-  matvecBlock<T, NR, kRows, kLoads>(p, blockIdx.x, p.x);
+  matvecBlock<T, NR, kRows, kLoads>(p, blockIdx.x);
 }
 
 template <GgmlType T>
@@ -31,7 +363,60 @@ __global__ void __launch_bounds__(kMvThreads) qkvKernel(const QkvParams p) {
   if (j >= qkvPairs(p)) return;
   qkvPrefetch(p, j);
   awaitPrerequisite();
-  qkvWarp<T>(p, j, p.x);
+  qkvWarp<T>(p, j);
+}
+
+QkvParams qkvParams(float* q, float* k, float* v, const QkvStep& step, const float* x, const int32_t* pos,
+                    const int32_t* slots, const KvLayerView& kv) {
+  QkvParams p{};
+  p.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(step.wq.type)), step.wq.cols);
+  p.w[0] = static_cast<const uint8_t*>(step.wq.data);
+  p.w[1] = static_cast<const uint8_t*>(step.wk.data);
+  p.w[2] = static_cast<const uint8_t*>(step.wv.data);
+  p.cols = step.wq.cols;
+  p.x = x;
+  p.normW = step.normW;
+  p.eps = step.eps;
+  p.out[0] = q;
+  p.out[1] = k;
+  p.out[2] = v;
+  p.bias[0] = step.bq;
+  p.bias[1] = step.bk;
+  p.bias[2] = step.bv;
+  p.pos = pos;
+  p.slots = slots;
+  p.kc = kv.k;
+  p.vc = kv.v;
+  p.heads = step.ropeQ.heads;
+  p.kvHeads = step.ropeK.heads;
+  p.headDim = step.ropeQ.headDim;
+  p.neox = step.ropeQ.style == RopeStyle::Neox;
+  p.posScale = step.ropeQ.posScale;
+  p.f = ropeInvFreq(step.ropeQ);
+  return p;
+}
+
+MatvecParams matvecParams(const MatvecJob& job, const float* x) {
+  MatvecParams p{};
+  p.count = job.count;
+  p.rowStart[0] = 0;
+  for (int i = 0; i < job.count; i++) {
+    p.w[i] = static_cast<const uint8_t*>(job.ws[i].data);
+    p.y[i] = job.ys[i];
+    p.rowStart[i + 1] = p.rowStart[i] + job.ws[i].rows;
+  }
+  p.up = job.up != nullptr ? static_cast<const uint8_t*>(job.up->data) : nullptr;
+  p.upOut = job.upOut;
+  p.x = x;
+  p.cols = job.ws[0].cols;
+  p.normW = job.normW;
+  p.eps = job.eps;
+  p.accumulate = job.accumulate;
+  p.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(job.ws[0].type)), p.cols);
+  // Long rows (the FFN down projection) are split over the block's warps, or their few row groups
+  // would leave most SMs idle.
+  p.rowSplit = p.cols >= kSplitCols ? kMvWarps : 1;
+  return p;
 }
 
 struct QkvLaunch {
@@ -98,67 +483,10 @@ bool qkvMatvecSupports(const QkvStep& q, int n) {
          q.wk.rows == int64_t{q.ropeK.heads} * q.ropeQ.headDim && q.wv.rows == q.wk.rows;
 }
 
-QkvParams qkvParams(float* q, float* k, float* v, const QkvStep& step, const float* x, const int32_t* pos,
-                    const int32_t* slots, const KvLayerView& kv) {
-  QkvParams p{};
-  const WeightView* ws[3] = {&step.wq, &step.wk, &step.wv};
-  for (int i = 0; i < 3; i++) {
-    p.type[i] = ws[i]->type;
-    p.rowBytes[i] = rowBytes(*typeTraits(static_cast<uint32_t>(ws[i]->type)), ws[i]->cols);
-  }
-  p.w[0] = static_cast<const uint8_t*>(step.wq.data);
-  p.w[1] = static_cast<const uint8_t*>(step.wk.data);
-  p.w[2] = static_cast<const uint8_t*>(step.wv.data);
-  p.cols = step.wq.cols;
-  p.x = x;
-  p.normW = step.normW;
-  p.eps = step.eps;
-  p.out[0] = q;
-  p.out[1] = k;
-  p.out[2] = v;
-  p.bias[0] = step.bq;
-  p.bias[1] = step.bk;
-  p.bias[2] = step.bv;
-  p.pos = pos;
-  p.slots = slots;
-  p.kc = kv.k;
-  p.vc = kv.v;
-  p.heads = step.ropeQ.heads;
-  p.kvHeads = step.ropeK.heads;
-  p.headDim = step.ropeQ.headDim;
-  p.neox = step.ropeQ.style == RopeStyle::Neox;
-  p.posScale = step.ropeQ.posScale;
-  p.f = ropeInvFreq(step.ropeQ);
-  return p;
-}
-
 void cudaQkvMatvec(cudaStream_t s, float* q, float* k, float* v, const QkvStep& step, const float* x,
                    const int32_t* pos, const int32_t* slots, const KvLayerView& kv) {
   dispatchType(step.wq.type, QkvLaunch{s, qkvParams(q, k, v, step, x, pos, slots, kv)});
   cudaCheckLaunch("qkvMatvec");
-}
-
-MatvecParams matvecParams(const MatvecJob& job, const float* x) {
-  MatvecParams p{};
-  p.count = job.count;
-  p.rowStart[0] = 0;
-  for (int i = 0; i < job.count; i++) {
-    p.w[i] = static_cast<const uint8_t*>(job.ws[i].data);
-    p.y[i] = job.ys[i];
-    p.rowStart[i + 1] = p.rowStart[i] + job.ws[i].rows;
-  }
-  p.up = job.up != nullptr ? static_cast<const uint8_t*>(job.up->data) : nullptr;
-  p.upOut = job.upOut;
-  p.x = x;
-  p.cols = job.ws[0].cols;
-  p.normW = job.normW;
-  p.eps = job.eps;
-  p.accumulate = job.accumulate;
-  p.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(job.ws[0].type)), p.cols);
-  // Long rows (the FFN down projection) are split over the block's warps, or their few row groups
-  // would leave most SMs idle.
-  p.rowSplit = p.cols >= kSplitCols ? kMvWarps : 1;
-  return p;
 }
 
 void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n) {
