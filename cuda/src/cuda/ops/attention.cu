@@ -1,23 +1,20 @@
-// Attention over the paged f32 KV cache at decode sizes (prefill runs go to attention_prefill.cu).
+// Attention over the paged f32 KV cache, split along the sequence (flash-decoding): a block
+// reduces `chunk` positions with an online softmax and writes (max, sum, acc[headDim]) per query
+// head; the last block of a (row, KV head) to finish merges the splits (a completion counter),
+// so one launch does both.
 //
-// The grouped kernel (the common case) gives a block one KV head and every query head that shares
-// it (Qwen2.5-0.5B: 7), so each cached K and V row is read once per block, not once per query
-// head; a cluster of kSplits blocks splits the row's positions (flash-decoding) and merges their
-// online-softmax states through distributed shared memory, so the chain after the QKV step is:
-// q and K/V loads, the dot products and softmax, one cluster barrier, the merge, the output store
-// (at batch 1 the step is latency, not bytes: 0.6 MB of K/V a layer at 640 positions). Lanes own
-// 4 dims (one float4) of a position, headDim / 4 lanes a position, so a warp reduces 128 / headDim
-// positions at once; each (warp, position slot) is its own softmax stream until the block merges
-// them. Launched as a programmatic dependent: before it waits for the QKV kernel, a block reads
-// its row's position and block table (uploaded before the step) and prefetches its K/V lines
-// into L2.
-//
-// Shapes the grouped kernel does not take (more than 8 query heads per KV head, a headDim that is
-// not a power of two from 8 to 128) use the per-head kernel: a block per (row, query head, split),
-// the splits merged by the last block to finish (partials in global memory, a completion counter).
+// The grouped kernel (the common case) gives a block one KV head and every query head that
+// shares it (Qwen2.5-0.5B: 7), so each cached K and V row comes from DRAM once per block (the
+// head's warps share it through L1) instead of once per query head. A warp computes one query
+// head: at batch 1 the step is a chain of dependent instructions, not bytes, and one warp doing
+// every head of the group left each SM a single warp per scheduler with no latency to hide behind
+// (~11 us a layer on an H100). Lanes own 4 dims (one float4) of a position, headDim / 4 lanes a
+// position, so a warp reduces 128 / headDim positions at once, kUnroll positions' loads in flight;
+// each (warp, position slot) is its own softmax stream until the block merges them. Launched as a programmatic dependent: before it waits for
+// the QKV kernel, a block reads its row's position and block table (uploaded before the step)
+// and prefetches its K/V lines into L2. Shapes it does not take (more than 8 query heads per KV
+// head, a headDim that is not a power of two from 8 to 128) use the per-head kernel.
 #include "cuda/ops/attention.h"
-
-#include <cooperative_groups.h>
 
 #include <algorithm>
 #include <cmath>
@@ -30,27 +27,65 @@
 namespace llorch {
 
 namespace {
-// ---- grouped kernel: a cluster of kSplits blocks per (row, KV head) ----
+constexpr int kWarps = 4;
+constexpr int kThreads = kWarps * 32;
+
+// ---- grouped kernel ----
+constexpr int kMaxGroup = 8;        // query heads per KV head
 constexpr int kGroupedThreads = 256;
 constexpr int kGroupedWarps = kGroupedThreads / 32;
-constexpr int kSplits = 8;      // blocks of a cluster, each a contiguous eighth of the positions
-constexpr int kMaxGroup = 8;    // query heads per KV head
-constexpr int kUnroll = 4;      // positions per stream whose K/V loads are in flight together
+constexpr int kGroupedMinChunk = 16;
+constexpr int kGroupedTargetBlocks = 256;
+constexpr int kMaxSplits = 64;      // bounds the serial merge in the last block
+constexpr int kUnroll = 8;          // positions per stream whose K/V loads are in flight together
+constexpr int kMergeLoads = 16;     // splits whose partials the merging block loads together
+
+struct Plan {
+  bool grouped;
+  int splits;
+  int chunk;
+};
 
 bool groupedFits(const AttentionBatch& b) {
   if (b.kvHeads <= 0 || b.heads % b.kvHeads != 0 || b.heads / b.kvHeads > kMaxGroup) return false;
   return b.headDim >= 8 && b.headDim <= 128 && (b.headDim & (b.headDim - 1)) == 0;
 }
 
+// ---- per-head kernel ----
+constexpr int kGroup = 4;          // positions a warp reduces together
+constexpr int kMaxPerLane = 8;     // headDim <= 256
+constexpr int kMinChunk = 32;      // positions per split, at least
+constexpr int kTargetBlocks = 512;
+
+Plan planFor(const AttentionBatch& b) {
+  const int positions = b.maxPos + 1;
+  if (groupedFits(b)) {
+    const int pairs = std::max(1, b.n * b.kvHeads);
+    int splits = std::max(1, std::min({(positions + kGroupedMinChunk - 1) / kGroupedMinChunk,
+                                       (kGroupedTargetBlocks + pairs - 1) / pairs, kMaxSplits}));
+    const int chunk = (positions + splits - 1) / splits;
+    splits = (positions + chunk - 1) / chunk;
+    return Plan{true, splits, chunk};
+  }
+  const int pairs = std::max(1, b.n * b.heads);
+  int splits = std::max(1, std::min((positions + kMinChunk - 1) / kMinChunk, (kTargetBlocks + pairs - 1) / pairs));
+  int chunk = (positions + splits - 1) / splits;
+  chunk = (chunk + kWarps * kGroup - 1) / (kWarps * kGroup) * (kWarps * kGroup);
+  splits = (positions + chunk - 1) / chunk;
+  return Plan{false, splits, chunk};
+}
+
 struct GroupedParams {
   float* out;
+  float* part;  // [rowKv][split][group][headDim] accumulators, then [rowKv][split][group][2] (max, sum)
+  int* counters;
   const float* q;
   const float* kc;
   const float* vc;
   const int32_t* pos;
   const int32_t* tableOffset;
   const int32_t* blockTables;
-  int heads, kvHeads, group, headDim, kvDim, blockSize;
+  int heads, kvHeads, group, headDim, kvDim, blockSize, splits, chunk, n;
   float scale;
 };
 
@@ -67,218 +102,206 @@ __device__ __forceinline__ void fma4(float4& acc, float s, float4 v) {
 // empty stream (m = -inf), also when both are empty.
 __device__ __forceinline__ float rescale(float m, float mNew) { return m == -INFINITY ? 0.f : expf(m - mNew); }
 
-struct GroupedShared {
-  float m[kGroupedWarps][kMaxGroup], l[kGroupedWarps][kMaxGroup];
-  float4 acc[kGroupedWarps][kMaxGroup][32];  // headDim / 4 <= 32 float4 per head
-  // The block's merged streams, read by the other blocks of the cluster.
-  float bm[kMaxGroup], bl[kMaxGroup];
-  float4 bacc[kMaxGroup][32];
-};
-
-// Block `split` of the cluster for (row, KV head) blockIdx.y reduces positions
-// [split * chunk, (split + 1) * chunk) of the row, chunk = ceil((pos + 1) / kSplits), for all
-// query heads of the group; the cluster then merges its blocks' softmax states through
-// distributed shared memory (no partials in global memory, no completion counter).
 template <int LP>  // lanes per position: headDim / 4
-__global__ void __cluster_dims__(kSplits, 1, 1) __launch_bounds__(kGroupedThreads)
-    groupedAttentionKernel(const GroupedParams p) {
-  namespace cg = cooperative_groups;
+__global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const GroupedParams p) {
   constexpr int kSlots = 32 / LP;  // positions a warp reduces at once
-  constexpr int kStreams = kGroupedWarps * kSlots;
-  __shared__ GroupedShared sh;
-  // The next kernel (the o projection) may start prefetching its weights now.
   releaseDependents();
-  const int split = blockIdx.x, rowKv = blockIdx.y;
+  const int rowKv = blockIdx.x;
   const int row = rowKv / p.kvHeads, kvh = rowKv % p.kvHeads;
+  const int split = blockIdx.y;
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
   const int slot = lane / LP, dl = lane % LP;
-  // The position and block table were uploaded before the step, and earlier steps' cache rows are
-  // no kernel's output here: read them and warm L2 before waiting for the QKV step (L2 is
-  // coherent with its stores of this step's rows).
+  // Warp w computes query head g = w % group over position set w / group; the sets of a head
+  // split the block's positions between them (more warps per head for small groups).
+  const int sets = kGroupedWarps / p.group;
+  const int g = warp % p.group, set = warp / p.group;
+  const bool active = set < sets;
+  const int streams = sets * kSlots;  // softmax streams per head
   const int last = p.pos[row];
   const int32_t* table = p.blockTables + p.tableOffset[row];
-  const int chunk = (last + kSplits) / kSplits;
-  const int p0 = split * chunk;
-  const int p1 = min(p0 + chunk, last + 1);
+  const int p0 = split * p.chunk;
+  const int p1 = min(p0 + p.chunk, last + 1);
   const int64_t kvOff = static_cast<int64_t>(kvh) * p.headDim;
+  const size_t rowBytes = static_cast<size_t>(p.headDim) * sizeof(float);
+  // Nothing below the wait may be read before it except the cache rows of earlier steps; the
+  // prefetch only warms L2 (coherent with the QKV kernel's stores of this step's rows).
   for (int i = threadIdx.x; i < 2 * (p1 - p0); i += kGroupedThreads) {
     const int pp = p0 + i / 2;
     const int64_t slotRow = static_cast<int64_t>(table[pp / p.blockSize]) * p.blockSize + pp % p.blockSize;
-    prefetchL2((i & 1 ? p.vc : p.kc) + slotRow * p.kvDim + kvOff, static_cast<size_t>(p.headDim) * sizeof(float),
-               0, 1);
+    prefetchL2((i & 1 ? p.vc : p.kc) + slotRow * p.kvDim + kvOff, rowBytes, 0, 1);
+  }
+  // With one row in the step, only position `last` is this step's (the QKV kernel writes it);
+  // the first round's other K/V rows are loaded before the wait, so that after it the chain is
+  // the q load (and position last) rather than the table lookup and the K/V loads.
+  const bool early = p.n == 1;
+  const int wb0 = p0 + set * kSlots;
+  float4 kv[kUnroll], vv[kUnroll];
+#pragma unroll
+  for (int u = 0; u < kUnroll; u++) {
+    const int pp = wb0 + slot + u * streams;
+    if (active && early && pp < p1 && pp < last) {
+      const int64_t slotRow = static_cast<int64_t>(table[pp / p.blockSize]) * p.blockSize + pp % p.blockSize;
+      kv[u] = reinterpret_cast<const float4*>(p.kc + slotRow * p.kvDim + kvOff)[dl];
+      vv[u] = reinterpret_cast<const float4*>(p.vc + slotRow * p.kvDim + kvOff)[dl];
+    }
   }
   awaitPrerequisite();
-  const float* qRow = p.q + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group) * p.headDim;
-  float4 qv[kMaxGroup], acc[kMaxGroup];
-  float m[kMaxGroup], l[kMaxGroup];
+  __shared__ float sm[kGroupedWarps], sl[kGroupedWarps];
+  __shared__ float4 sacc[kGroupedWarps][32];  // headDim / 4 <= 32 float4
+  __shared__ bool lastBlock;
+  if (active) {
+    const float* qh = p.q + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group + g) * p.headDim;
+    const float4 qv = reinterpret_cast<const float4*>(qh)[dl] * p.scale;
+    float4 acc = make_float4(0.f, 0.f, 0.f, 0.f);
+    float m = -INFINITY, l = 0.f;
+    // The loop bound is warp-uniform (the score reductions are warp-wide shuffles); slot
+    // positions past p1 load nothing and add nothing. The K/V rows are shared by the group's
+    // warps (L1 hits after the first).
+    for (int wb = wb0; wb < p1; wb += kUnroll * streams) {
+      const bool preloaded = early && wb == wb0;
+      bool live[kUnroll];
 #pragma unroll
-  for (int g = 0; g < kMaxGroup; g++) {
-    qv[g] = g < p.group ? reinterpret_cast<const float4*>(qRow + g * p.headDim)[dl] * p.scale
-                        : make_float4(0.f, 0.f, 0.f, 0.f);
-    acc[g] = make_float4(0.f, 0.f, 0.f, 0.f);
-    m[g] = -INFINITY;
-    l[g] = 0.f;
-  }
-  // The loop bound is warp-uniform (the score reductions are warp-wide shuffles); slot positions
-  // past p1 load nothing and add nothing.
-  for (int wb = p0 + warp * kSlots; wb < p1; wb += kUnroll * kStreams) {
-    float4 kv[kUnroll], vv[kUnroll];
-    bool live[kUnroll];
-#pragma unroll
-    for (int u = 0; u < kUnroll; u++) {
-      const int pp = wb + slot + u * kStreams;
-      live[u] = pp < p1;
-      if (live[u]) {
-        const int64_t slotRow = static_cast<int64_t>(table[pp / p.blockSize]) * p.blockSize + pp % p.blockSize;
-        kv[u] = reinterpret_cast<const float4*>(p.kc + slotRow * p.kvDim + kvOff)[dl];
-        vv[u] = reinterpret_cast<const float4*>(p.vc + slotRow * p.kvDim + kvOff)[dl];
-      } else {
-        kv[u] = vv[u] = make_float4(0.f, 0.f, 0.f, 0.f);
+      for (int u = 0; u < kUnroll; u++) {
+        const int pp = wb + slot + u * streams;
+        live[u] = pp < p1;
+        if (!live[u]) {
+          kv[u] = vv[u] = make_float4(0.f, 0.f, 0.f, 0.f);
+        } else if (!(preloaded && pp < last)) {
+          const int64_t slotRow = static_cast<int64_t>(table[pp / p.blockSize]) * p.blockSize + pp % p.blockSize;
+          kv[u] = reinterpret_cast<const float4*>(p.kc + slotRow * p.kvDim + kvOff)[dl];
+          vv[u] = reinterpret_cast<const float4*>(p.vc + slotRow * p.kvDim + kvOff)[dl];
+        }
       }
-    }
-#pragma unroll
-    for (int g = 0; g < kMaxGroup; g++) {
-      if (g >= p.group) break;
       float sc[kUnroll];
 #pragma unroll
       for (int u = 0; u < kUnroll; u++) {
-        float d = dot4(qv[g], kv[u]);
+        float d = dot4(qv, kv[u]);
 #pragma unroll
         for (int o = LP / 2; o > 0; o >>= 1) d += __shfl_xor_sync(0xffffffffu, d, o);
         sc[u] = live[u] ? d : -INFINITY;
       }
-      float mNew = m[g];
+      float mNew = m;
 #pragma unroll
       for (int u = 0; u < kUnroll; u++) mNew = fmaxf(mNew, sc[u]);
       if (mNew != -INFINITY) {  // else this slot has seen no live position yet
-        const float corr = rescale(m[g], mNew);
-        l[g] *= corr;
-        acc[g] = acc[g] * corr;
+        const float corr = rescale(m, mNew);
+        l *= corr;
+        acc = acc * corr;
 #pragma unroll
         for (int u = 0; u < kUnroll; u++) {
           const float e = live[u] ? expf(sc[u] - mNew) : 0.f;
-          l[g] += e;
-          fma4(acc[g], e, vv[u]);
+          l += e;
+          fma4(acc, e, vv[u]);
         }
-        m[g] = mNew;
+        m = mNew;
       }
     }
-  }
-  // Merge the slots of each warp (lanes with the same dims, LP apart), then the warps.
+    // Merge the slots of the warp (lanes with the same dims, LP apart).
 #pragma unroll
-  for (int o = LP; o < 32; o <<= 1) {
-#pragma unroll
-    for (int g = 0; g < kMaxGroup; g++) {
-      if (g >= p.group) break;
-      const float om = __shfl_xor_sync(0xffffffffu, m[g], o);
-      const float ol = __shfl_xor_sync(0xffffffffu, l[g], o);
+    for (int o = LP; o < 32; o <<= 1) {
+      const float om = __shfl_xor_sync(0xffffffffu, m, o);
+      const float ol = __shfl_xor_sync(0xffffffffu, l, o);
       float4 oa;
-      oa.x = __shfl_xor_sync(0xffffffffu, acc[g].x, o);
-      oa.y = __shfl_xor_sync(0xffffffffu, acc[g].y, o);
-      oa.z = __shfl_xor_sync(0xffffffffu, acc[g].z, o);
-      oa.w = __shfl_xor_sync(0xffffffffu, acc[g].w, o);
-      const float mNew = fmaxf(m[g], om);
-      const float a = rescale(m[g], mNew), b = rescale(om, mNew);
-      l[g] = l[g] * a + ol * b;
-      acc[g] = acc[g] * a;
-      fma4(acc[g], b, oa);
-      m[g] = mNew;
+      oa.x = __shfl_xor_sync(0xffffffffu, acc.x, o);
+      oa.y = __shfl_xor_sync(0xffffffffu, acc.y, o);
+      oa.z = __shfl_xor_sync(0xffffffffu, acc.z, o);
+      oa.w = __shfl_xor_sync(0xffffffffu, acc.w, o);
+      const float mNew = fmaxf(m, om);
+      const float a = rescale(m, mNew), b = rescale(om, mNew);
+      l = l * a + ol * b;
+      acc = acc * a;
+      fma4(acc, b, oa);
+      m = mNew;
     }
-  }
-  if (slot == 0) {
-#pragma unroll
-    for (int g = 0; g < kMaxGroup; g++) {
-      if (g >= p.group) break;
-      sh.acc[warp][g][dl] = acc[g];
+    if (slot == 0) {
+      sacc[warp][dl] = acc;
       if (dl == 0) {
-        sh.m[warp][g] = m[g];
-        sh.l[warp][g] = l[g];
+        sm[warp] = m;
+        sl[warp] = l;
       }
     }
   }
   __syncthreads();
-  // The block's state: items (head g, float4 d4) over its warps.
+  // Thread t takes items (head g, float4 d4) t, t + kGroupedThreads, ...: merges the head's sets.
   const int d4s = p.headDim / 4;
   const int items = p.group * d4s;
-  for (int it = threadIdx.x; it < items; it += kGroupedThreads) {
-    const int g = it / d4s, d4 = it % d4s;
-    float mAll = -INFINITY;
-#pragma unroll
-    for (int w = 0; w < kGroupedWarps; w++) mAll = fmaxf(mAll, sh.m[w][g]);
-    float lAll = 0.f;
-    float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll
-    for (int w = 0; w < kGroupedWarps; w++) {
-      const float f = rescale(sh.m[w][g], mAll);
-      lAll += sh.l[w][g] * f;
-      fma4(a, f, sh.acc[w][g][d4]);
-    }
-    sh.bacc[g][d4] = a;
-    if (d4 == 0) {
-      sh.bm[g] = mAll;
-      sh.bl[g] = lAll;
-    }
-  }
-  // Every block's state is complete and visible to the cluster after this; block `split` then
-  // merges items split, split + kSplits, ... from all of them.
-  cg::cluster_group cluster = cg::this_cluster();
-  cluster.sync();
+  float* const accPart = p.part + static_cast<int64_t>(rowKv) * p.splits * p.group * p.headDim;
+  float* const mlPart = p.part + static_cast<int64_t>(p.n) * p.kvHeads * p.splits * p.group * p.headDim +
+                        static_cast<int64_t>(rowKv) * p.splits * p.group * 2;
   float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group) * p.headDim;
-  for (int it = split + kSplits * static_cast<int>(threadIdx.x); it < items; it += kSplits * kGroupedThreads) {
-    const int g = it / d4s, d4 = it % d4s;
-    float ms[kSplits], ls[kSplits];
-    float4 as[kSplits];
-#pragma unroll
-    for (int r = 0; r < kSplits; r++) {
-      const GroupedShared* peer = cluster.map_shared_rank(&sh, r);
-      ms[r] = peer->bm[g];
-      ls[r] = peer->bl[g];
-      as[r] = peer->bacc[g][d4];
-    }
+  for (int it = threadIdx.x; it < items; it += kGroupedThreads) {
+    const int hg = it / d4s, d4 = it % d4s;
     float mAll = -INFINITY;
-#pragma unroll
-    for (int r = 0; r < kSplits; r++) mAll = fmaxf(mAll, ms[r]);
+    for (int st = 0; st < sets; st++) mAll = fmaxf(mAll, sm[st * p.group + hg]);
     float lAll = 0.f;
     float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll
-    for (int r = 0; r < kSplits; r++) {
-      const float f = rescale(ms[r], mAll);
-      lAll += ls[r] * f;
-      fma4(a, f, as[r]);
+    for (int st = 0; st < sets; st++) {
+      const int w = st * p.group + hg;
+      const float f = rescale(sm[w], mAll);
+      lAll += sl[w] * f;
+      fma4(a, f, sacc[w][d4]);
     }
-    reinterpret_cast<float4*>(outRow + g * p.headDim)[d4] = a * (1.f / lAll);
+    if (p.splits == 1) {
+      reinterpret_cast<float4*>(outRow + hg * p.headDim)[d4] = a * (1.f / lAll);
+    } else {
+      reinterpret_cast<float4*>(accPart + (static_cast<int64_t>(split) * p.group + hg) * p.headDim)[d4] = a;
+      if (d4 == 0) {
+        mlPart[(split * p.group + hg) * 2] = mAll;
+        mlPart[(split * p.group + hg) * 2 + 1] = lAll;
+      }
+    }
   }
-  // No block may exit while another still reads its shared memory.
-  cluster.sync();
+  if (p.splits == 1) return;
+  // The last split block of this (row, KV head) to finish merges all partials (threadfence
+  // reduction: partials are visible device-wide before the counter says they are there).
+  __threadfence();
+  __syncthreads();
+  if (threadIdx.x == 0) lastBlock = atomicAdd(&p.counters[rowKv], 1) == p.splits - 1;
+  __syncthreads();
+  if (!lastBlock) return;
+  __threadfence();
+  for (int it = threadIdx.x; it < items; it += kGroupedThreads) {
+    const int hg = it / d4s, d4 = it % d4s;
+    float mAll = -INFINITY, lAll = 0.f;
+    float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
+    // Online merge, kMergeLoads splits' loads in flight at a time.
+    for (int s0 = 0; s0 < p.splits; s0 += kMergeLoads) {
+      float ms[kMergeLoads], ls[kMergeLoads];
+      float4 as[kMergeLoads];
+#pragma unroll
+      for (int u = 0; u < kMergeLoads; u++) {
+        const int s = s0 + u;
+        if (s < p.splits) {
+          const float2 ml = __ldcg(reinterpret_cast<const float2*>(mlPart + (s * p.group + hg) * 2));
+          ms[u] = ml.x;
+          ls[u] = ml.y;
+          as[u] = __ldcg(reinterpret_cast<const float4*>(accPart + (static_cast<int64_t>(s) * p.group + hg) * p.headDim) + d4);
+        } else {
+          ms[u] = -INFINITY;
+          ls[u] = 0.f;
+          as[u] = make_float4(0.f, 0.f, 0.f, 0.f);
+        }
+      }
+      float mNew = mAll;
+#pragma unroll
+      for (int u = 0; u < kMergeLoads; u++) mNew = fmaxf(mNew, ms[u]);
+      const float corr = rescale(mAll, mNew);
+      lAll *= corr;
+      a = a * corr;
+#pragma unroll
+      for (int u = 0; u < kMergeLoads; u++) {
+        const float f = rescale(ms[u], mNew);
+        lAll += ls[u] * f;
+        fma4(a, f, as[u]);
+      }
+      mAll = mNew;
+    }
+    reinterpret_cast<float4*>(outRow + hg * p.headDim)[d4] = a * (1.f / lAll);
+  }
+  if (threadIdx.x == 0) p.counters[rowKv] = 0;
 }
 
-template <int LP>
-void launchGrouped(cudaStream_t s, const GroupedParams& p, int rows) {
-  launchDependent(s, dim3(kSplits, static_cast<unsigned>(rows)), dim3(kGroupedThreads), groupedAttentionKernel<LP>, p);
-}
-
-// ---- per-head kernel: one block per (row, query head, split), splits merged by the last block ----
-constexpr int kWarps = 4;
-constexpr int kThreads = kWarps * 32;
-constexpr int kGroup = 4;          // positions a warp reduces together
-constexpr int kMaxPerLane = 8;     // headDim <= 256
-constexpr int kMinChunk = 32;      // positions per split, at least
-constexpr int kTargetBlocks = 512;
-
-struct Plan {
-  int splits;
-  int chunk;
-};
-
-Plan planFor(const AttentionBatch& b) {
-  const int positions = b.maxPos + 1;
-  const int pairs = std::max(1, b.n * b.heads);
-  int splits = std::max(1, std::min((positions + kMinChunk - 1) / kMinChunk, (kTargetBlocks + pairs - 1) / pairs));
-  int chunk = (positions + splits - 1) / splits;
-  chunk = (chunk + kWarps * kGroup - 1) / (kWarps * kGroup) * (kWarps * kGroup);
-  splits = (positions + chunk - 1) / chunk;
-  return Plan{splits, chunk};
-}
+// ---- per-head kernel: one block per (row, query head, split) ----
 
 // The K and V values of kGroup positions that one lane holds: kPer dims each (headDim <= 32 kPer).
 template <int kPer>
@@ -437,12 +460,13 @@ __global__ void __launch_bounds__(kThreads) perHeadAttentionKernel(float* out, f
 }  // namespace
 
 size_t cudaAttentionScratchFloats(const AttentionBatch& b) {
-  if (groupedFits(b)) return 0;
   const Plan plan = planFor(b);
   return plan.splits == 1 ? 0 : static_cast<size_t>(b.n) * b.heads * plan.splits * (b.headDim + 2);
 }
 
-size_t cudaAttentionCounters(const AttentionBatch& b) { return groupedFits(b) ? 0 : static_cast<size_t>(b.n) * b.heads; }
+size_t cudaAttentionCounters(const AttentionBatch& b) {
+  return static_cast<size_t>(b.n) * (planFor(b).grouped ? b.kvHeads : b.heads);
+}
 
 void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
                    float* partials, int* counters) {
@@ -450,22 +474,40 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
     throw NativeError(err::kBadArgument, "attention: headDim " + std::to_string(b.headDim) + " exceeds 256");
   }
   if (b.n <= 0) return;
+  const Plan plan = planFor(b);
   const float scale = 1.0f / std::sqrt(static_cast<float>(b.headDim));
-  if (groupedFits(b)) {
-    const GroupedParams p{out,          q,       kv.k,      kv.v,        b.pos,     b.tableOffset, b.blockTables,
-                          b.heads,      b.kvHeads, b.heads / b.kvHeads, b.headDim, kv.kvDim, kv.blockSize, scale};
-    const int rows = b.n * b.kvHeads;
+  if (plan.grouped) {
+    GroupedParams p;
+    p.out = out;
+    p.part = partials;
+    p.counters = counters;
+    p.q = q;
+    p.kc = kv.k;
+    p.vc = kv.v;
+    p.pos = b.pos;
+    p.tableOffset = b.tableOffset;
+    p.blockTables = b.blockTables;
+    p.heads = b.heads;
+    p.kvHeads = b.kvHeads;
+    p.group = b.heads / b.kvHeads;
+    p.headDim = b.headDim;
+    p.kvDim = kv.kvDim;
+    p.blockSize = kv.blockSize;
+    p.splits = plan.splits;
+    p.chunk = plan.chunk;
+    p.n = b.n;
+    p.scale = scale;
+    const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads), static_cast<unsigned>(plan.splits));
     switch (b.headDim) {
-      case 8: launchGrouped<2>(s, p, rows); break;
-      case 16: launchGrouped<4>(s, p, rows); break;
-      case 32: launchGrouped<8>(s, p, rows); break;
-      case 64: launchGrouped<16>(s, p, rows); break;
-      default: launchGrouped<32>(s, p, rows); break;
+      case 8: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<2>, p); break;
+      case 16: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<4>, p); break;
+      case 32: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<8>, p); break;
+      case 64: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<16>, p); break;
+      default: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<32>, p); break;
     }
     cudaCheckLaunch("attention");
     return;
   }
-  const Plan plan = planFor(b);
   const dim3 grid(static_cast<unsigned>(b.n * b.heads), static_cast<unsigned>(plan.splits));
   // Lanes hold headDim / 32 dims each (rounded up to 2, 4 or 8): registers sized for the model.
   auto kernel = b.headDim <= 64 ? perHeadAttentionKernel<2>
