@@ -7,13 +7,15 @@
 // shares it (Qwen2.5-0.5B: 7), so each cached K and V row comes from DRAM once per block (the
 // head's warps share it through L1) instead of once per query head. A warp computes one query
 // head: at batch 1 the step is a chain of dependent instructions, not bytes, and one warp doing
-// every head of the group left each SM a single warp per scheduler with no latency to hide behind
-// (~11 us a layer on an H100). Lanes own 4 dims (one float4) of a position, headDim / 4 lanes a
-// position, so a warp reduces 128 / headDim positions at once, kUnroll positions' loads in flight;
-// each (warp, position slot) is its own softmax stream until the block merges them. Launched as a programmatic dependent: before it waits for
-// the QKV kernel, a block reads its row's position and block table (uploaded before the step)
-// and prefetches its K/V lines into L2. Shapes it does not take (more than 8 query heads per KV
-// head, a headDim that is not a power of two from 8 to 128) use the per-head kernel.
+// every head of the group left each SM a single warp per scheduler with no latency to hide
+// behind (~11 us a layer on an H100). Lanes own 4 dims (one float4) of a position, headDim / 4
+// lanes a position, so a warp reduces 128 / headDim positions at once, kUnroll positions' loads
+// in flight; each (warp, position slot) is its own softmax stream until the block merges them.
+// Launched as a programmatic dependent: before it waits for the QKV kernel, a block reads its
+// row's position and block table (uploaded before the step), prefetches its K/V lines into L2
+// and, at one row, loads the first round of earlier positions' K/V. Shapes it does not take (more
+// than 8 query heads per KV head, a headDim that is not a power of two from 8 to 128) use the
+// per-head kernel.
 #include "cuda/ops/attention.h"
 
 #include <algorithm>
@@ -275,7 +277,8 @@ __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const 
           const float2 ml = __ldcg(reinterpret_cast<const float2*>(mlPart + (s * p.group + hg) * 2));
           ms[u] = ml.x;
           ls[u] = ml.y;
-          as[u] = __ldcg(reinterpret_cast<const float4*>(accPart + (static_cast<int64_t>(s) * p.group + hg) * p.headDim) + d4);
+          const float* a4 = accPart + (static_cast<int64_t>(s) * p.group + hg) * p.headDim;
+          as[u] = __ldcg(reinterpret_cast<const float4*>(a4) + d4);
         } else {
           ms[u] = -INFINITY;
           ls[u] = 0.f;
