@@ -1,16 +1,13 @@
 import { readGguf } from '@llorch/gguf';
 import { Tokenizer } from '@llorch/tokenizer';
 import { OrchError } from './errors.js';
-import type { ChatMessage } from './request.js';
 
 const EMPTY = new Uint8Array(0);
 
 /**
  * What the orchestrator itself needs of a model's vocabulary, read from its GGUF header (never
- * the tensor data): token spellings for logprobs (the worker sends ids), and the ChatML
- * fallback for models that ship no chat template (the worker renders only a model's own).
- * Reading it first also refuses a file that is no GGUF at once, rather than crash-looping
- * its workers.
+ * the tensor data): token spellings for logprobs (the worker sends ids). Reading it first also
+ * refuses a file that is no GGUF at once, rather than crash-looping its workers.
  */
 export class ModelVocab {
   private readonly tokenizer: Tokenizer;
@@ -36,12 +33,5 @@ export class ModelVocab {
   piece(id: number): Uint8Array {
     const ok = Number.isInteger(id) && id >= 0 && id < this.tokenizer.size;
     return ok ? this.tokenizer.pieceBytes(id, false, false) : EMPTY;
-  }
-
-  /** The chat as prompt text in ChatML when the model has no template of its own, else undefined. */
-  chatFallback(messages: readonly ChatMessage[]): string | undefined {
-    if (this.tokenizer.vocab.chatTemplate !== null) return undefined;
-    const chat = messages.map((m) => ({ role: m.role, content: m.content }));
-    return this.tokenizer.applyChatTemplate(chat, { addGenerationPrompt: true });
   }
 }

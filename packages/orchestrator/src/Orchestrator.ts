@@ -80,12 +80,6 @@ export class Orchestrator {
 
   newJob(request: GenerationRequest, route: RouteKind): Job {
     const { limits } = this.config;
-    const { input } = request;
-    const chatml =
-      input.kind === 'chat'
-        ? this.vocabs.get(request.model)?.chatFallback(input.messages)
-        : undefined;
-    if (chatml !== undefined) request = { ...request, input: { kind: 'text', text: chatml } };
     return new Job(request, route, {
       now: this.clock.now(),
       timeoutMs: limits.requestTimeoutMs,

@@ -20,10 +20,12 @@ export interface JobTokenizer {
   readonly vocabSize: number;
   /** Tokens that end generation unless the job sets ignore_eos (EOS, EOT, <|im_end|>...). */
   readonly endOfGenerationIds: readonly number[];
-  readonly hasChatTemplate: boolean;
   /** Tokenizes a raw prompt, adding BOS when the model's tokenizer does. */
   encodePrompt(text: string): number[];
-  /** Renders the chat template and tokenizes the result (special tokens parsed). */
+  /**
+   * Renders the chat with the model's template, ChatML when it ships none, and tokenizes the
+   * result with special tokens parsed (<|im_start|> is one token where the vocabulary has it).
+   */
   encodeChat(messages: readonly ChatTurn[], addGenerationPrompt: boolean): number[];
   createStreamDecoder(): StreamDecoder;
 }

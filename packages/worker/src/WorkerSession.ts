@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { SamplingParams, SeqEvent } from '@llorch/native';
 import type { Envelope, EnvelopeInit, JobDelta, Stats, Submit } from '@llorch/protocol';
 import type { Logger } from 'pino';
-import { errorCode, WorkerError, type WorkerErrorCode } from './errors.js';
+import { errorCode, type WorkerErrorCode } from './errors.js';
 import { EXIT_CODES, type ExitCode } from './exitCodes.js';
 import { Job, type JobEnd } from './Job.js';
 import type { JobEngine } from './JobEngine.js';
@@ -271,12 +271,6 @@ export class WorkerSession {
       case 'tokens':
         return [...spec.input.ids];
       case 'chat':
-        if (!this.#tokenizer.hasChatTemplate) {
-          throw new WorkerError(
-            'WORKER_ERR_NO_CHAT_TEMPLATE',
-            'the model has no chat template; send prompt or tokens',
-          );
-        }
         return this.#tokenizer.encodeChat(spec.input.messages, spec.input.addGenerationPrompt);
     }
   }

@@ -7,7 +7,6 @@ export function createJobTokenizer(tokenizer: Tokenizer): JobTokenizer {
   return {
     vocabSize: tokenizer.size,
     endOfGenerationIds: tokenizer.stopTokenIds,
-    hasChatTemplate: tokenizer.vocab.chatTemplate !== null,
     encodePrompt: (text) => tokenizer.encode(text),
     encodeChat: (messages, addGenerationPrompt) => {
       const turns = messages.map(({ role, content }) => ({ role, content }));

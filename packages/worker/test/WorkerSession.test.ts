@@ -151,16 +151,25 @@ describeModel('WorkerSession', () => {
     deliver({
       submit: { jobId: 'c', prompt: 'Once upon a time there was a little girl named Lily' },
     });
-    deliver({ submit: { jobId: 't', chat: { messages: [{ role: 'user', content: 'hi' }] } } });
     engine.submitError = Object.assign(new Error('bad'), { code: 'NATIVE_ERR_BAD_ARGUMENT' });
     deliver({ submit: { jobId: 'e', prompt: 'a' } });
     expect(of('jobFailed').map((f) => [f.jobId, f.code])).toEqual([
       ['p', 'WORKER_ERR_INVALID_PARAMS'],
       ['c', 'WORKER_ERR_CONTEXT_OVERFLOW'],
-      ['t', 'WORKER_ERR_NO_CHAT_TEMPLATE'],
       ['e', 'NATIVE_ERR_BAD_ARGUMENT'],
     ]);
     expect(session.activeJobs).toBe(0);
+  });
+
+  it('submits chat for a model without a template as its ChatML tokens', () => {
+    const { engine, deliver, of } = setup();
+    const messages = [{ role: 'user', content: 'hi' }];
+    deliver({ submit: { jobId: 't', chat: { messages, addGenerationPrompt: true } } });
+    expect(of('jobFailed')).toEqual([]);
+    const chatml = tokenizer.applyChatTemplate(messages, { addGenerationPrompt: true });
+    expect(engine.submitted.get(engine.seqOf(1))?.tokens).toEqual(
+      tokenizer.encode(chatml, { special: true }),
+    );
   });
 
   it('drains: refuses new jobs, sends Drained when the last job ends', () => {

@@ -19,8 +19,19 @@ describe('createJobTokenizer', () => {
     expect(tokenizer.decode(ids, { special: true })).toMatch(
       /<\|im_start\|>user\nHello!<\|im_end\|>\n<\|im_start\|>assistant\n$/,
     );
-    expect(jobTokenizer.hasChatTemplate).toBe(true);
     expect(jobTokenizer.endOfGenerationIds).toContain(imEnd);
+  });
+
+  (qwenDir ? it : it.skip)('renders ChatML for a vocabulary without a template', async () => {
+    const hf = await Tokenizer.fromHfDir(qwenDir!.replace(/\/vocab\.json$/, ''));
+    const tokenizer = new Tokenizer({ ...hf.vocab, chatTemplate: null });
+    const ids = createJobTokenizer(tokenizer).encodeChat([{ role: 'user', content: 'Hi' }], true);
+    const imStart = tokenizer.tokenId('<|im_start|>')!;
+    // <|im_start|> is one token each time, not its spelling: the rendered text's specials parsed.
+    expect(ids.filter((id) => id === imStart)).toHaveLength(2);
+    expect(tokenizer.decode(ids, { special: true })).toBe(
+      '<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n',
+    );
   });
 
   (stories ? it : it.skip)('keeps one BOS when the template writes its own', async () => {
@@ -38,7 +49,6 @@ describe('createJobTokenizer', () => {
     const tokenizer = Tokenizer.fromGguf(await readGguf(stories!));
     const jobTokenizer = createJobTokenizer(tokenizer);
     expect(jobTokenizer.encodePrompt('Once upon a time')).toEqual([1, 403, 407, 261, 378]);
-    expect(jobTokenizer.hasChatTemplate).toBe(false);
     expect(jobTokenizer.vocabSize).toBe(512);
   });
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readGguf } from '@llorch/gguf';
 import { FinishReason, type Envelope, type Submit } from '@llorch/protocol';
+import { Tokenizer } from '@llorch/tokenizer';
 import { EXIT_CODES } from '../src/exitCodes.js';
 import { buildWorker } from './buildWorker.js';
 import { repoRoot, sharedFile } from '../../../test/support/sharedFile.js';
@@ -173,16 +175,13 @@ describeModel('llorch-worker process (stories260K, CPU)', () => {
     worker.send({ submit: { jobId: 'bad-temp', prompt: 'x', sampling: { temperature: -1 } } });
     worker.send({ submit: { jobId: 'bad-token', tokens: { ids: [1, 100000] } } });
     worker.send({ submit: { jobId: 'too-long', tokens: { ids: Array(1024).fill(5) } } });
-    worker.send({
-      submit: { jobId: 'chat', chat: { messages: [{ role: 'user', content: 'hi' }] } },
-    });
     await worker.waitFor(
       (e) => e.frameRejected?.code === 'PROTOCOL_ERR_UNDECODABLE',
       'undecodable',
     );
     await worker.waitFor((e) => e.frameRejected?.code === 'WORKER_ERR_UNKNOWN_JOB', 'unknown job');
     const codes = await Promise.all(
-      ['bad-temp', 'bad-token', 'too-long', 'chat'].map(
+      ['bad-temp', 'bad-token', 'too-long'].map(
         async (id) => (await worker.end(id)).jobFailed?.code,
       ),
     );
@@ -190,10 +189,20 @@ describeModel('llorch-worker process (stories260K, CPU)', () => {
       'WORKER_ERR_INVALID_PARAMS',
       'WORKER_ERR_INVALID_PARAMS',
       'WORKER_ERR_CONTEXT_OVERFLOW',
-      'WORKER_ERR_NO_CHAT_TEMPLATE',
     ]);
     worker.send({ ping: { nonce: 99 } });
     await worker.waitFor((e) => e.pong?.nonce === 99, 'Pong');
+  }, 60_000);
+
+  it('renders chat for a model without a template in ChatML and runs it', async () => {
+    const tokenizer = Tokenizer.fromGguf(await readGguf(stories!));
+    const messages = [{ role: 'user', content: 'Tell me a story' }];
+    const chatml = tokenizer.applyChatTemplate(messages, { addGenerationPrompt: true });
+    expect(chatml).toBe('<|im_start|>user\nTell me a story<|im_end|>\n<|im_start|>assistant\n');
+    worker.send({ submit: greedy('chat', { chat: { messages, addGenerationPrompt: true } }, 8) });
+    const done = (await worker.end('chat')).jobDone;
+    expect(done?.usage?.promptTokens).toBe(tokenizer.encode(chatml, { special: true }).length);
+    expect(done?.usage?.completionTokens).toBe(8);
   }, 60_000);
 
   it('drains, refuses new work, then shuts down with exit status 0', async () => {

@@ -380,7 +380,7 @@ export namespace llorch {
                 /** Operating-system process id of the worker (for logs and signals). */
                 pid: number;
 
-                /** Whether the model ships a chat template (Submit with chat messages needs one). */
+                /** Whether the model ships a chat template (without one, chat input is rendered in ChatML). */
                 hasChatTemplate: boolean;
 
                 /**
@@ -476,7 +476,7 @@ export namespace llorch {
                     /** Operating-system process id of the worker (for logs and signals). */
                     pid?: (number|null);
 
-                    /** Whether the model ships a chat template (Submit with chat messages needs one). */
+                    /** Whether the model ships a chat template (without one, chat input is rendered in ChatML). */
                     hasChatTemplate?: (boolean|null);
 
                     /** Unknown fields preserved while decoding when enabled */

@@ -1176,7 +1176,7 @@ export const llorch = $root.llorch = (() => {
                  * @property {number|null} [memoryFreeBytes] Device memory still free after loading, in bytes.
                  * @property {llorch.worker.v1.EngineLimits.$Properties|null} [limits] Limits of the loaded engine.
                  * @property {number|null} [pid] Operating-system process id of the worker (for logs and signals).
-                 * @property {boolean|null} [hasChatTemplate] Whether the model ships a chat template (Submit with chat messages needs one).
+                 * @property {boolean|null} [hasChatTemplate] Whether the model ships a chat template (without one, chat input is rendered in ChatML).
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1290,7 +1290,7 @@ export const llorch = $root.llorch = (() => {
                 Hello.prototype.pid = 0;
 
                 /**
-                 * Whether the model ships a chat template (Submit with chat messages needs one).
+                 * Whether the model ships a chat template (without one, chat input is rendered in ChatML).
                  * @member {boolean} hasChatTemplate
                  * @memberof llorch.worker.v1.Hello
                  * @instance
