@@ -6,9 +6,7 @@ import { OrchError, type OrchErrorCode } from './errors.js';
 function orchCode(code: string): OrchErrorCode {
   if (code.endsWith('DEADLINE_EXCEEDED')) return 'ORCH_ERR_DEADLINE_EXCEEDED';
   if (/DRAINING|SHUTTING_DOWN/.test(code)) return 'ORCH_ERR_MODEL_NOT_READY';
-  if (
-    /INVALID|TOO_LONG|CONTEXT|OUT_OF_RANGE|BAD_ARGUMENT|BAD_REQUEST/.test(code)
-  ) {
+  if (/INVALID|TOO_LONG|CONTEXT|OUT_OF_RANGE|BAD_ARGUMENT|BAD_REQUEST/.test(code)) {
     return 'ORCH_ERR_INVALID_REQUEST';
   }
   return 'ORCH_ERR_JOB_FAILED';
