@@ -4,8 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../../..');
-export const storiesPath = path.resolve(repoRoot, '../shared/models/stories260K.gguf');
+import { repoRoot, sharedFile } from '../../support/sharedFile.js';
+
+export { repoRoot };
+const storiesFile = sharedFile('models/stories260K.gguf');
+export const storiesPath = storiesFile ?? '';
 const cli = path.join(repoRoot, 'packages/orchestrator/dist/cli.js');
 const workerMain = path.join(repoRoot, 'packages/worker/dist/main.js');
 
@@ -14,7 +17,8 @@ const workerMain = path.join(repoRoot, 'packages/worker/dist/main.js');
  * missing one is a failure, not a skip.
  */
 export function e2eReady(): boolean {
-  const missing = [storiesPath, cli, workerMain].filter((p) => !existsSync(p));
+  const missing = [cli, workerMain].filter((p) => !existsSync(p));
+  if (storiesFile === undefined) missing.push('../shared/models/stories260K.gguf');
   if (missing.length === 0) return true;
   if (process.env.CI === 'true')
     throw new Error(`e2e prerequisites missing: ${missing.join(', ')}`);

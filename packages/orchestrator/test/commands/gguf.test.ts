@@ -4,22 +4,20 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { getString, readGguf } from '@llorch/gguf';
 import { main } from '../../src/cli.js';
 import { run as gguf } from '../../src/commands/gguf.js';
+import { repoRoot, sharedFile } from '../../../../test/support/sharedFile.js';
 
 // Writing a tiny synthetic model (its 151936-token vocabulary) takes seconds on a busy machine.
 jest.setTimeout(60_000);
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const shared = (p: string) => path.resolve(repoRoot, '../shared', p);
-const stories = shared('models/stories260K.gguf');
-const vocabDir = shared('tokenizer-vectors');
-const qwenDir = shared('models/qwen2.5-0.5b-instruct');
-const haveFiles = existsSync(stories) && existsSync(vocabDir) && existsSync(qwenDir);
-if (!haveFiles && process.env.CI === 'true') throw new Error('shared model files are missing');
+const files = ['models/stories260K.gguf', 'tokenizer-vectors', 'models/qwen2.5-0.5b-instruct'].map(
+  sharedFile,
+);
+const haveFiles = files.every((f) => f !== undefined);
+const [stories, vocabDir, qwenDir] = files.map((f) => f ?? '') as [string, string, string];
 const withFiles = haveFiles ? describe : describe.skip;
 const vocabFiles = haveFiles ? readdirSync(vocabDir).filter((f) => f.endsWith('.gguf')) : [];
 

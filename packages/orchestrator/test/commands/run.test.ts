@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, test } from '@jest/globals';
 import { run } from '../../src/commands/run.js';
+import { repoRoot, sharedFile } from '../../../../test/support/sharedFile.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const stories = path.resolve(repoRoot, '../shared/models/stories260K.gguf');
+const storiesFile = sharedFile('models/stories260K.gguf');
+const stories = storiesFile ?? '';
 const refsFile = path.join(repoRoot, 'test/oracle/refs/stories260K.json');
-if (process.env.CI === 'true' && !existsSync(stories)) throw new Error(`${stories} is missing`);
-const describeModel = existsSync(stories) ? describe : describe.skip;
+const describeModel = storiesFile !== undefined ? describe : describe.skip;
 
 async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();

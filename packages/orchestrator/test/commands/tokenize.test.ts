@@ -1,19 +1,17 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, jest } from '@jest/globals';
 import { run as detokenize } from '../../src/commands/detokenize.js';
 import { run as tokenize } from '../../src/commands/tokenize.js';
+import { sharedFile } from '../../../../test/support/sharedFile.js';
 
 // Loading the real vocabularies takes seconds on a loaded 2-core machine.
 jest.setTimeout(60_000);
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const qwenDir = path.resolve(repoRoot, '../shared/models/qwen2.5-0.5b-instruct');
-const spmGguf = path.resolve(repoRoot, '../shared/tokenizer-vectors/ggml-vocab-llama-spm.gguf');
-const haveFiles = existsSync(qwenDir) && existsSync(spmGguf);
-if (!haveFiles && process.env.CI === 'true') throw new Error('shared tokenizer files are missing');
+const qwenFile = sharedFile('models/qwen2.5-0.5b-instruct');
+const spmFile = sharedFile('tokenizer-vectors/ggml-vocab-llama-spm.gguf');
+const haveFiles = qwenFile !== undefined && spmFile !== undefined;
+const qwenDir = qwenFile ?? '';
+const spmGguf = spmFile ?? '';
 const withFiles = haveFiles ? describe : describe.skip;
 
 async function call(

@@ -1,12 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are read field by field */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -18,11 +11,12 @@ import { configSchema } from '../../src/config.js';
 import { Orchestrator } from '../../src/Orchestrator.js';
 import { FakeSpawner } from '../support/FakeSpawner.js';
 import { parseSse } from '../support/parseSse.js';
+import { sharedFile } from '../../../../test/support/sharedFile.js';
 
 // The replicas are fakes; the model files are real, since loading a model reads its vocabulary.
-const stories = path.resolve(import.meta.dirname, '../../../../../shared/models/stories260K.gguf');
-const haveModel = existsSync(stories);
-if (!haveModel && process.env.CI === 'true') throw new Error(`missing ${stories}`);
+const storiesFile = sharedFile('models/stories260K.gguf');
+const haveModel = storiesFile !== undefined;
+const stories = storiesFile ?? '';
 
 const ADMIN = 'admin-token-123';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'llorch-app-'));
