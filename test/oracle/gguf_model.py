@@ -33,6 +33,8 @@ class GgufModel:
     tensor_types: dict[str, str]
     # numpy layout: the reverse of ggml's dims, so a [n_in, n_out] ggml matrix is (n_out, n_in).
     weights: dict[str, np.ndarray]
+    # Llama 3.1 rope scaling as llama.cpp stores it: per-pair frequency divisors, or None.
+    rope_freqs: np.ndarray | None = None
     tokenizer_model: str | None = None
     tokens: list[str] = field(default_factory=list)
     token_types: list[int] = field(default_factory=list)
@@ -67,10 +69,7 @@ def read_gguf_model(path: str) -> GgufModel:
 
     weights = {t.name: _tensor_f32(t) for t in reader.tensors}
     tensor_types = {t.name: t.tensor_type.name for t in reader.tensors}
-    if 'rope_freqs.weight' in weights:
-        raise GgufModelError(
-            'rope_freqs.weight (llama3 rope scaling) is not supported by the oracle'
-        )
+    rope_freqs = weights.pop('rope_freqs.weight', None)
 
     n_embd = int(_field(reader, f'{arch}.embedding_length'))
     n_head = int(_field(reader, f'{arch}.attention.head_count'))
@@ -99,6 +98,7 @@ def read_gguf_model(path: str) -> GgufModel:
         context_length=int(_field(reader, f'{arch}.context_length')),
         tensor_types=tensor_types,
         weights=weights,
+        rope_freqs=rope_freqs,
         tokenizer_model=_field(reader, 'tokenizer.ggml.model'),
         tokens=list(tokens),
         token_types=list(_field(reader, 'tokenizer.ggml.token_type', [])),

@@ -21,7 +21,7 @@ def unpermute_rope_rows(w: np.ndarray, n_head: int) -> np.ndarray:
     return w.reshape(n_head, half, 2, *rest).swapaxes(1, 2).reshape(rows, *rest)
 
 
-def _hf_config(m: GgufModel, tied: bool):
+def _hf_config(m: GgufModel, tied: bool, llama3_rope: dict | None):
     common = dict(
         vocab_size=m.n_vocab,
         hidden_size=m.n_embd,
@@ -40,6 +40,14 @@ def _hf_config(m: GgufModel, tied: bool):
         pad_token_id=None,
     )
     if m.arch == 'llama':
+        if llama3_rope is not None:
+            # HF computes the llama3 frequencies itself from these (transformers 5 config).
+            del common['rope_theta']
+            common['rope_parameters'] = {
+                'rope_type': 'llama3',
+                'rope_theta': m.rope_theta,
+                **llama3_rope,
+            }
         return LlamaConfig(**common, head_dim=m.head_dim, attention_bias=False, mlp_bias=False)
     return Qwen2Config(**common, use_sliding_window=False)
 
@@ -80,12 +88,27 @@ def _state_dict(m: GgufModel) -> dict[str, np.ndarray]:
     return sd
 
 
-def build_hf_model(m: GgufModel, device: str = 'cpu') -> torch.nn.Module:
+def build_hf_model(
+    m: GgufModel, device: str = 'cpu', llama3_rope: dict | None = None
+) -> torch.nn.Module:
+    """llama3_rope: Llama 3.1 rope scaling parameters (factor, low_freq_factor, high_freq_factor,
+    original_max_position_embeddings), required when the GGUF has rope_freqs: HF derives its
+    frequencies from them, and they must agree with the file's divisors."""
+    if (m.rope_freqs is None) != (llama3_rope is None):
+        raise GgufModelError('rope_freqs.weight and llama3 rope parameters go together')
     tied = 'output.weight' not in m.weights
-    config = _hf_config(m, tied)
+    config = _hf_config(m, tied, llama3_rope)
     cls = LlamaForCausalLM if m.arch == 'llama' else Qwen2ForCausalLM
     config._attn_implementation = 'eager'
     model = cls(config).float()
     tensors = {k: torch.from_numpy(np.array(v)) for k, v in _state_dict(m).items()}
     model.load_state_dict(tensors, strict=True)
+    if m.rope_freqs is not None:
+        hf = model.model.rotary_emb.inv_freq.double().numpy()
+        d = m.head_dim
+        gguf = m.rope_theta ** (-np.arange(0, d, 2, dtype=np.float64) / d) / m.rope_freqs
+        if np.max(np.abs(hf / gguf - 1)) > 1e-6:
+            raise GgufModelError(
+                f'rope_freqs.weight disagrees with HF llama3 frequencies: {hf} vs {gguf}'
+            )
     return model.to(device).eval()

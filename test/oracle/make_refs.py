@@ -198,6 +198,15 @@ def parse_synth(spec: str) -> dict:
     return {'arch': arch, 'preset': preset, 'type': dtype, 'seed': int(seed)}
 
 
+# Llama 3.1 rope scaling of the synthetic presets that have it (packages/gguf's presets.ts):
+# the GGUF holds only llama.cpp's derived divisors, HF wants the parameters.
+LLAMA3_ROPE = {
+    'tiny-llama3': dict(
+        factor=8.0, low_freq_factor=1.0, high_freq_factor=4.0, original_max_position_embeddings=8192
+    ),
+}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument('--gguf', required=True)
@@ -217,7 +226,8 @@ def main() -> None:
     torch.backends.cuda.matmul.allow_tf32 = False
     m = read_gguf_model(args.gguf)
     vocab = Vocab(m.tokenizer_model, m.tokens, m.token_types, m.scores) if m.tokens else None
-    model = build_hf_model(m, args.device)
+    llama3_rope = LLAMA3_ROPE.get(args.synth['preset']) if args.synth else None
+    model = build_hf_model(m, args.device, llama3_rope)
     # Prompts follow the vocab, not the architecture: synthetic llama models use Qwen2.5's.
     if vocab is not None and vocab.model == 'llama':
         prompts = spm_prompts(vocab)

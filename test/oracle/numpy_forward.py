@@ -15,10 +15,13 @@ def _rms_norm(x: np.ndarray, w: np.ndarray, eps: float) -> np.ndarray:
     return x / np.sqrt(np.mean(x * x, axis=-1, keepdims=True) + eps) * w
 
 
-def _rope(x: np.ndarray, theta: float, neox: bool) -> np.ndarray:
-    """x: (n_tokens, n_heads, head_dim), rotated in place of position p = row index."""
+def _rope(x: np.ndarray, theta: float, neox: bool, divisors: np.ndarray | None) -> np.ndarray:
+    """x: (n_tokens, n_heads, head_dim), rotated in place of position p = row index; pair i
+    turns at theta^(-2i/d) / divisors[i] (llama.cpp's rope_freqs)."""
     n, _, d = x.shape
     freqs = theta ** (-np.arange(0, d, 2, dtype=np.float64) / d)
+    if divisors is not None:
+        freqs = freqs / divisors.astype(np.float64)
     ang = np.arange(n, dtype=np.float64)[:, None] * freqs[None, :]
     cos, sin = np.cos(ang)[:, None, :], np.sin(ang)[:, None, :]
     if neox:
@@ -50,8 +53,10 @@ def numpy_logits(m: GgufModel, tokens: list[int]) -> np.ndarray:
     for i in range(m.n_layer):
         g = f'blk.{i}.'
         h = _rms_norm(x, w[g + 'attn_norm.weight'], m.rms_eps)
-        q = _rope(_linear(w, g + 'attn_q', h).reshape(n, m.n_head, hd), m.rope_theta, neox)
-        k = _rope(_linear(w, g + 'attn_k', h).reshape(n, m.n_head_kv, hd), m.rope_theta, neox)
+        q = _linear(w, g + 'attn_q', h).reshape(n, m.n_head, hd)
+        k = _linear(w, g + 'attn_k', h).reshape(n, m.n_head_kv, hd)
+        q = _rope(q, m.rope_theta, neox, m.rope_freqs)
+        k = _rope(k, m.rope_theta, neox, m.rope_freqs)
         v = _linear(w, g + 'attn_v', h).reshape(n, m.n_head_kv, hd)
         k, v = np.repeat(k, group, axis=1), np.repeat(v, group, axis=1)
         scores = np.einsum('qhd,khd->hqk', q, k) / np.sqrt(hd) + mask

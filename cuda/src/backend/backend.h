@@ -29,6 +29,9 @@ struct RopeParams {
   int headDim = 0;
   int ropeDim = 0;      // leading dims of each head that rotate
   float freqBase = 10000.f;
+  // ropeDim / 2 divisors of the pairs' frequencies (Llama 3.1's rope_freqs tensor, host memory),
+  // or null for none: pair i turns at freqBase^(-2i / ropeDim) / freqFactors[i].
+  const float* freqFactors = nullptr;
   float posScale = 1.f; // linear rope scaling: position multiplier (1 / factor)
   RopeStyle style = RopeStyle::Neox;
 };

@@ -13,7 +13,8 @@ void cpuRope(float* x, const int32_t* pos, int n, const RopeParams& p) {
   sinv.resize(static_cast<size_t>(half));
   for (int i = 0; i < half; i++) {
     const double e = static_cast<double>(2 * i) / static_cast<double>(p.ropeDim);
-    invFreq[i] = static_cast<float>(1.0 / std::pow(static_cast<double>(p.freqBase), e));
+    const double factor = p.freqFactors != nullptr ? p.freqFactors[i] : 1.0;
+    invFreq[i] = static_cast<float>(1.0 / (std::pow(static_cast<double>(p.freqBase), e) * factor));
   }
   for (int r = 0; r < n; r++) {
     const float t = static_cast<float>(pos[r]) * p.posScale;

@@ -59,6 +59,7 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
   ropeQ.freqBase = c_.ropeFreqBase;
   ropeQ.posScale = 1.0f / c_.ropeLinearFactor;
   ropeQ.style = c_.ropeStyle;
+  ropeQ.freqFactors = w_.ropeFreqs.empty() ? nullptr : w_.ropeFreqs.data();
   RopeParams ropeK = ropeQ;
   ropeK.heads = c_.headCountKv;
   for (int l = 0; l < c_.blockCount; l++) {

@@ -66,16 +66,16 @@ class WeightLoader {
 
   // A 1-D f32 tensor (norm weights, biases) of `len` elements.
   const float* vector(const std::string& name, int64_t len) {
-    const TensorInfo& t = find(name);
-    if (t.dims.size() != 1 || t.dims[0] != len) {
-      throw NativeError(err::kLoad, "tensor " + name + " has shape " + shape(t) + ", expected [" +
-                                        std::to_string(len) + "]");
-    }
-    if (t.type != static_cast<uint32_t>(GgmlType::F32)) {
-      throw NativeError(err::kUnsupportedType, "tensor " + name + " must be F32 (norm weights and biases), got ggml type " +
-                                                   std::to_string(t.type));
-    }
+    const TensorInfo& t = findVector(name, len);
     return static_cast<const float*>(read(t, static_cast<size_t>(len) * 4, nullptr));
+  }
+
+  // The same, in host memory (values the host computes with, such as rope frequency divisors).
+  std::vector<float> hostVector(const std::string& name, int64_t len) {
+    const TensorInfo& t = findVector(name, len);
+    std::vector<float> v(static_cast<size_t>(len));
+    readAt(t, reinterpret_cast<uint8_t*>(v.data()), dataStart(t, v.size() * 4), v.size() * 4);
+    return v;
   }
 
  private:
@@ -83,6 +83,47 @@ class WeightLoader {
     auto it = byName_.find(name);
     if (it == byName_.end()) throw NativeError(err::kLoad, "tensor " + name + " is missing");
     return *it->second;
+  }
+
+  const TensorInfo& findVector(const std::string& name, int64_t len) const {
+    const TensorInfo& t = find(name);
+    if (t.dims.size() != 1 || t.dims[0] != len) {
+      throw NativeError(err::kLoad, "tensor " + name + " has shape " + shape(t) + ", expected [" +
+                                        std::to_string(len) + "]");
+    }
+    if (t.type != static_cast<uint32_t>(GgmlType::F32)) {
+      throw NativeError(err::kUnsupportedType, "tensor " + name +
+                                                   " must be F32 (norm weights, biases, rope factors), got ggml type " +
+                                                   std::to_string(t.type));
+    }
+    return t;
+  }
+
+  // The file offset of t's `bytes` of data, checked against its declared size and the file.
+  uint64_t dataStart(const TensorInfo& t, size_t bytes) const {
+    if (t.size != bytes) {
+      throw NativeError(err::kLoad, "tensor " + t.name + " declares " + std::to_string(t.size) +
+                                        " bytes, its shape and type need " + std::to_string(bytes));
+    }
+    const uint64_t start = dataOffset_ + t.offset;
+    if (start < dataOffset_ || start + bytes > fileSize_ || start + bytes < start) {
+      throw NativeError(err::kIo, "tensor " + t.name + " data lies beyond the end of " + path_);
+    }
+    return start;
+  }
+
+  // Reads `want` bytes of t's data at file offset `at` into dst.
+  void readAt(const TensorInfo& t, uint8_t* dst, uint64_t at, size_t want) const {
+    size_t got = 0;
+    while (got < want) {
+      const ssize_t r = ::pread(fd_, dst + got, want - got, static_cast<off_t>(at + got));
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) {
+        throw NativeError(err::kIo, "reading tensor " + t.name + " from " + path_ + ": " +
+                                        (r < 0 ? std::strerror(errno) : "unexpected end of file"));
+      }
+      got += static_cast<size_t>(r);
+    }
   }
 
   static std::string shape(const TensorInfo& t) {
@@ -94,14 +135,7 @@ class WeightLoader {
   // Reads a tensor into new backend memory. A matrix (type and shape in `matrix`) streams in
   // whole rows through uploadWeight, so the backend may rewrite its rows into its own layout.
   void* read(const TensorInfo& t, size_t bytes, const WeightView* matrix) {
-    if (t.size != bytes) {
-      throw NativeError(err::kLoad, "tensor " + t.name + " declares " + std::to_string(t.size) +
-                                        " bytes, its shape and type need " + std::to_string(bytes));
-    }
-    const uint64_t start = dataOffset_ + t.offset;
-    if (start < dataOffset_ || start + bytes > fileSize_ || start + bytes < start) {
-      throw NativeError(err::kIo, "tensor " + t.name + " data lies beyond the end of " + path_);
-    }
+    const uint64_t start = dataStart(t, bytes);
     void* dst = backend_.alloc(bytes);
     out_.buffers.push_back(dst);
     out_.bytes += bytes;
@@ -116,16 +150,7 @@ class WeightLoader {
     size_t done = 0;
     while (done < bytes) {
       const size_t want = std::min(step, bytes - done);
-      size_t got = 0;
-      while (got < want) {
-        const ssize_t r = ::pread(fd_, staging_.get() + got, want - got, static_cast<off_t>(start + done + got));
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) {
-          throw NativeError(err::kIo, "reading tensor " + t.name + " from " + path_ + ": " +
-                                          (r < 0 ? std::strerror(errno) : "unexpected end of file"));
-        }
-        got += static_cast<size_t>(r);
-      }
+      readAt(t, staging_.get(), start + done, want);
       if (matrix != nullptr) {
         backend_.uploadWeight(static_cast<uint8_t*>(dst) + done, staging_.get(), matrix->type,
                               static_cast<int64_t>(want / rb), matrix->cols);
@@ -163,6 +188,8 @@ ModelWeights loadWeights(Backend& backend, const std::string& path, uint64_t dat
     w.outputNorm = l.vector("output_norm.weight", embd);
     // A file without output.weight shares the embedding matrix (tied output).
     w.output = !c.tiedOutput && l.has("output.weight") ? l.matrix("output.weight", c.vocabSize, embd) : w.tokEmbd;
+    // Llama 3.1's rope scaling ships as per-pair frequency divisors.
+    if (l.has("rope_freqs.weight")) w.ropeFreqs = l.hostVector("rope_freqs.weight", c.ropeDim / 2);
     for (int i = 0; i < c.blockCount; i++) {
       const std::string p = "blk." + std::to_string(i) + ".";
       LayerWeights L;

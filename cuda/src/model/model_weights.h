@@ -30,6 +30,7 @@ struct ModelWeights {
   const float* outputNorm = nullptr;  // [n_embd]
   WeightView output;                  // [n_vocab, n_embd]; tok_embd when tied
   std::vector<LayerWeights> layers;
+  std::vector<float> ropeFreqs;       // [rope dim / 2] rope frequency divisors, empty when absent
   std::vector<void*> buffers;         // every allocation, for release
   size_t bytes = 0;
 };

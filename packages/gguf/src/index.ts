@@ -29,5 +29,11 @@ export {
   type SynthShape,
   type SynthTensor,
 } from './synth.js';
-export { SYNTH_PRESETS, synthPreset, type SynthPreset } from './synth/presets.js';
+export {
+  llama3RopeFreqs,
+  SYNTH_PRESETS,
+  synthPreset,
+  type Llama3RopeScaling,
+  type SynthPreset,
+} from './synth/presets.js';
 export { SYNTH_TYPES, useMoreBits, type SynthType } from './synth/quant-recipe.js';

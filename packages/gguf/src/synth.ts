@@ -2,7 +2,7 @@ import { GgufError } from './errors.js';
 import { GgmlType } from './ggml-type.js';
 import { meta } from './meta.js';
 import { quantize, quantizedBytes } from './quant/codec.js';
-import { SYNTH_PRESETS, synthPreset, type SynthPreset } from './synth/presets.js';
+import { llama3RopeFreqs, SYNTH_PRESETS, synthPreset, type SynthPreset } from './synth/presets.js';
 import { FILE_TYPE, parseSynthType, weightType, type SynthType } from './synth/quant-recipe.js';
 import { qwenTokenizerMetadata } from './synth/qwen-tokenizer.js';
 import { Xoshiro128 } from './synth/xoshiro128.js';
@@ -20,9 +20,14 @@ export interface SynthOptions {
   readonly tokenizerDir: string;
 }
 
-/** How a tensor's values are drawn: all ones (norm weights) or uniform with a given std. */
+/**
+ * How a tensor's values are drawn: all ones (norm weights), uniform with a given std, or given
+ * (rope frequency divisors).
+ */
 export type SynthInit =
-  { readonly kind: 'ones' } | { readonly kind: 'uniform'; readonly std: number };
+  | { readonly kind: 'ones' }
+  | { readonly kind: 'uniform'; readonly std: number }
+  | { readonly kind: 'values'; readonly values: Float32Array };
 
 export interface SynthTensor extends GgufTensorSpec {
   readonly init: SynthInit;
@@ -114,6 +119,16 @@ export function synthShape(options: Omit<SynthOptions, 'tokenizerDir' | 'seed'>)
   if (!preset.tiedEmbeddings) {
     matrix('output.weight', [e, preset.vocabSize], 1 / Math.sqrt(e), -1, true);
   }
+  // Last, so that the other tensors' seeds (by index) match the preset without scaling.
+  if (preset.ropeScaling !== undefined) {
+    const values = llama3RopeFreqs(preset.ropeScaling, preset.ropeFreqBase, preset.headDim);
+    tensors.push({
+      name: 'rope_freqs.weight',
+      dims: [values.length],
+      type: GgmlType.F32,
+      init: { kind: 'values', values },
+    });
+  }
   const layout = layoutTensors(tensors, 32);
   const last = layout[layout.length - 1]!;
   return { preset, architecture, type, tensors, dataBytes: last.offset + last.size };
@@ -165,6 +180,7 @@ async function* tensorData(
     const n = Math.min(rowsPerChunk, rows - r) * row;
     const chunk = values.subarray(0, n);
     if (t.init.kind === 'ones') chunk.fill(1);
+    else if (t.init.kind === 'values') chunk.set(t.init.values.subarray(r * row, r * row + n));
     else rng.fillUniform(chunk, t.init.std);
     // The writer awaits each chunk before asking for the next, so both buffers are reused.
     yield quantize(t.type, chunk, bytes.subarray(0, quantizedBytes(t.type, n)));

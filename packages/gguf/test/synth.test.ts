@@ -11,6 +11,7 @@ import {
   getString,
   getStringArray,
   ggmlTensorBytes,
+  llama3RopeFreqs,
   ggmlTypeName,
   modelConfig,
   readGguf,
@@ -84,6 +85,35 @@ describe('synthShape for the qwen2.5-0.5b preset (planned, not written)', () => 
     expect(() =>
       synthShape({ preset: 'tiny-qwen2', type: 'f16', architecture: 'gpt2' as 'llama' }),
     ).toThrow(expect.objectContaining({ code: 'GGUF_ERR_BAD_SYNTH_OPTION' }));
+  });
+});
+
+describe('llama3 rope scaling (tiny-llama3)', () => {
+  const scaling = { factor: 8, lowFreqFactor: 1, highFreqFactor: 4, originalContextLength: 8192 };
+
+  it('keeps fast pairs, slows slow ones by the factor and interpolates between', () => {
+    // Base 500000, 16 dims: wavelengths 6.3, 32, 164, 836, 4.4k, 22k, 115k and 590k tokens
+    // against the 2048 (high) and 8192 (low frequency) wavelength limits.
+    const d = llama3RopeFreqs(scaling, 500000, 16);
+    expect(Array.from(d.subarray(0, 4))).toEqual([1, 1, 1, 1]);
+    expect(Array.from(d.subarray(5))).toEqual([8, 8, 8]);
+    const wavelength = 2 * Math.PI * Math.pow(500000, 8 / 16);
+    const smooth = (8192 / wavelength - 1) / (4 - 1);
+    expect(d[4]).toBeCloseTo(1 / ((1 - smooth) / 8 + smooth), 5);
+    expect(d[4]).toBeGreaterThan(1);
+    expect(d[4]).toBeLessThan(8);
+  });
+
+  it('writes the divisors as rope_freqs.weight after every other tensor', () => {
+    const plain = synthShape({ preset: 'tiny-llama', type: 'f32' }).tensors;
+    const scaled = synthShape({ preset: 'tiny-llama3', type: 'f32' }).tensors;
+    // The other tensors keep their order, so their seeds (by index) are tiny-llama's.
+    expect(scaled.slice(0, -1).map((t) => t.name)).toEqual(plain.map((t) => t.name));
+    expect(scaled.at(-1)).toMatchObject({
+      name: 'rope_freqs.weight',
+      dims: [8],
+      type: GgmlType.F32,
+    });
   });
 });
 

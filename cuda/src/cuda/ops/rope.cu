@@ -37,7 +37,8 @@ RopeInvFreq ropeInvFreq(const RopeParams& p) {
   RopeInvFreq f{};
   for (int i = 0; i < half; i++) {
     const double e = static_cast<double>(2 * i) / static_cast<double>(p.ropeDim);
-    f.v[i] = static_cast<float>(1.0 / std::pow(static_cast<double>(p.freqBase), e));
+    const double factor = p.freqFactors != nullptr ? p.freqFactors[i] : 1.0;
+    f.v[i] = static_cast<float>(1.0 / (std::pow(static_cast<double>(p.freqBase), e) * factor));
   }
   return f;
 }

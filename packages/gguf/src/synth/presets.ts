@@ -1,3 +1,14 @@
+/**
+ * Llama 3.1's rope scaling ("rope_type": "llama3" in Hugging Face configs). llama.cpp's converter
+ * turns it into a rope_freqs tensor of per-pair frequency divisors; synth writes the same.
+ */
+export interface Llama3RopeScaling {
+  readonly factor: number;
+  readonly lowFreqFactor: number;
+  readonly highFreqFactor: number;
+  readonly originalContextLength: number;
+}
+
 /** Shapes of the synthetic models `llorch gguf synth` can generate. */
 export interface SynthPreset {
   readonly name: string;
@@ -14,6 +25,7 @@ export interface SynthPreset {
   readonly ropeFreqBase: number;
   readonly rmsNormEps: number;
   readonly tiedEmbeddings: boolean;
+  readonly ropeScaling?: Llama3RopeScaling;
 }
 
 const QWEN_VOCAB = 151936;
@@ -67,7 +79,52 @@ export const SYNTH_PRESETS: readonly SynthPreset[] = [
     rmsNormEps: 1e-5,
     tiedEmbeddings: false,
   },
+  {
+    // tiny-llama with Llama 3.1's rope: base 500000 and llama3 scaling. With 16-dim heads the
+    // 8 pairs cover all three regimes: 4 turn faster than the high-frequency wavelength (kept),
+    // 1 in between (interpolated), 3 slower than the low-frequency one (divided by 8).
+    name: 'tiny-llama3',
+    architecture: 'llama',
+    blockCount: 2,
+    embeddingLength: 64,
+    headCount: 4,
+    headCountKv: 2,
+    headDim: 16,
+    feedForwardLength: 128,
+    vocabSize: QWEN_VOCAB,
+    contextLength: 16384,
+    ropeFreqBase: 500000,
+    rmsNormEps: 1e-5,
+    tiedEmbeddings: false,
+    ropeScaling: { factor: 8, lowFreqFactor: 1, highFreqFactor: 4, originalContextLength: 8192 },
+  },
 ];
+
+/**
+ * The rope_freqs divisors of llama3 scaling for `dim`-wide heads: pair i turns at
+ * base^(-2i / dim) / divisor[i]. Wavelengths shorter than originalContextLength / highFreqFactor
+ * keep their frequency, longer than originalContextLength / lowFreqFactor are slowed by
+ * `factor`, and those between are interpolated.
+ */
+export function llama3RopeFreqs(s: Llama3RopeScaling, base: number, dim: number): Float32Array {
+  const divisors = new Float32Array(dim / 2);
+  const highWavelength = s.originalContextLength / s.highFreqFactor;
+  const lowWavelength = s.originalContextLength / s.lowFreqFactor;
+  for (let i = 0; i < dim / 2; i++) {
+    const wavelength = 2 * Math.PI * Math.pow(base, (2 * i) / dim);
+    if (wavelength < highWavelength) {
+      divisors[i] = 1;
+    } else if (wavelength > lowWavelength) {
+      divisors[i] = s.factor;
+    } else {
+      const smooth =
+        (s.originalContextLength / wavelength - s.lowFreqFactor) /
+        (s.highFreqFactor - s.lowFreqFactor);
+      divisors[i] = 1 / ((1 - smooth) / s.factor + smooth);
+    }
+  }
+  return divisors;
+}
 
 export function synthPreset(name: string): SynthPreset | undefined {
   return SYNTH_PRESETS.find((p) => p.name === name);
