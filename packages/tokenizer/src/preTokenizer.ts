@@ -107,6 +107,16 @@ const ALIASES: Record<string, string> = {
   minerva: 'starcoder',
 };
 
+/**
+ * Pre-tokenizers whose Hugging Face tokenizer puts text in Unicode NFC first (Qwen2's
+ * normalizer); llama.cpp skips it, so decomposed input tokenized differently from the model's
+ * own tokenizer there.
+ */
+const NFC = new Set(['qwen2', 'qwen2.5', 'qwen-2.5', 'deepseek-r1-qwen']);
+
+/** Whether NFC could change `text`: only code points from U+0300 (combining marks) up can. */
+const MAYBE_NOT_NFC = /[^\u0000-\u02ff]/;
+
 function compile(pattern: string): RegExp {
   const source = pattern
     .replaceAll('\\s', '\\p{White_Space}')
@@ -117,6 +127,7 @@ function compile(pattern: string): RegExp {
 export class PreTokenizer {
   readonly name: string;
   readonly ignoreMerges: boolean;
+  private readonly nfc: boolean;
   private readonly regexes: readonly RegExp[];
 
   constructor(pre: string) {
@@ -130,11 +141,16 @@ export class PreTokenizer {
     const spec = SPECS[specName]!;
     this.name = specName;
     this.ignoreMerges = spec.ignoreMerges;
+    this.nfc = NFC.has(pre);
     this.regexes = spec.patterns.map(compile);
   }
 
-  /** Calls `onWord` for each word of `text`, in order; the words concatenate to `text`. */
+  /**
+   * Calls `onWord` for each word of `text`, in order; the words concatenate to `text` (to its NFC
+   * form for the pre-tokenizers that normalize).
+   */
   split(text: string, onWord: (word: string) => void): void {
+    if (this.nfc && MAYBE_NOT_NFC.test(text)) text = text.normalize('NFC');
     const regexes = this.regexes;
     if (regexes.length === 1) {
       splitOne(regexes[0]!, text, onWord);

@@ -9,7 +9,12 @@ import { sharedFile } from '../../../test/support/sharedFile.js';
 // Loading the real vocabularies takes seconds on a loaded 2-core machine.
 jest.setTimeout(60_000);
 
-/** decode(encode(x)) === x, on a real corpus and on arbitrary Unicode. */
+/**
+ * decode(encode(x)) === x, on a real corpus and on arbitrary Unicode; for Qwen2, whose tokenizer
+ * normalizes to NFC first, the NFC form of x.
+ */
+const restored = (tok: Tokenizer, text: string) =>
+  tok.vocab.pre.startsWith('qwen') ? text.normalize('NFC') : text;
 
 const SOURCES: Record<string, () => Promise<Tokenizer | null>> = {
   'qwen2.5 (HF files)': async () => {
@@ -44,7 +49,7 @@ describe.each(Object.entries(SOURCES))('round trip with %s', (_name, load) => {
     if (tok === null) return;
     fc.assert(
       fc.property(unicodeText, (text) => {
-        expect(tok.decode(tok.encode(text))).toBe(text);
+        expect(tok.decode(tok.encode(text))).toBe(restored(tok, text));
       }),
       { numRuns: 300 },
     );

@@ -101,3 +101,22 @@ describe('llama.cpp tokenizer vectors', () => {
     }, 60_000); // loading the real vocabularies takes seconds on a loaded 2-core machine
   }
 });
+
+/*
+ * Qwen2's Hugging Face tokenizer puts text in NFC before anything else (llama.cpp does not, so
+ * its vectors hold no such input). These ids come from transformers 5.18's Qwen2Tokenizer on
+ * the Qwen2.5 files in ../shared (tok.encode(text)); the decomposed forms must give the ids of
+ * the composed ones.
+ */
+const qwenHf = sharedFile('models/qwen2.5-0.5b-instruct/vocab.json');
+(qwenHf ? describe : describe.skip)('Qwen2 NFC normalization (transformers ids)', () => {
+  it.each([
+    ['e + combining acute', 'cafe\u0301 au lait', [924, 58858, 7906, 1187, 275]],
+    ['A + ring, Angstrom sign', 'A\u030a and \u212b', [144044, 323, 79252]],
+    ['Hangul jamo', '한국어 \u1100\u1161', [23573, 124785, 31079, 35509]],
+    ['already NFC', 'ﬁ ligature ①', [144300, 28313, 1568, 220, 48312, 254]],
+  ])('%s', async (_name, text, ids) => {
+    const tok = await Tokenizer.fromHfDir(path.dirname(qwenHf!));
+    expect(tok.encode(text)).toEqual(ids);
+  });
+});
