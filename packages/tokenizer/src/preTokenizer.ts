@@ -115,7 +115,7 @@ const ALIASES: Record<string, string> = {
 const NFC = new Set(['qwen2', 'qwen2.5', 'qwen-2.5', 'deepseek-r1-qwen']);
 
 /** Whether NFC could change `text`: only code points from U+0300 (combining marks) up can. */
-const MAYBE_NOT_NFC = /[^\u0000-\u02ff]/;
+const MAYBE_NOT_NFC = /[\u0300-\u{10ffff}]/u;
 
 function compile(pattern: string): RegExp {
   const source = pattern
