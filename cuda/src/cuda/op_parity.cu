@@ -351,6 +351,22 @@ void elementwiseCases(Harness& h) {
     h.gpu_.rope(static_cast<float*>(x.gpu), static_cast<int32_t*>(pp.gpu), n, p);
     h.compare(x, "rope", "f32", style == RopeStyle::Neox ? "neox 7x14x64" : "normal ropeDim 32 scale 0.5");
   }
+  {
+    // Llama 3.1's per-pair frequency divisors (rope_freqs), on the host as the model holds them.
+    RopeParams p;
+    p.heads = 8;
+    p.headDim = 128;
+    p.ropeDim = 128;
+    p.freqBase = 500000.f;
+    p.style = RopeStyle::Normal;
+    const std::vector<float> divisors = h.randomFloats(64, 1.f, 8.f);
+    p.freqFactors = divisors.data();
+    auto x = h.put(h.randomFloats(static_cast<size_t>(n) * 8 * 128));
+    auto pp = h.put(std::vector<int32_t>{0, 1, 7, 100, 511, 4095, 32767});
+    h.cpu_.rope(static_cast<float*>(x.cpu), static_cast<int32_t*>(pp.cpu), n, p);
+    h.gpu_.rope(static_cast<float*>(x.gpu), static_cast<int32_t*>(pp.gpu), n, p);
+    h.compare(x, "rope", "f32", "normal 7x8x128 with rope_freqs divisors");
+  }
 }
 
 // A paged cache with shuffled block tables; rows at several positions, one of them long enough
