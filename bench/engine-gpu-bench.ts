@@ -17,6 +17,7 @@ import path from 'node:path';
 import { modelConfig, readGguf, writeSynthModel } from '../packages/gguf/src/index.js';
 import type { Engine, SeqEvent } from '../cuda/ts/index.js';
 import { samplingParams } from '../cuda/ts/samplingParams.js';
+import { previousFigures } from './results.js';
 
 const repoRoot = process.env.LLORCH_REPO ?? process.cwd();
 const tokenizerDir = path.resolve(repoRoot, '../shared/models/qwen2.5-0.5b-instruct');
@@ -209,19 +210,25 @@ async function main(): Promise<void> {
   for (const type of types) rows.push(...(await benchType(type, bw.bytesPerSecond)));
 
   const date = new Date().toISOString().slice(0, 10);
+  // The figure each metric had in RESULTS.md (the repository copy that travelled with this run).
+  const previous = previousFigures(
+    { name: 'engine-gpu-bench', description: '' },
+    path.join(repoRoot, 'bench/RESULTS.md'),
+  );
   const lines: string[] = [];
   console.log(`\nengine-gpu-bench on ${machine}, commit ${commit}`);
   console.log(
-    `${'metric'.padEnd(40)} ${'value'.padStart(10)}  ${'unit'.padEnd(6)} ${'bound'.padStart(9)}  of bound`,
+    `${'metric'.padEnd(40)} ${'value'.padStart(10)}  ${'unit'.padEnd(6)} ${'bound'.padStart(9)}  ${'of bound'.padEnd(8)}  previous`,
   );
   for (const r of rows) {
     const pct = r.bound ? `${((100 * r.value) / r.bound).toFixed(1)}%` : '';
     const bound = r.bound ? r.bound.toFixed(0) : '';
+    const prev = (previous.get(r.metric) ?? '-').split(' (')[0]!;
     console.log(
-      `${r.metric.padEnd(40)} ${r.value.toFixed(1).padStart(10)}  ${r.unit.padEnd(6)} ${bound.padStart(9)}  ${pct}`,
+      `${r.metric.padEnd(40)} ${r.value.toFixed(1).padStart(10)}  ${r.unit.padEnd(6)} ${bound.padStart(9)}  ${pct.padEnd(8)}  ${prev}`,
     );
     const shown = `${r.value.toFixed(1)} ${r.unit}` + (r.bound ? ` (bound ${bound}, ${pct})` : '');
-    lines.push(`| ${date} | ${machine} | ${commit} | ${r.metric} | ${shown} |`);
+    lines.push(`| ${date} | ${machine} | ${commit} | ${r.metric} | ${shown} | ${prev} |`);
   }
   const out = arg('--rows');
   if (out) writeFileSync(out, lines.join('\n') + '\n');

@@ -59,8 +59,8 @@ export function runLabel(sources: readonly string[]): RunLabel {
   return { date: new Date().toISOString().slice(0, 10), machine, commit };
 }
 
-function readResults(): string {
-  return existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+function readResults(file = resultsPath): string {
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
 /** Where `section` starts (its heading line) and ends (the next heading, or the end of file). */
@@ -74,10 +74,13 @@ function sectionBounds(
   return { start, end: next < 0 ? text.length : next + 1 };
 }
 
-/** The latest value of each metric in `section` (for this run's settings), by metric name. */
-function previousFigures(section: ResultsSection): Map<string, string> {
+/**
+ * The latest value of each metric in `section` (for this run's settings), by metric name; `file`
+ * for a benchmark bundled away from bench/ (the GPU benchmark).
+ */
+export function previousFigures(section: ResultsSection, file = resultsPath): Map<string, string> {
   const prev = new Map<string, string>();
-  const text = readResults();
+  const text = readResults(file);
   const bounds = sectionBounds(text, section);
   if (bounds === undefined) return prev;
   const settings = section.settings ?? [];
