@@ -89,8 +89,10 @@ describeModel('engine on stories260K (llama, F32)', () => {
 });
 
 describeModel('engine scheduling under a small KV pool', () => {
-  test('sequences that do not fit wait for blocks, then produce the same tokens', async () => {
-    // 4 blocks of 16 slots: each 40-token sequence needs 3, so only one runs at a time.
+  test('sequences that do not fit wait or are preempted, then produce the same tokens', async () => {
+    // 4 blocks of 16 slots: each 40-token sequence comes to need 3. Two start (a block each, one
+    // kept free per running sequence); when both need their third block the newer one is
+    // preempted, then recomputed from its tokens once the other finishes.
     const engine = await loadEngine(stories!, { kvBlocks: 4, kvBlockSize: 16, maxSeqs: 4 });
     const events = new SeqCollector(engine);
     try {
@@ -100,7 +102,29 @@ describeModel('engine scheduling under a small KV pool', () => {
       expect(engine.stats().waitingSeqs + engine.stats().runningSeqs).toBeGreaterThan(0);
       const all = await Promise.all([10, 11, 12, 13].map((s) => events.result(s)));
       for (const r of all) expect(r.tokens).toEqual(alone);
+      expect(engine.stats().preemptions).toBeGreaterThan(0);
       expect(engine.stats().kvBlocksUsed).toBe(0);
+    } finally {
+      await engine.unload();
+    }
+  });
+
+  test('a preempted sampling sequence continues exactly as it would have', async () => {
+    // The sampler draws from (seed, position): recomputing the tokens cannot change the draw.
+    const engine = await loadEngine(stories!, { kvBlocks: 4, kvBlockSize: 16, maxSeqs: 4 });
+    const events = new SeqCollector(engine);
+    const sampled = (seed: number) => params({ maxTokens: 37, temperature: 0.9, topP: 0.95, seed });
+    try {
+      const alone: number[][] = [];
+      for (let s = 0; s < 3; s++) {
+        engine.submit(s, [1, 403, 407], sampled(100 + s));
+        alone.push((await events.result(s)).tokens);
+      }
+      const before = engine.stats().preemptions;
+      for (let s = 0; s < 3; s++) engine.submit(20 + s, [1, 403, 407], sampled(100 + s));
+      const together = await Promise.all([20, 21, 22].map((s) => events.result(s)));
+      expect(together.map((r) => r.tokens)).toEqual(alone);
+      expect(engine.stats().preemptions).toBeGreaterThan(before);
     } finally {
       await engine.unload();
     }

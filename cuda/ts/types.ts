@@ -96,6 +96,11 @@ export interface EngineStats {
   memoryFreeBytes: number;
   /** Engine steps so far (heartbeat counter). */
   steps: number;
+  /**
+   * Sequences sent back to the queue so far because the KV pool ran out of blocks (blocks are
+   * taken as sequences grow; the newest running one yields and is recomputed later).
+   */
+  preemptions: number;
   maxSeqs: number;
   ctx: number;
 }

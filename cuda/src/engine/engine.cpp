@@ -284,11 +284,16 @@ bool Engine::admit() {
     else runningSeqs++;
   }
   bool admitted = false;
-  // FIFO: the head of the queue waits for blocks rather than being overtaken.
+  // FIFO: the head of the queue waits for blocks rather than being overtaken. A sequence takes
+  // blocks for the tokens it has (prompt, plus what it generated before a preemption), not for
+  // its whole budget: decode takes one more block at a time (reserveDecodeBlocks). One block per
+  // running sequence stays free, so that the next decode step rarely has to preempt.
   while (!waiting_.empty()) {
     Sequence& s = *waiting_.front();
     if (s.isForward ? forwardRunning : runningSeqs >= opts_.maxSeqs) break;
-    if (!kv_->take(s.blocksNeeded, s.blocks)) break;
+    const int need = s.isForward ? s.blocksNeeded : kv_->blocksFor(static_cast<int>(s.tokens.size()));
+    if (kv_->available() - need < runningSeqs) break;
+    if (!kv_->take(need, s.blocks)) break;
     s.admitted = std::chrono::steady_clock::now();
     if (s.isForward) forwardRunning = true;
     else runningSeqs++;
@@ -355,10 +360,48 @@ void Engine::loop() {
       for (const auto& s : running_) stats_.runningSeqs += s->isForward ? 0 : 1;
       stats_.waitingSeqs = static_cast<int>(waiting_.size());
       stats_.kvBlocksUsed = kv_->used();
+      stats_.preemptions = preemptions_;
     }
     if (!events.empty() && sink_) sink_(std::move(events), steps);
     if (stopping) return;
   }
+}
+
+// Every decoding sequence gets the block its next token's K/V goes to. When the pool has none
+// left, the most recently admitted sequence is preempted (vLLM's recompute policy): its blocks go
+// back, it returns to the front of the queue with its tokens, and when it is admitted again it
+// prefills them all and samples on from where it was (the sampler is a function of the tokens and
+// the position, so the continuation is the one it would have produced). Forward requests hold
+// their whole prompt from admission and are never preempted.
+void Engine::reserveDecodeBlocks() {
+  std::vector<std::unique_ptr<Sequence>> preempted;
+  for (size_t i = 0; i < running_.size(); i++) {
+    Sequence& s = *running_[i];
+    if (s.isForward || s.blocks.empty() || static_cast<int>(s.tokens.size()) - s.computed != 1) continue;
+    const int need = kv_->blocksFor(s.computed + 1);
+    while (static_cast<int>(s.blocks.size()) < need && !kv_->take(1, s.blocks)) {
+      // The newest running sequence that still holds blocks: s itself when it is the newest.
+      Sequence* victim = nullptr;
+      for (size_t j = running_.size(); j-- > 0;) {
+        Sequence& c = *running_[j];
+        if (!c.isForward && !c.blocks.empty()) {
+          victim = &c;
+          break;
+        }
+      }
+      kv_->give(victim->blocks);
+      victim->computed = 0;
+      if (victim == &s) break;
+    }
+  }
+  // Preempted sequences (no blocks left) go back to the queue, the newest last so that they are
+  // admitted again in their original order.
+  for (auto& sp : running_) {
+    if (!sp->isForward && sp->blocks.empty()) preempted.push_back(std::move(sp));
+  }
+  running_.erase(std::remove(running_.begin(), running_.end(), nullptr), running_.end());
+  for (auto it = preempted.rbegin(); it != preempted.rend(); ++it) waiting_.push_front(std::move(*it));
+  preemptions_ += preempted.size();
 }
 
 void Engine::step(std::vector<SeqEvent>& events) {
@@ -391,6 +434,7 @@ void Engine::step(std::vector<SeqEvent>& events) {
     logitBudget -= allLogits ? count : (s.stepLogitIndex >= 0 ? 1 : 0);
   };
 
+  reserveDecodeBlocks();
   for (auto& sp : running_) {
     sp->stepRows = 0;
     sp->stepLogitIndex = -1;

@@ -65,6 +65,8 @@ struct EngineStats {
   size_t memoryUsedBytes = 0;
   size_t memoryFreeBytes = 0;
   uint64_t steps = 0;
+  // Sequences sent back to the queue for want of a KV block (their tokens recomputed later).
+  uint64_t preemptions = 0;
   int maxSeqs = 0;
   int ctx = 0;
 };
@@ -105,8 +107,8 @@ class Engine {
     int computed = 0;             // tokens whose K/V are in the cache
     int generated = 0;            // including resumed tokens
     SamplingParams params;
-    std::vector<int32_t> blocks;
-    int blocksNeeded = 0;
+    std::vector<int32_t> blocks;  // enough for `computed` (+ this step's rows), grown as it decodes
+    int blocksNeeded = 0;         // for its whole budget: what it may come to hold
     ForwardDone done;
     std::vector<float> logits;    // forward requests: all rows' logits so far
     std::chrono::steady_clock::time_point admitted;
@@ -118,6 +120,7 @@ class Engine {
 
   void loop();
   bool admit();
+  void reserveDecodeBlocks();
   void step(std::vector<SeqEvent>& events);
   void finish(Sequence& s, const char* reason, std::vector<SeqEvent>& events, const char* code = nullptr,
               const std::string& message = std::string());
@@ -147,6 +150,7 @@ class Engine {
 
   // Engine thread only.
   std::deque<std::unique_ptr<Sequence>> waiting_;
+  uint64_t preemptions_ = 0;  // engine thread only; published in stats_
   std::vector<std::unique_ptr<Sequence>> running_;
 };
 

@@ -321,6 +321,7 @@ Napi::Value EngineWrap::Stats(const Napi::CallbackInfo& info) {
     o.Set("memoryUsedBytes", static_cast<double>(s.memoryUsedBytes));
     o.Set("memoryFreeBytes", static_cast<double>(s.memoryFreeBytes));
     o.Set("steps", static_cast<double>(s.steps));
+    o.Set("preemptions", static_cast<double>(s.preemptions));
     o.Set("maxSeqs", s.maxSeqs);
     o.Set("ctx", s.ctx);
     return o;

@@ -12,6 +12,8 @@ const replicaLabels = (spec: ReplicaSpec) => ({
 /** The scheduler's side of the metrics: what its loop observes, in metric terms. */
 export class SchedulerMetrics {
   private readonly m: Metrics;
+  /** The last kvPreemptions each replica reported (the counter grows by the difference). */
+  private readonly preemptionsSeen = new Map<string, number>();
 
   constructor(metrics: Metrics) {
     this.m = metrics;
@@ -59,6 +61,7 @@ export class SchedulerMetrics {
 
   restarted(spec: ReplicaSpec, reason: DownReason): void {
     this.m.workerRestarts.inc({ model: spec.model, reason });
+    this.preemptionsSeen.delete(spec.id);
   }
 
   stats(spec: ReplicaSpec, s: ReplicaStats): void {
@@ -66,6 +69,11 @@ export class SchedulerMetrics {
     this.m.workerMemoryUsed.set(labels, s.memoryUsedBytes);
     this.m.workerKvBlocksUsed.set(labels, s.kvBlocksUsed);
     this.m.workerKvBlocksTotal.set(labels, s.kvBlocksTotal);
+    const seen = this.preemptionsSeen.get(spec.id) ?? 0;
+    // A restarted worker reports from 0: all of its count is new.
+    const added = s.kvPreemptions >= seen ? s.kvPreemptions - seen : s.kvPreemptions;
+    if (added > 0) this.m.workerKvPreemptions.inc(labels, added);
+    this.preemptionsSeen.set(spec.id, s.kvPreemptions);
   }
 
   /** Queue depth and running jobs of every model. */
@@ -85,6 +93,8 @@ export class SchedulerMetrics {
       this.m.workerMemoryUsed.remove(labels);
       this.m.workerKvBlocksUsed.remove(labels);
       this.m.workerKvBlocksTotal.remove(labels);
+      this.m.workerKvPreemptions.remove(labels);
+      this.preemptionsSeen.delete(r.spec.id);
     }
     this.m.queueDepth.remove({ model: m.name });
     this.m.runningJobs.remove({ model: m.name });

@@ -118,6 +118,12 @@ export function createMetrics() {
       labelNames: ['model', 'replica', 'device'] as const,
       registers,
     }),
+    workerKvPreemptions: new Counter({
+      name: 'llorch_worker_kv_preemptions_total',
+      help: 'Running jobs a worker sent back to its queue for want of a KV block (recomputed later).',
+      labelNames: ['model', 'replica', 'device'] as const,
+      registers,
+    }),
     modelLoadDuration: new Histogram({
       name: 'llorch_model_load_duration_seconds',
       help: 'From spawning a worker to its Hello.',

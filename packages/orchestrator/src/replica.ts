@@ -29,6 +29,8 @@ export interface ReplicaStats {
   waitingJobs: number;
   kvBlocksUsed: number;
   kvBlocksTotal: number;
+  /** Since the worker started (a restarted worker counts from 0 again). */
+  kvPreemptions: number;
   memoryUsedBytes: number;
   memoryFreeBytes: number;
 }

@@ -42,6 +42,7 @@ export function replicaStats(s: Stats): ReplicaStats {
     waitingJobs: s.waitingJobs ?? 0,
     kvBlocksUsed: used,
     kvBlocksTotal: used + (s.kvBlocksFree ?? 0),
+    kvPreemptions: s.kvPreemptions ?? 0,
     memoryUsedBytes: s.memoryUsedBytes ?? 0,
     memoryFreeBytes: s.memoryFreeBytes ?? 0,
   };

@@ -159,6 +159,7 @@ export class WorkerSession {
       memoryUsedBytes: s.memoryUsedBytes,
       memoryFreeBytes: s.memoryFreeBytes,
       engineSteps: s.steps,
+      kvPreemptions: s.preemptions,
       draining: this.#draining,
       jobsFinished: this.#jobsFinished,
     };

@@ -63,6 +63,7 @@ export class FakeEngine implements JobEngine {
       memoryUsedBytes: 3000,
       memoryFreeBytes: 1 << 30,
       steps: this.steps,
+      preemptions: 3,
       maxSeqs: 8,
       ctx: this.ctx,
     };

@@ -323,6 +323,7 @@ describeModel('WorkerSession', () => {
       kvBlocksUsed: 2,
       kvBlocksFree: 62,
       engineSteps: 10,
+      kvPreemptions: 3,
     });
   });
 

@@ -2372,6 +2372,12 @@ export namespace llorch {
                 jobsFinished: number;
 
                 /**
+                 * Times since load that the engine sent a running job back to its queue for want of a KV block
+                 * (its tokens are recomputed when it runs again; its output is unaffected).
+                 */
+                kvPreemptions: number;
+
+                /**
                  * Creates a new Stats instance using the specified properties.
                  * @param [properties] Properties to set
                  * @returns Stats instance
@@ -2457,6 +2463,12 @@ export namespace llorch {
 
                     /** Jobs finished since start (done or failed). */
                     jobsFinished?: (number|null);
+
+                    /**
+                     * Times since load that the engine sent a running job back to its queue for want of a KV block
+                     * (its tokens are recomputed when it runs again; its output is unaffected).
+                     */
+                    kvPreemptions?: (number|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

@@ -7080,6 +7080,8 @@ export const llorch = $root.llorch = (() => {
                  * @property {number|null} [engineSteps] Engine steps since load.
                  * @property {boolean|null} [draining] Whether the worker is draining (refusing Submit).
                  * @property {number|null} [jobsFinished] Jobs finished since start (done or failed).
+                 * @property {number|null} [kvPreemptions] Times since load that the engine sent a running job back to its queue for want of a KV block
+                 * (its tokens are recomputed when it runs again; its output is unaffected).
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -7184,6 +7186,15 @@ export const llorch = $root.llorch = (() => {
                 Stats.prototype.jobsFinished = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
+                 * Times since load that the engine sent a running job back to its queue for want of a KV block
+                 * (its tokens are recomputed when it runs again; its output is unaffected).
+                 * @member {number} kvPreemptions
+                 * @memberof llorch.worker.v1.Stats
+                 * @instance
+                 */
+                Stats.prototype.kvPreemptions = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
                  * Creates a new Stats instance using the specified properties.
                  * @function create
                  * @memberof llorch.worker.v1.Stats
@@ -7233,6 +7244,8 @@ export const llorch = $root.llorch = (() => {
                         writer.uint32(/* id 8, wireType 0 =*/64).bool(message.draining);
                     if (message.jobsFinished != null && $Object.hasOwnProperty.call(message, "jobsFinished") && (typeof message.jobsFinished === "object" ? message.jobsFinished.low || message.jobsFinished.high : message.jobsFinished !== 0))
                         writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.jobsFinished);
+                    if (message.kvPreemptions != null && $Object.hasOwnProperty.call(message, "kvPreemptions") && (typeof message.kvPreemptions === "object" ? message.kvPreemptions.low || message.kvPreemptions.high : message.kvPreemptions !== 0))
+                        writer.uint32(/* id 10, wireType 0 =*/80).uint64(message.kvPreemptions);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -7358,6 +7371,15 @@ export const llorch = $root.llorch = (() => {
                                     delete message.jobsFinished;
                                 continue;
                             }
+                        case 10: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.kvPreemptions = value;
+                                else
+                                    delete message.kvPreemptions;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -7417,6 +7439,9 @@ export const llorch = $root.llorch = (() => {
                     if (message.jobsFinished != null && $Object.hasOwnProperty.call(message, "jobsFinished"))
                         if (!$util.isInteger(message.jobsFinished) && !(message.jobsFinished && $util.isInteger(message.jobsFinished.low) && $util.isInteger(message.jobsFinished.high)))
                             return "jobsFinished: integer|Long expected";
+                    if (message.kvPreemptions != null && $Object.hasOwnProperty.call(message, "kvPreemptions"))
+                        if (!$util.isInteger(message.kvPreemptions) && !(message.kvPreemptions && $util.isInteger(message.kvPreemptions.low) && $util.isInteger(message.kvPreemptions.high)))
+                            return "kvPreemptions: integer|Long expected";
                     return null;
                 };
 
@@ -7493,6 +7518,16 @@ export const llorch = $root.llorch = (() => {
                                 message.jobsFinished = object.jobsFinished;
                             else if (typeof object.jobsFinished === "object")
                                 message.jobsFinished = new $util.LongBits(object.jobsFinished.low >>> 0, object.jobsFinished.high >>> 0).toNumber(true);
+                    if (object.kvPreemptions != null)
+                        if (typeof object.kvPreemptions === "object" ? object.kvPreemptions.low || object.kvPreemptions.high : $Number(object.kvPreemptions) !== 0)
+                            if ($util.Long)
+                                message.kvPreemptions = $util.Long.fromValue(object.kvPreemptions, true);
+                            else if (typeof object.kvPreemptions === "string")
+                                message.kvPreemptions = $parseInt(object.kvPreemptions, 10);
+                            else if (typeof object.kvPreemptions === "number")
+                                message.kvPreemptions = object.kvPreemptions;
+                            else if (typeof object.kvPreemptions === "object")
+                                message.kvPreemptions = new $util.LongBits(object.kvPreemptions.low >>> 0, object.kvPreemptions.high >>> 0).toNumber(true);
                     return message;
                 };
 
@@ -7539,6 +7574,11 @@ export const llorch = $root.llorch = (() => {
                             object.jobsFinished = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                         } else
                             object.jobsFinished = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.kvPreemptions = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.kvPreemptions = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     }
                     if (message.runningJobs != null && $Object.hasOwnProperty.call(message, "runningJobs"))
                         object.runningJobs = message.runningJobs;
@@ -7578,6 +7618,13 @@ export const llorch = $root.llorch = (() => {
                             object.jobsFinished = options.longs === $String ? $String(message.jobsFinished) : message.jobsFinished;
                         else
                             object.jobsFinished = options.longs === $String ? $util.Long.prototype.toString.call(message.jobsFinished) : options.longs === $Number ? new $util.LongBits(message.jobsFinished.low >>> 0, message.jobsFinished.high >>> 0).toNumber(true) : message.jobsFinished;
+                    if (message.kvPreemptions != null && $Object.hasOwnProperty.call(message, "kvPreemptions"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.kvPreemptions = typeof message.kvPreemptions === "number" ? $BigInt(message.kvPreemptions) : $util.Long.fromBits(message.kvPreemptions.low >>> 0, message.kvPreemptions.high >>> 0, true).toBigInt();
+                        else if (typeof message.kvPreemptions === "number")
+                            object.kvPreemptions = options.longs === $String ? $String(message.kvPreemptions) : message.kvPreemptions;
+                        else
+                            object.kvPreemptions = options.longs === $String ? $util.Long.prototype.toString.call(message.kvPreemptions) : options.longs === $Number ? new $util.LongBits(message.kvPreemptions.low >>> 0, message.kvPreemptions.high >>> 0).toNumber(true) : message.kvPreemptions;
                     return object;
                 };
 
