@@ -35,6 +35,8 @@ class GgufModel:
     weights: dict[str, np.ndarray]
     # Llama 3.1 rope scaling as llama.cpp stores it: per-pair frequency divisors, or None.
     rope_freqs: np.ndarray | None = None
+    # YaRN: {'factor', 'original_max_position_embeddings'} from rope.scaling.*, or None.
+    rope_yarn: dict | None = None
     tokenizer_model: str | None = None
     tokens: list[str] = field(default_factory=list)
     token_types: list[int] = field(default_factory=list)
@@ -64,8 +66,17 @@ def read_gguf_model(path: str) -> GgufModel:
     arch = _field(reader, 'general.architecture')
     if arch not in SUPPORTED_ARCHS:
         raise GgufModelError(f'general.architecture {arch!r} is not one of {SUPPORTED_ARCHS}')
-    if _field(reader, f'{arch}.rope.scaling.type', 'none') not in ('none', None):
-        raise GgufModelError('rope scaling is not supported by the oracle')
+    scaling = _field(reader, f'{arch}.rope.scaling.type', 'none')
+    if scaling not in ('none', None, 'yarn'):
+        raise GgufModelError(f'rope scaling {scaling!r} is not supported by the oracle')
+    rope_yarn = None
+    if scaling == 'yarn':
+        rope_yarn = {
+            'factor': float(_field(reader, f'{arch}.rope.scaling.factor')),
+            'original_max_position_embeddings': int(
+                _field(reader, f'{arch}.rope.scaling.original_context_length')
+            ),
+        }
 
     weights = {t.name: _tensor_f32(t) for t in reader.tensors}
     tensor_types = {t.name: t.tensor_type.name for t in reader.tensors}
@@ -99,6 +110,7 @@ def read_gguf_model(path: str) -> GgufModel:
         tensor_types=tensor_types,
         weights=weights,
         rope_freqs=rope_freqs,
+        rope_yarn=rope_yarn,
         tokenizer_model=_field(reader, 'tokenizer.ggml.model'),
         tokens=list(tokens),
         token_types=list(_field(reader, 'tokenizer.ggml.token_type', [])),

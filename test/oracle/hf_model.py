@@ -39,6 +39,9 @@ def _hf_config(m: GgufModel, tied: bool, llama3_rope: dict | None):
         eos_token_id=None,
         pad_token_id=None,
     )
+    if m.rope_yarn is not None:
+        del common['rope_theta']
+        common['rope_parameters'] = {'rope_type': 'yarn', 'rope_theta': m.rope_theta, **m.rope_yarn}
     if m.arch == 'llama':
         if llama3_rope is not None:
             # HF computes the llama3 frequencies itself from these (transformers 5 config).

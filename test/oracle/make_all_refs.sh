@@ -37,6 +37,8 @@ synth_ref llama,tiny-llama,f32,2
 synth_ref llama,tiny-llama,q8_0,2
 # Llama 3.1 rope: base 500000, llama3 scaling carried as rope_freqs.weight.
 synth_ref llama,tiny-llama3,f32,4
+# Qwen2 with YaRN (rope.scaling.type = yarn, factor 4 over a 1024-token original context).
+synth_ref qwen2,tiny-qwen2-yarn,f32,5
 # The real Qwen2.5-0.5B shapes (24 layers, GQA 14/2, head dim 64, 896-wide Q8_0 rows); short
 # prompts only, so the CPU engine checks it in seconds.
 synth_ref qwen2,qwen2.5-0.5b,q8_0,3 --max-prompt-tokens 64

@@ -15,15 +15,34 @@ def _rms_norm(x: np.ndarray, w: np.ndarray, eps: float) -> np.ndarray:
     return x / np.sqrt(np.mean(x * x, axis=-1, keepdims=True) + eps) * w
 
 
-def _rope(x: np.ndarray, theta: float, neox: bool, divisors: np.ndarray | None) -> np.ndarray:
+def _yarn(d: int, theta: float, factor: float, original: int) -> tuple[np.ndarray, float]:
+    """YaRN from its paper's recipe (beta_fast 32, beta_slow 1, whole dims): each pair's
+    frequency multiplier and the attention factor that scales cos and sin."""
+    def dim_of(rotations: float) -> float:
+        return d * np.log(original / (rotations * 2 * np.pi)) / (2 * np.log(theta))
+
+    low, high = max(np.floor(dim_of(32)), 0), min(np.ceil(dim_of(1)), d - 1)
+    if low == high:
+        high += 0.001
+    ramp = np.clip((np.arange(d // 2, dtype=np.float64) - low) / (high - low), 0, 1)
+    return ramp / factor + (1 - ramp), 0.1 * np.log(factor) + 1 if factor > 1 else 1.0
+
+
+def _rope(x: np.ndarray, m: GgufModel, neox: bool) -> np.ndarray:
     """x: (n_tokens, n_heads, head_dim), rotated in place of position p = row index; pair i
-    turns at theta^(-2i/d) / divisors[i] (llama.cpp's rope_freqs)."""
+    turns at theta^(-2i/d) / rope_freqs[i] (llama.cpp's Llama 3.1 divisors) or at YaRN's."""
     n, _, d = x.shape
-    freqs = theta ** (-np.arange(0, d, 2, dtype=np.float64) / d)
-    if divisors is not None:
-        freqs = freqs / divisors.astype(np.float64)
+    freqs = m.rope_theta ** (-np.arange(0, d, 2, dtype=np.float64) / d)
+    scale = 1.0
+    if m.rope_freqs is not None:
+        freqs = freqs / m.rope_freqs.astype(np.float64)
+    if m.rope_yarn is not None:
+        yarn = m.rope_yarn
+        original = yarn['original_max_position_embeddings']
+        mult, scale = _yarn(d, m.rope_theta, yarn['factor'], original)
+        freqs = freqs * mult
     ang = np.arange(n, dtype=np.float64)[:, None] * freqs[None, :]
-    cos, sin = np.cos(ang)[:, None, :], np.sin(ang)[:, None, :]
+    cos, sin = scale * np.cos(ang)[:, None, :], scale * np.sin(ang)[:, None, :]
     if neox:
         a, b = x[..., : d // 2], x[..., d // 2 :]
     else:
@@ -55,8 +74,8 @@ def numpy_logits(m: GgufModel, tokens: list[int]) -> np.ndarray:
         h = _rms_norm(x, w[g + 'attn_norm.weight'], m.rms_eps)
         q = _linear(w, g + 'attn_q', h).reshape(n, m.n_head, hd)
         k = _linear(w, g + 'attn_k', h).reshape(n, m.n_head_kv, hd)
-        q = _rope(q, m.rope_theta, neox, m.rope_freqs)
-        k = _rope(k, m.rope_theta, neox, m.rope_freqs)
+        q = _rope(q, m, neox)
+        k = _rope(k, m, neox)
         v = _linear(w, g + 'attn_v', h).reshape(n, m.n_head_kv, hd)
         k, v = np.repeat(k, group, axis=1), np.repeat(v, group, axis=1)
         scores = np.einsum('qhd,khd->hqk', q, k) / np.sqrt(hd) + mask

@@ -63,6 +63,8 @@ struct AttentionBatch {
   int kvHeads = 0;
   int headDim = 0;
   int maxPos = 0;  // max over rows of pos[i] (host-known), bounds the per-row score scratch
+  // Multiplies q . k / sqrt(headDim): YaRN's attention factor, squared (it scales both q and k).
+  float scoreScale = 1.f;
   // Host memory, optional (null in recorded steps): the batch's runs of rows of one sequence, in
   // row order, so that a backend may attend a run tile by tile instead of row by row.
   const AttentionSpan* spans = nullptr;

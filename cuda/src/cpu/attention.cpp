@@ -23,7 +23,7 @@ void attendGroup(float* out, const float* q, const KvLayerView& kv, const Attent
   const int len = b.pos[row] + 1;
   const int bs = kv.blockSize;
   const int32_t* table = b.blockTables + b.tableOffset[row];
-  const float scale = 1.0f / std::sqrt(static_cast<float>(hd));
+  const float scale = b.scoreScale / std::sqrt(static_cast<float>(hd));
   const int64_t kvOffset = static_cast<int64_t>(kvh) * hd;
   const float* qh[kMaxGroup];
   float* oh[kMaxGroup];

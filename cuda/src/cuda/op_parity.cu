@@ -371,7 +371,8 @@ void elementwiseCases(Harness& h) {
 
 // A paged cache with shuffled block tables; rows at several positions, one of them long enough
 // for many attention splits.
-void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<int32_t>& positions) {
+void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<int32_t>& positions,
+             float scoreScale = 1.f) {
   const int blockSize = 16, kvDim = kvHeads * headDim;
   int blocksNeeded = 0;
   for (int32_t p : positions) blocksNeeded += p / blockSize + 1;
@@ -417,6 +418,7 @@ void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<
   b.kvHeads = kvHeads;
   b.headDim = headDim;
   b.maxPos = *std::max_element(positions.begin(), positions.end());
+  b.scoreScale = scoreScale;
   b.pos = static_cast<int32_t*>(pp.cpu);
   b.tableOffset = static_cast<int32_t*>(op.cpu);
   b.blockTables = static_cast<int32_t*>(tp.cpu);
@@ -425,7 +427,8 @@ void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<
   b.tableOffset = static_cast<int32_t*>(op.gpu);
   b.blockTables = static_cast<int32_t*>(tp.gpu);
   h.gpu_.attention(static_cast<float*>(out.gpu), static_cast<float*>(q.gpu), gpuKv, b);
-  h.compare(out, "attention", "f32", std::to_string(n) + " rows " + shape);
+  const std::string scaled = scoreScale != 1.f ? " score scale " + std::to_string(scoreScale) : "";
+  h.compare(out, "attention", "f32", std::to_string(n) + " rows " + shape + scaled);
 }
 
 // The fused steps against the CPU backend's plain op sequences (Backend's defaults).
@@ -781,6 +784,8 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   kvCases(h, 32, 8, 128, {17, 1000});  // 4 query heads per KV head, headDim 128
   kvCases(h, 4, 4, 64, {300});         // one query head per KV head
   kvCases(h, 16, 1, 32, {200});        // 16 per KV head: the per-head kernel
+  kvCases(h, 14, 2, 64, {5, 700}, 1.29f);  // YaRN's attention factor (squared) on the scores
+  kvCases(h, 16, 1, 32, {90}, 1.29f);
   fusedCases(h);
   qkvCases(h);
   normQkvCases(h);

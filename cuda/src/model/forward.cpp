@@ -1,5 +1,10 @@
 #include "model/forward.h"
 
+#include <algorithm>
+#include <cmath>
+
+#include "native_error.h"
+
 namespace llorch {
 
 namespace {
@@ -8,6 +13,30 @@ constexpr int kRecordMaxRows = 8;
 // Recorded steps size attention for maxPos rounded up to a multiple of this (one recording per
 // bucket, so a sequence is re-recorded every kPosBucket tokens).
 constexpr int kPosBucket = 256;
+
+// YaRN as Hugging Face computes it (transformers' _compute_yarn_parameters, beta_fast 32,
+// beta_slow 1, truncated correction range): pairs turning more than beta_fast times over the
+// original context keep their frequency, fewer than beta_slow times are slowed by the factor, with
+// a linear ramp between; returns each pair's divisor and sets `scoreScale` to the square of the
+// attention factor 0.1 ln(factor) + 1 that scales both q and k.
+std::vector<float> yarnDivisors(const ModelConfig& c, float& scoreScale) {
+  const double dim = c.ropeDim, base = c.ropeFreqBase, factor = c.ropeYarnFactor;
+  const double pi = 3.14159265358979323846;
+  auto correctionDim = [&](double rotations) {
+    return dim * std::log(c.ropeYarnOriginalContext / (rotations * 2 * pi)) / (2 * std::log(base));
+  };
+  const double low = std::max(std::floor(correctionDim(32)), 0.0);
+  double high = std::min(std::ceil(correctionDim(1)), dim - 1);
+  if (low == high) high += 0.001;
+  std::vector<float> divisors(static_cast<size_t>(c.ropeDim / 2));
+  for (size_t i = 0; i < divisors.size(); i++) {
+    const double ramp = std::clamp((static_cast<double>(i) - low) / (high - low), 0.0, 1.0);
+    divisors[i] = static_cast<float>(1.0 / (ramp / factor + (1.0 - ramp)));
+  }
+  const double attention = factor <= 1 ? 1.0 : 0.1 * std::log(factor) + 1.0;
+  scoreScale = static_cast<float>(attention * attention);
+  return divisors;
+}
 }  // namespace
 
 void StepBatch::clear() {
@@ -59,7 +88,13 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
   ropeQ.freqBase = c_.ropeFreqBase;
   ropeQ.posScale = 1.0f / c_.ropeLinearFactor;
   ropeQ.style = c_.ropeStyle;
-  ropeQ.freqFactors = w_.ropeFreqs.empty() ? nullptr : w_.ropeFreqs.data();
+  if (c_.ropeYarnFactor > 0.f) {
+    if (!w_.ropeFreqs.empty()) throw NativeError(err::kLoad, "a model with both rope_freqs.weight and YaRN scaling");
+    ropeFactors_ = yarnDivisors(c_, scoreScale_);
+  } else {
+    ropeFactors_ = w_.ropeFreqs;
+  }
+  ropeQ.freqFactors = ropeFactors_.empty() ? nullptr : ropeFactors_.data();
   RopeParams ropeK = ropeQ;
   ropeK.heads = c_.headCountKv;
   for (int l = 0; l < c_.blockCount; l++) {
@@ -144,6 +179,7 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
   ab.kvHeads = c_.headCountKv;
   ab.headDim = c_.headDim;
   ab.maxPos = maxPos;
+  ab.scoreScale = scoreScale_;
   // Runs of rows sharing a sequence (its block table), listed only for steps that are not
   // recorded: the list is host data, read when the ops are enqueued.
   std::vector<AttentionSpan> spans;

@@ -26,6 +26,10 @@ struct ModelConfig {
   int ropeDim = 0;
   RopeStyle ropeStyle = RopeStyle::Normal;
   float ropeLinearFactor = 1.f;  // 1 unless ropeScaling.type == 'linear'
+  // YaRN (ropeScaling.type == 'yarn'): context extension factor (0: none) and the context the
+  // model was trained at.
+  float ropeYarnFactor = 0.f;
+  int ropeYarnOriginalContext = 0;
   float rmsNormEps = 1e-5f;
   bool tiedOutput = false;
   bool qkvBias = false;

@@ -89,8 +89,11 @@ ModelConfig readConfig(const Napi::Value& v) {
     const std::string type = readString(s, "type");
     if (type == "linear") {
       c.ropeLinearFactor = static_cast<float>(readNumber(s, "factor", 1, true));
+    } else if (type == "yarn") {
+      c.ropeYarnFactor = static_cast<float>(readNumber(s, "factor", 1, true));
+      c.ropeYarnOriginalContext = static_cast<int>(readIntField(s, "originalContextLength", 0, 1, 1 << 30, true));
     } else if (type != "none") {
-      throw NativeError(err::kLoad, "rope scaling type '" + type + "' is not supported (none or linear)");
+      throw NativeError(err::kLoad, "rope scaling type '" + type + "' is not supported (none, linear or yarn)");
     }
   }
   c.rmsNormEps = static_cast<float>(readNumber(o, "rmsNormEps", 0, true));

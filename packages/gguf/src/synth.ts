@@ -157,6 +157,13 @@ function modelMetadata(shape: SynthShape, seed: number): GgufMetadataEntry[] {
     meta.u32(`${a}.rope.dimension_count`, p.headDim),
     meta.u32(`${a}.vocab_size`, p.vocabSize),
   );
+  if (p.yarn !== undefined) {
+    entries.push(
+      meta.string(`${a}.rope.scaling.type`, 'yarn'),
+      meta.f32(`${a}.rope.scaling.factor`, p.yarn.factor),
+      meta.u32(`${a}.rope.scaling.original_context_length`, p.yarn.originalContextLength),
+    );
+  }
   if (p.headDim * p.headCount !== p.embeddingLength) {
     entries.push(
       meta.u32(`${a}.attention.key_length`, p.headDim),

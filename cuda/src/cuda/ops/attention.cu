@@ -478,7 +478,7 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
   }
   if (b.n <= 0) return;
   const Plan plan = planFor(b);
-  const float scale = 1.0f / std::sqrt(static_cast<float>(b.headDim));
+  const float scale = b.scoreScale / std::sqrt(static_cast<float>(b.headDim));
   if (plan.grouped) {
     GroupedParams p;
     p.out = out;

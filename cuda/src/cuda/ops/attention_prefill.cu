@@ -223,7 +223,8 @@ void cudaAttentionPrefill(cudaStream_t s, float* out, const float* q, const KvLa
   const int group = b.heads / b.kvHeads;
   const dim3 grid(static_cast<unsigned>((span.rows * group + kVectors - 1) / kVectors), static_cast<unsigned>(b.kvHeads));
   // Scores in base 2: exp(x) = exp2(x * log2(e)), the factor folded into the 1/sqrt(d) scale.
-  const float qScale = 1.4426950408889634f / std::sqrt(static_cast<float>(b.headDim));
+  const float qScale =
+      1.4426950408889634f * b.scoreScale / std::sqrt(static_cast<float>(b.headDim));
   auto kernel = b.headDim == 64 ? attentionPrefillKernel<64> : attentionPrefillKernel<128>;
   const int smem = b.headDim == 64 ? prefillSmemBytes<64>() : prefillSmemBytes<128>();
   // Over 48 KB of dynamic shared memory is opt-in, per device and kernel; cheap enough to set

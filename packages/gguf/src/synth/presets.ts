@@ -26,6 +26,8 @@ export interface SynthPreset {
   readonly rmsNormEps: number;
   readonly tiedEmbeddings: boolean;
   readonly ropeScaling?: Llama3RopeScaling;
+  /** YaRN context extension, written as rope.scaling.{type, factor, original_context_length}. */
+  readonly yarn?: { readonly factor: number; readonly originalContextLength: number };
 }
 
 const QWEN_VOCAB = 151936;
@@ -78,6 +80,24 @@ export const SYNTH_PRESETS: readonly SynthPreset[] = [
     ropeFreqBase: 10000,
     rmsNormEps: 1e-5,
     tiedEmbeddings: false,
+  },
+  {
+    // tiny-qwen2 with YaRN as Qwen2.5's long-context configs enable it (factor 4 over the
+    // context it was trained at).
+    name: 'tiny-qwen2-yarn',
+    architecture: 'qwen2',
+    blockCount: 2,
+    embeddingLength: 64,
+    headCount: 4,
+    headCountKv: 2,
+    headDim: 16,
+    feedForwardLength: 128,
+    vocabSize: QWEN_VOCAB,
+    contextLength: 4096,
+    ropeFreqBase: 1e6,
+    rmsNormEps: 1e-6,
+    tiedEmbeddings: true,
+    yarn: { factor: 4, originalContextLength: 1024 },
   },
   {
     // tiny-llama with Llama 3.1's rope: base 500000 and llama3 scaling. With 16-dim heads the
