@@ -6,6 +6,7 @@ import {
   type EnvelopeInit,
   type ProtocolError,
 } from '@llorch/protocol';
+import { HeldFrames } from './HeldFrames.js';
 
 export interface IpcHandlers {
   onEnvelope(envelope: Envelope): void;
@@ -22,11 +23,23 @@ export interface IpcHandlers {
 export class IpcConnection {
   readonly #socket: net.Socket;
   readonly #maxFrameBytes: number;
+  readonly #held: HeldFrames;
+  /** The socket's buffer is full: frames wait in #held until it drains. */
+  #blocked = false;
   #closed = false;
 
   private constructor(socket: net.Socket, maxFrameBytes: number, handlers: IpcHandlers) {
     this.#socket = socket;
     this.#maxFrameBytes = maxFrameBytes;
+    this.#held = new HeldFrames(maxFrameBytes / 2);
+    socket.on('drain', () => {
+      this.#blocked = false;
+      while (!this.#blocked) {
+        const frame = this.#held.shift();
+        if (frame === undefined) break;
+        this.#write(frame);
+      }
+    });
     const decoder = new FrameDecoder(maxFrameBytes);
     socket.on('data', (chunk: Buffer) => {
       if (decoder.failed) return;
@@ -68,10 +81,28 @@ export class IpcConnection {
     });
   }
 
-  /** Queues one frame. Throws ProtocolError if the frame is over the size limit. */
+  /** Frames held back while the orchestrator does not keep up (see HeldFrames). */
+  get heldFrames(): number {
+    return this.#held.length;
+  }
+
+  /**
+   * Sends one frame, or holds it while the socket's buffer is full. Throws ProtocolError if the
+   * frame is over the size limit.
+   */
   send(envelope: EnvelopeInit): void {
     if (this.#closed) return;
-    this.#socket.write(encodeFrame(envelope, this.#maxFrameBytes));
+    if (!this.#blocked) {
+      this.#write(envelope);
+      return;
+    }
+    // Encoded now only to refuse an oversized frame here, as an unblocked send would.
+    encodeFrame(envelope, this.#maxFrameBytes);
+    this.#held.add(envelope);
+  }
+
+  #write(envelope: EnvelopeInit): void {
+    if (!this.#socket.write(encodeFrame(envelope, this.#maxFrameBytes))) this.#blocked = true;
   }
 
   /** Flushes what was sent and closes the connection. */

@@ -1767,7 +1767,10 @@ export namespace llorch {
             interface ITokenDelta extends llorch.worker.v1.TokenDelta.$Properties {
             }
 
-            /** Output of every job that progressed in one engine step. */
+            /**
+             * Output of every job that progressed in one engine step, or in consecutive steps the worker
+             * merged while the orchestrator was not reading.
+             */
             class TokenDelta {
 
                 /**
@@ -1782,7 +1785,7 @@ export namespace llorch {
                 /** One entry per job that produced tokens or text. */
                 deltas: llorch.worker.v1.JobDelta.$Properties[];
 
-                /** The engine step that produced them. */
+                /** The (last) engine step that produced them. */
                 engineStep: number;
 
                 /**
@@ -1848,7 +1851,7 @@ export namespace llorch {
                     /** One entry per job that produced tokens or text. */
                     deltas?: (llorch.worker.v1.JobDelta.$Properties[]|null);
 
-                    /** The engine step that produced them. */
+                    /** The (last) engine step that produced them. */
                     engineStep?: (number|null);
 
                     /** Unknown fields preserved while decoding when enabled */

@@ -5421,7 +5421,7 @@ export const llorch = $root.llorch = (() => {
                  * Properties of a TokenDelta.
                  * @typedef {Object} llorch.worker.v1.TokenDelta.$Properties
                  * @property {Array.<llorch.worker.v1.JobDelta.$Properties>|null} [deltas] One entry per job that produced tokens or text.
-                 * @property {number|null} [engineStep] The engine step that produced them.
+                 * @property {number|null} [engineStep] The (last) engine step that produced them.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -5441,7 +5441,8 @@ export const llorch = $root.llorch = (() => {
                 /**
                  * Constructs a new TokenDelta.
                  * @memberof llorch.worker.v1
-                 * @classdesc Output of every job that progressed in one engine step.
+                 * @classdesc Output of every job that progressed in one engine step, or in consecutive steps the worker
+                 * merged while the orchestrator was not reading.
                  * @constructor
                  * @param {llorch.worker.v1.TokenDelta.$Properties=} [properties] Properties to set
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -5463,7 +5464,7 @@ export const llorch = $root.llorch = (() => {
                 TokenDelta.prototype.deltas = $util.emptyArray;
 
                 /**
-                 * The engine step that produced them.
+                 * The (last) engine step that produced them.
                  * @member {number} engineStep
                  * @memberof llorch.worker.v1.TokenDelta
                  * @instance

@@ -1,0 +1,89 @@
+import { v1, type EnvelopeInit, type JobDelta } from '@llorch/protocol';
+
+/**
+ * Frames waiting for an orchestrator that reads slower than the engine produces (a full socket
+ * buffer). Consecutive TokenDeltas merge job by job (token ids, text and logprobs appended), so
+ * what is held grows with the text generated, not with engine steps, and the orchestrator gets
+ * fewer, fuller frames once it catches up; a merged frame stays under `maxMergedBytes`. Other
+ * frames keep their place, so no job's delta moves after its JobDone; only the latest Heartbeat
+ * and Stats are kept (they describe the present).
+ */
+export class HeldFrames {
+  readonly #maxMergedBytes: number;
+  readonly #frames: EnvelopeInit[] = [];
+  /** Estimated encoded size of the last frame when it is a TokenDelta still taking merges. */
+  #openBytes = -1;
+
+  constructor(maxMergedBytes: number) {
+    this.#maxMergedBytes = maxMergedBytes;
+  }
+
+  get length(): number {
+    return this.#frames.length;
+  }
+
+  add(envelope: EnvelopeInit): void {
+    if (envelope.heartbeat != null || envelope.stats != null) {
+      const kind = envelope.heartbeat != null ? 'heartbeat' : 'stats';
+      const i = this.#frames.findIndex((f) => f[kind] != null);
+      if (i >= 0) this.#frames.splice(i, 1);
+      this.#push(envelope);
+      return;
+    }
+    const delta = envelope.tokenDelta;
+    if (delta == null) {
+      this.#push(envelope);
+      return;
+    }
+    const bytes = deltaBytes(delta.deltas ?? []);
+    const last = this.#frames[this.#frames.length - 1]?.tokenDelta;
+    if (last == null || this.#openBytes < 0 || this.#openBytes + bytes > this.#maxMergedBytes) {
+      this.#push({
+        tokenDelta: { deltas: (delta.deltas ?? []).map(copyDelta), engineStep: delta.engineStep },
+      });
+      this.#openBytes = bytes;
+      return;
+    }
+    const byJob = new Map((last.deltas ?? []).map((d) => [d.jobId, d]));
+    for (const d of delta.deltas ?? []) {
+      const held = byJob.get(d.jobId);
+      if (held === undefined) {
+        const copy = copyDelta(d);
+        last.deltas!.push(copy);
+        byJob.set(d.jobId, copy);
+        continue;
+      }
+      held.tokenIds!.push(...(d.tokenIds ?? []));
+      held.text = (held.text ?? '') + (d.text ?? '');
+      held.logprobs!.push(...(d.logprobs ?? []));
+    }
+    last.engineStep = delta.engineStep;
+    this.#openBytes += bytes;
+  }
+
+  /** The oldest held frame, removed; undefined when none is held. */
+  shift(): EnvelopeInit | undefined {
+    const frame = this.#frames.shift();
+    if (this.#frames.length === 0) this.#openBytes = -1;
+    return frame;
+  }
+
+  #push(envelope: EnvelopeInit): void {
+    this.#frames.push(envelope);
+    this.#openBytes = -1;
+  }
+}
+
+function copyDelta(d: JobDelta): JobDelta {
+  return {
+    jobId: d.jobId,
+    tokenIds: [...(d.tokenIds ?? [])],
+    text: d.text ?? '',
+    logprobs: [...(d.logprobs ?? [])],
+  };
+}
+
+/** The encoded size of job deltas (merging them only saves bytes: job ids are not repeated). */
+function deltaBytes(deltas: JobDelta[]): number {
+  return v1.TokenDelta.encode({ deltas }).finish().length;
+}
