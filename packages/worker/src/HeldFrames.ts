@@ -1,4 +1,4 @@
-import { v1, type EnvelopeInit, type JobDelta } from '@llorch/protocol';
+import type { EnvelopeInit, JobDelta } from '@llorch/protocol';
 
 /**
  * Frames waiting for an orchestrator that reads slower than the engine produces (a full socket
@@ -8,6 +8,8 @@ import { v1, type EnvelopeInit, type JobDelta } from '@llorch/protocol';
  * frames keep their place, so no job's delta moves after its JobDone; only the latest Heartbeat
  * and Stats are kept (they describe the present).
  */
+const FRAME_OVERHEAD = 6;
+
 export class HeldFrames {
   readonly #maxMergedBytes: number;
   readonly #frames: EnvelopeInit[] = [];
@@ -22,7 +24,8 @@ export class HeldFrames {
     return this.#frames.length;
   }
 
-  add(envelope: EnvelopeInit): void {
+  /** Holds `envelope`, whose encoded frame is `frameBytes` long (the sender encoded it already). */
+  add(envelope: EnvelopeInit, frameBytes: number): void {
     if (envelope.heartbeat != null || envelope.stats != null) {
       const kind = envelope.heartbeat != null ? 'heartbeat' : 'stats';
       const i = this.#frames.findIndex((f) => f[kind] != null);
@@ -35,7 +38,9 @@ export class HeldFrames {
       this.#push(envelope);
       return;
     }
-    const bytes = deltaBytes(delta.deltas ?? []);
+    // The frame's bytes less what a merged frame carries once (the 4-byte length prefix and at
+    // least 2 of the envelope's field header) bound its deltas' share of a merged frame.
+    const bytes = frameBytes - FRAME_OVERHEAD;
     const last = this.#frames[this.#frames.length - 1]?.tokenDelta;
     if (last == null || this.#openBytes < 0 || this.#openBytes + bytes > this.#maxMergedBytes) {
       this.#push({
@@ -81,9 +86,4 @@ function copyDelta(d: JobDelta): JobDelta {
     text: d.text ?? '',
     logprobs: [...(d.logprobs ?? [])],
   };
-}
-
-/** The encoded size of job deltas (merging them only saves bytes: job ids are not repeated). */
-function deltaBytes(deltas: JobDelta[]): number {
-  return v1.TokenDelta.encode({ deltas }).finish().length;
 }

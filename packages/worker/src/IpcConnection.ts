@@ -96,9 +96,8 @@ export class IpcConnection {
       this.#write(envelope);
       return;
     }
-    // Encoded now only to refuse an oversized frame here, as an unblocked send would.
-    encodeFrame(envelope, this.#maxFrameBytes);
-    this.#held.add(envelope);
+    // Encoded now to refuse an oversized frame here, as an unblocked send would, and to size it.
+    this.#held.add(envelope, encodeFrame(envelope, this.#maxFrameBytes).length);
   }
 
   #write(envelope: EnvelopeInit): void {

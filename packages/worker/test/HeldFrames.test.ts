@@ -9,6 +9,10 @@ const delta = (step: number, ...jobs: Array<[string, number[], string]>): Envelo
   },
 });
 
+/** Holds `e` with its encoded size, as IpcConnection does. */
+const hold = (held: HeldFrames, e: EnvelopeInit) =>
+  held.add(e, v1.Envelope.encode(e).finish().length);
+
 function drain(held: HeldFrames): EnvelopeInit[] {
   const out: EnvelopeInit[] = [];
   for (let f = held.shift(); f !== undefined; f = held.shift()) out.push(f);
@@ -18,9 +22,9 @@ function drain(held: HeldFrames): EnvelopeInit[] {
 describe('HeldFrames', () => {
   it('merges consecutive token deltas job by job', () => {
     const held = new HeldFrames(1 << 20);
-    held.add(delta(1, ['a', [1], 'x'], ['b', [7], 'p']));
-    held.add(delta(2, ['a', [2, 3], 'yz']));
-    held.add(delta(3, ['b', [8], 'q'], ['c', [9], 'r']));
+    hold(held, delta(1, ['a', [1], 'x'], ['b', [7], 'p']));
+    hold(held, delta(2, ['a', [2, 3], 'yz']));
+    hold(held, delta(3, ['b', [8], 'q'], ['c', [9], 'r']));
     expect(held.length).toBe(1);
     expect(drain(held)).toEqual([
       delta(3, ['a', [1, 2, 3], 'xyz'], ['b', [7, 8], 'pq'], ['c', [9], 'r']),
@@ -29,10 +33,10 @@ describe('HeldFrames', () => {
 
   it('keeps other frames in place, so a job ends after its last delta', () => {
     const held = new HeldFrames(1 << 20);
-    held.add(delta(1, ['a', [1], 'x']));
-    held.add({ jobDone: { jobId: 'a' } });
-    held.add(delta(2, ['b', [2], 'y']));
-    held.add(delta(3, ['b', [3], 'z']));
+    hold(held, delta(1, ['a', [1], 'x']));
+    hold(held, { jobDone: { jobId: 'a' } });
+    hold(held, delta(2, ['b', [2], 'y']));
+    hold(held, delta(3, ['b', [3], 'z']));
     expect(drain(held)).toEqual([
       delta(1, ['a', [1], 'x']),
       { jobDone: { jobId: 'a' } },
@@ -42,11 +46,11 @@ describe('HeldFrames', () => {
 
   it('keeps only the latest heartbeat and stats', () => {
     const held = new HeldFrames(1 << 20);
-    held.add({ heartbeat: { engineSteps: 1 } });
-    held.add({ stats: { engineSteps: 1 } });
-    held.add(delta(1, ['a', [1], 'x']));
-    held.add({ heartbeat: { engineSteps: 2 } });
-    held.add({ stats: { engineSteps: 2 } });
+    hold(held, { heartbeat: { engineSteps: 1 } });
+    hold(held, { stats: { engineSteps: 1 } });
+    hold(held, delta(1, ['a', [1], 'x']));
+    hold(held, { heartbeat: { engineSteps: 2 } });
+    hold(held, { stats: { engineSteps: 2 } });
     expect(drain(held)).toEqual([
       delta(1, ['a', [1], 'x']),
       { heartbeat: { engineSteps: 2 } },
@@ -57,8 +61,8 @@ describe('HeldFrames', () => {
   it('holds a number of frames that does not grow with steps, each under the merge limit', () => {
     const held = new HeldFrames(4096);
     for (let step = 0; step < 10_000; step++) {
-      held.add(delta(step, ['a', [step % 500], 'ab'], ['b', [7], 'c']));
-      if (step % 1000 === 0) held.add({ heartbeat: { engineSteps: step } });
+      hold(held, delta(step, ['a', [step % 500], 'ab'], ['b', [7], 'c']));
+      if (step % 1000 === 0) hold(held, { heartbeat: { engineSteps: step } });
     }
     const frames = drain(held);
     // 10,000 steps of ~24 encoded bytes: about 60 frames of at most 4 KB (not 10,000), nothing
