@@ -54,6 +54,10 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
                  int maxRows, int maxLogitRows, int maxTableEntries)
     : be_(backend), c_(config), w_(weights), kv_(kv), maxRows_(maxRows), maxLogitRows_(maxLogitRows),
       maxTableEntries_(maxTableEntries) {
+  // Checked before anything is allocated: a throw after the allocations would leak them.
+  if (c_.ropeYarnFactor > 0.f && !w_.ropeFreqs.empty()) {
+    throw NativeError(err::kLoad, "a model with both rope_freqs.weight and YaRN scaling");
+  }
   const size_t n = static_cast<size_t>(maxRows);
   const size_t embd = static_cast<size_t>(c_.embeddingLength);
   const size_t qDim = static_cast<size_t>(c_.headCount) * c_.headDim;
@@ -88,13 +92,9 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
   ropeQ.freqBase = c_.ropeFreqBase;
   ropeQ.posScale = 1.0f / c_.ropeLinearFactor;
   ropeQ.style = c_.ropeStyle;
-  if (c_.ropeYarnFactor > 0.f) {
-    if (!w_.ropeFreqs.empty()) throw NativeError(err::kLoad, "a model with both rope_freqs.weight and YaRN scaling");
-    ropeFactors_ = yarnDivisors(c_, scoreScale_);
-  } else {
-    ropeFactors_ = w_.ropeFreqs;
-  }
-  ropeQ.freqFactors = ropeFactors_.empty() ? nullptr : ropeFactors_.data();
+  if (c_.ropeYarnFactor > 0.f) yarnFactors_ = yarnDivisors(c_, scoreScale_);
+  const std::vector<float>& factors = c_.ropeYarnFactor > 0.f ? yarnFactors_ : w_.ropeFreqs;
+  ropeQ.freqFactors = factors.empty() ? nullptr : factors.data();
   RopeParams ropeK = ropeQ;
   ropeK.heads = c_.headCountKv;
   for (int l = 0; l < c_.blockCount; l++) {

@@ -68,9 +68,9 @@ class Forward {
   std::vector<void*> buffers_;
   float *x_, *h_, *q_, *k_, *v_, *attn_, *gate_, *up_, *lx_, *logits_;
   std::vector<LayerStep> layers_;
-  // Per-pair rope frequency divisors (Llama 3.1's rope_freqs, or YaRN's), and YaRN's attention
+  // YaRN's per-pair rope frequency divisors (Llama 3.1's stay in the weights) and its attention
   // score multiplier.
-  std::vector<float> ropeFactors_;
+  std::vector<float> yarnFactors_;
   float scoreScale_ = 1.f;
   int32_t *tokens_, *pos_, *slots_, *tableOffset_, *blockTables_, *logitRows_, *argmax_;
 };
