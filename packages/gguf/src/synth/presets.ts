@@ -32,6 +32,34 @@ export interface SynthPreset {
 
 const QWEN_VOCAB = 151936;
 
+const TINY_QWEN2: SynthPreset = {
+  // Small enough for unit tests; the real vocabulary keeps the tokenizer usable, so the
+  // embedding (151936 x 64) is most of the file.
+  name: 'tiny-qwen2',
+  architecture: 'qwen2',
+  blockCount: 2,
+  embeddingLength: 64,
+  headCount: 4,
+  headCountKv: 2,
+  headDim: 16,
+  feedForwardLength: 128,
+  vocabSize: QWEN_VOCAB,
+  contextLength: 4096,
+  ropeFreqBase: 1e6,
+  rmsNormEps: 1e-6,
+  tiedEmbeddings: true,
+};
+
+const TINY_LLAMA: SynthPreset = {
+  ...TINY_QWEN2,
+  name: 'tiny-llama',
+  architecture: 'llama',
+  contextLength: 2048,
+  ropeFreqBase: 10000,
+  rmsNormEps: 1e-5,
+  tiedEmbeddings: false,
+};
+
 export const SYNTH_PRESETS: readonly SynthPreset[] = [
   {
     // Qwen2.5-0.5B-Instruct's config.json.
@@ -49,73 +77,19 @@ export const SYNTH_PRESETS: readonly SynthPreset[] = [
     rmsNormEps: 1e-6,
     tiedEmbeddings: true,
   },
+  TINY_QWEN2,
+  TINY_LLAMA,
+  // tiny-qwen2 with YaRN as Qwen2.5's long-context configs enable it (factor 4 over the context
+  // it was trained at).
+  { ...TINY_QWEN2, name: 'tiny-qwen2-yarn', yarn: { factor: 4, originalContextLength: 1024 } },
+  // tiny-llama with Llama 3.1's rope: base 500000 and llama3 scaling. With 16-dim heads the 8
+  // pairs cover all three regimes: 4 turn faster than the high-frequency wavelength (kept), 1 in
+  // between (interpolated), 3 slower than the low-frequency one (divided by 8).
   {
-    // Small enough for unit tests; the real vocabulary keeps the tokenizer usable, so the
-    // embedding (151936 x 64) is most of the file.
-    name: 'tiny-qwen2',
-    architecture: 'qwen2',
-    blockCount: 2,
-    embeddingLength: 64,
-    headCount: 4,
-    headCountKv: 2,
-    headDim: 16,
-    feedForwardLength: 128,
-    vocabSize: QWEN_VOCAB,
-    contextLength: 4096,
-    ropeFreqBase: 1e6,
-    rmsNormEps: 1e-6,
-    tiedEmbeddings: true,
-  },
-  {
-    name: 'tiny-llama',
-    architecture: 'llama',
-    blockCount: 2,
-    embeddingLength: 64,
-    headCount: 4,
-    headCountKv: 2,
-    headDim: 16,
-    feedForwardLength: 128,
-    vocabSize: QWEN_VOCAB,
-    contextLength: 2048,
-    ropeFreqBase: 10000,
-    rmsNormEps: 1e-5,
-    tiedEmbeddings: false,
-  },
-  {
-    // tiny-qwen2 with YaRN as Qwen2.5's long-context configs enable it (factor 4 over the
-    // context it was trained at).
-    name: 'tiny-qwen2-yarn',
-    architecture: 'qwen2',
-    blockCount: 2,
-    embeddingLength: 64,
-    headCount: 4,
-    headCountKv: 2,
-    headDim: 16,
-    feedForwardLength: 128,
-    vocabSize: QWEN_VOCAB,
-    contextLength: 4096,
-    ropeFreqBase: 1e6,
-    rmsNormEps: 1e-6,
-    tiedEmbeddings: true,
-    yarn: { factor: 4, originalContextLength: 1024 },
-  },
-  {
-    // tiny-llama with Llama 3.1's rope: base 500000 and llama3 scaling. With 16-dim heads the
-    // 8 pairs cover all three regimes: 4 turn faster than the high-frequency wavelength (kept),
-    // 1 in between (interpolated), 3 slower than the low-frequency one (divided by 8).
+    ...TINY_LLAMA,
     name: 'tiny-llama3',
-    architecture: 'llama',
-    blockCount: 2,
-    embeddingLength: 64,
-    headCount: 4,
-    headCountKv: 2,
-    headDim: 16,
-    feedForwardLength: 128,
-    vocabSize: QWEN_VOCAB,
     contextLength: 16384,
     ropeFreqBase: 500000,
-    rmsNormEps: 1e-5,
-    tiedEmbeddings: false,
     ropeScaling: { factor: 8, lowFreqFactor: 1, highFreqFactor: 4, originalContextLength: 8192 },
   },
 ];
