@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { CODEC_TYPES, GgmlType, dequantize, ggmlTypeName, quantize } from '@llorch/gguf';
 import { NativeError, testOps } from '@llorch/native';
+import { randomMatrix } from './randomMatrix.js';
 
 // Every weight type the engine supports: the CPU kernels must agree with @llorch/gguf's
 // reference dequantizers (exact ggml block layouts) on weights quantized by its quantizers.
@@ -19,21 +20,6 @@ const TYPES = [
   GgmlType.Q5_K,
   GgmlType.Q6_K,
 ];
-
-function randomMatrix(count: number, seed: number): Float32Array {
-  // xorshift32: deterministic data without a dependency.
-  let s = seed >>> 0 || 1;
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    out[i] = (s / 0xffffffff - 0.5) * 2;
-  }
-  return out;
-}
 
 describe('CPU matmul over stored weight types', () => {
   test('the reference codecs cover every engine type', () => {

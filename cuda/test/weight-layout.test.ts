@@ -1,26 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { GgmlType, dequantize, f16BitsToF32, ggmlTypeName, quantize } from '@llorch/gguf';
 import { NativeError, testOps } from '@llorch/native';
+import { randomMatrix } from './randomMatrix.js';
 
 // The CUDA backend rewrites quantized weights into a planar layout at upload
 // (src/backend/weight_layout.h). This reads the planar bytes as that header documents them, element
 // by element, and checks every value against @llorch/gguf's reference dequantizer of the original
 // GGUF blocks, so a misplaced quant, high bit or scale shows up here without a GPU.
-
-function randomMatrix(count: number, seed: number): Float32Array {
-  // xorshift32: deterministic data without a dependency.
-  let s = seed >>> 0 || 1;
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    out[i] = (s / 0xffffffff - 0.5) * 2;
-  }
-  return out;
-}
 
 const f16At = (r: Uint8Array, o: number): number => f16BitsToF32(r[o]! | (r[o + 1]! << 8));
 const i8 = (b: number): number => (b << 24) >> 24;
