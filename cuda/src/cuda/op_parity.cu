@@ -431,6 +431,32 @@ void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<
   h.compare(out, "attention", "f32", std::to_string(n) + " rows " + shape + scaled);
 }
 
+// Q, K and V (896, 128 and 128 rows of `cols`) from one normMatmul of x's n rows (norm weights g),
+// CUDA against the CPU backend.
+void qkvNormMatmulCase(Harness& h, GgmlType t, int64_t cols, const Harness::Pair& x, const Harness::Pair& g,
+                       const Harness::Pair& normed, int n, const std::string& label, bool tensorCores) {
+  const int64_t rows[3] = {896, 128, 128};
+  std::vector<Harness::Pair> w, y;
+  WeightView cw[3], gw[3];
+  float *cy[3], *gy[3];
+  for (int i = 0; i < 3; i++) {
+    w.push_back(h.putWeight(t, rows[i], cols));
+    y.push_back(h.output(static_cast<size_t>(n) * rows[i]));
+    cw[i] = viewOf(w[i].cpu, t, rows[i], cols);
+    gw[i] = viewOf(w[i].gpu, t, rows[i], cols);
+    cy[i] = static_cast<float*>(y[i].cpu);
+    gy[i] = static_cast<float*>(y[i].gpu);
+  }
+  h.cpu_.normMatmul(cy, cw, 3, static_cast<float*>(x.cpu), static_cast<float*>(g.cpu), 1e-6f, n,
+                    static_cast<float*>(normed.cpu));
+  h.gpu_.normMatmul(gy, gw, 3, static_cast<float*>(x.gpu), static_cast<float*>(g.gpu), 1e-6f, n,
+                    static_cast<float*>(normed.gpu));
+  const char* name = typeTraits(static_cast<uint32_t>(t))->name;
+  for (int i = 0; i < 3; i++) {
+    h.compare(y[i], "normMatmul", name, label + "qkv[" + std::to_string(i) + "] n " + std::to_string(n), tensorCores);
+  }
+}
+
 // The fused steps against the CPU backend's plain op sequences (Backend's defaults).
 void fusedCases(Harness& h) {
   const GgmlType types[] = {GgmlType::F32,  GgmlType::F16,  GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0,
@@ -444,28 +470,8 @@ void fusedCases(Harness& h) {
       auto x = h.put(h.randomFloats(static_cast<size_t>(n) * embd, -3.f, 3.f));
       auto g = h.put(h.randomFloats(embd, 0.5f, 1.5f));
       auto normed = h.output(static_cast<size_t>(n) * embd);
-      {
-        // QKV: three weights sharing rmsnorm(x).
-        const int64_t rows[3] = {896, 128, 128};
-        std::vector<Harness::Pair> w, y;
-        WeightView cw[3], gw[3];
-        float *cy[3], *gy[3];
-        for (int i = 0; i < 3; i++) {
-          w.push_back(h.putWeight(t, rows[i], embd));
-          y.push_back(h.output(static_cast<size_t>(n) * rows[i]));
-          cw[i] = viewOf(w[i].cpu, t, rows[i], embd);
-          gw[i] = viewOf(w[i].gpu, t, rows[i], embd);
-          cy[i] = static_cast<float*>(y[i].cpu);
-          gy[i] = static_cast<float*>(y[i].gpu);
-        }
-        h.cpu_.normMatmul(cy, cw, 3, static_cast<float*>(x.cpu), static_cast<float*>(g.cpu), 1e-6f, n,
-                          static_cast<float*>(normed.cpu));
-        h.gpu_.normMatmul(gy, gw, 3, static_cast<float*>(x.gpu), static_cast<float*>(g.gpu), 1e-6f, n,
-                          static_cast<float*>(normed.gpu));
-        for (int i = 0; i < 3; i++) {
-          h.compare(y[i], "normMatmul", name, "qkv[" + std::to_string(i) + "] n " + std::to_string(n), tc);
-        }
-      }
+      // QKV: three weights sharing rmsnorm(x).
+      qkvNormMatmulCase(h, t, embd, x, g, normed, n, "", tc);
       {
         auto wg = h.putWeight(t, ff, embd);
         auto wu = h.putWeight(t, ff, embd);
@@ -651,28 +657,10 @@ void prefillMatmulCases(Harness& h) {
     h.compare(acc, "matmulAdd", name, "prefill x += in . down^T n 300", true);
     // The q, k, v projections in one launch after one norm pass (normMatmul at prefill size).
     for (int rowsN : {512, 300}) {
-      const int64_t outRows[3] = {896, 128, 128};
       auto xq = h.put(h.randomFloats(static_cast<size_t>(rowsN) * 896, -3.f, 3.f));
       auto gq = h.put(h.randomFloats(896, 0.5f, 1.5f));
       auto normedQ = h.output(static_cast<size_t>(rowsN) * 896);
-      std::vector<Harness::Pair> wq, yq;
-      WeightView cw[3], gw[3];
-      float *cy[3], *gy[3];
-      for (int i = 0; i < 3; i++) {
-        wq.push_back(h.putWeight(t, outRows[i], 896));
-        yq.push_back(h.output(static_cast<size_t>(rowsN) * outRows[i]));
-        cw[i] = viewOf(wq[i].cpu, t, outRows[i], 896);
-        gw[i] = viewOf(wq[i].gpu, t, outRows[i], 896);
-        cy[i] = static_cast<float*>(yq[i].cpu);
-        gy[i] = static_cast<float*>(yq[i].gpu);
-      }
-      h.cpu_.normMatmul(cy, cw, 3, static_cast<float*>(xq.cpu), static_cast<float*>(gq.cpu), 1e-6f, rowsN,
-                        static_cast<float*>(normedQ.cpu));
-      h.gpu_.normMatmul(gy, gw, 3, static_cast<float*>(xq.gpu), static_cast<float*>(gq.gpu), 1e-6f, rowsN,
-                        static_cast<float*>(normedQ.gpu));
-      for (int i = 0; i < 3; i++) {
-        h.compare(yq[i], "normMatmul", name, "prefill qkv[" + std::to_string(i) + "] n " + std::to_string(rowsN), true);
-      }
+      qkvNormMatmulCase(h, t, 896, xq, gq, normedQ, rowsN, "prefill ", true);
     }
     // SwiGLU in the tile epilogue (normGateUp at prefill size): 128x128 tiles at 512 and 300
     // rows, 64x32 at 37 (fusedCases' 12 rows take 64x64).
