@@ -24,6 +24,11 @@ export interface LoadOptions {
   kvBlocks?: number;
   /** Prompt tokens per step per sequence (default 256). */
   prefillChunk?: number;
+  /**
+   * TEST-ONLY: pad decode steps to row buckets (1, 2, 4 ... 64) even on the CPU, which does not
+   * record steps and so pads only when this is set; CUDA always pads.
+   */
+  padDecodeSteps?: boolean;
 }
 
 export interface SamplingParams {
@@ -101,6 +106,11 @@ export interface EngineStats {
    * taken as sequences grow; the newest running one yields and is recomputed later).
    */
   preemptions: number;
+  /**
+   * Distinct shapes (row bucket, logit rows, position bucket, greedy) of the recordable steps run
+   * so far; on CUDA each is recorded as one graph at most.
+   */
+  stepShapes: number;
   maxSeqs: number;
   ctx: number;
 }

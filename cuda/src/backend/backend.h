@@ -185,6 +185,9 @@ class Backend {
     (void)key;
     enqueue();
   }
+  // Whether runStep replays recordings, so that padding a step to a recorded shape pays for its
+  // extra rows (model/forward.cpp pads decode steps to row buckets only then).
+  virtual bool recordsSteps() const { return false; }
 };
 
 }  // namespace llorch

@@ -63,6 +63,7 @@ class CudaBackend final : public Backend {
   // Runs a key's first step eagerly (sizing scratch), records the second as a CUDA graph and
   // replays it from then on; a scratch reallocation invalidates every recording.
   void runStep(uint64_t key, const std::function<void()>& enqueue) override;
+  bool recordsSteps() const override { return true; }
 
  private:
   struct Recording {

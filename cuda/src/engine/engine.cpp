@@ -87,7 +87,8 @@ Engine::Engine(EngineOptions opts) : opts_(std::move(opts)) {
                                    static_cast<int>(std::min<size_t>(maxRows, kLogitScratchBytes / rowBytes)));
     // The running sequences plus one forward() request each hold at most a full block table.
     const int tableEntries = (opts_.maxSeqs + 1) * blocksPerSeq;
-    forward_ = std::make_unique<Forward>(*backend_, c, weights_, *kv_, maxRows, logitRows, tableEntries);
+    forward_ = std::make_unique<Forward>(*backend_, c, weights_, *kv_, maxRows, logitRows, tableEntries,
+                                         opts_.padDecodeSteps || backend_->recordsSteps());
     logits_.resize(static_cast<size_t>(logitRows) * c.vocabSize);
     greedyTokens_.resize(static_cast<size_t>(logitRows));
   } catch (...) {
@@ -513,6 +514,7 @@ void Engine::step(std::vector<SeqEvent>& events) {
                  running_.end());
   std::lock_guard<std::mutex> lock(mu_);
   stats_.steps++;
+  stats_.stepShapes = forward_->stepShapes();
 }
 
 }  // namespace llorch

@@ -38,6 +38,9 @@ struct EngineOptions {
   int kvBlockSize = 16;
   int kvBlocks = 0;       // 0: enough for maxSeqs * ctx
   int prefillChunk = 256;
+  // Pads decode steps to row buckets even where the backend does not record steps (the CPU), so
+  // that CPU tests cover the padding the CUDA backend gets by default.
+  bool padDecodeSteps = false;
 };
 
 struct SeqEvent {
@@ -67,6 +70,8 @@ struct EngineStats {
   uint64_t steps = 0;
   // Sequences sent back to the queue for want of a KV block (their tokens recomputed later).
   uint64_t preemptions = 0;
+  // Distinct shapes of the recordable steps run so far (Forward::stepShapes).
+  int stepShapes = 0;
   int maxSeqs = 0;
   int ctx = 0;
 };

@@ -4,7 +4,7 @@ namespace llorch {
 
 KvPool::KvPool(Backend& backend, int layers, int blocks, int blockSize, int kvDim)
     : backend_(backend), blocks_(blocks), blockSize_(blockSize), kvDim_(kvDim) {
-  const size_t perLayer = sizeof(float) * static_cast<size_t>(blocks) * blockSize * kvDim;
+  const size_t perLayer = sizeof(float) * (static_cast<size_t>(blocks) + 1) * blockSize * kvDim;
   try {
     for (int i = 0; i < layers; i++) {
       k_.push_back(static_cast<float*>(backend.alloc(perLayer)));

@@ -10,6 +10,9 @@ namespace llorch {
 namespace {
 // Steps of at most this many rows are recorded and replayed (see Backend::runStep).
 constexpr int kRecordMaxRows = 8;
+// Decode steps are padded to a power of two of rows up to this many (when Forward pads), so a
+// server recording its steps holds at most seven decode recordings per position bucket.
+constexpr int kMaxRowBucket = 64;
 // Recorded steps size attention for maxPos rounded up to a multiple of this (one recording per
 // bucket, so a sequence is re-recorded every kPosBucket tokens).
 constexpr int kPosBucket = 256;
@@ -39,6 +42,34 @@ std::vector<float> yarnDivisors(const ModelConfig& c, float& scoreScale) {
 }
 }  // namespace
 
+StepPlan planStep(const StepBatch& b, int maxBucket) {
+  const int n = b.rows();
+  const int nl = static_cast<int>(b.logitRows.size());
+  StepPlan p;
+  p.rows = n;
+  p.maxPos = b.maxPos;
+  p.allRows = nl == n;
+  for (int i = 0; p.allRows && i < nl; i++) p.allRows = b.logitRows[i] == i;
+  // Rows of one sequence share its table offset, so distinct neighbours mean one row a sequence.
+  bool decode = p.allRows && n > 0;
+  for (int i = 1; decode && i < n; i++) decode = b.tableOffset[i] != b.tableOffset[i - 1];
+  if (decode && n <= maxBucket) {
+    int bucket = 1;
+    while (bucket < n) bucket *= 2;
+    p.rows = std::min(bucket, maxBucket);
+  } else if (n > kRecordMaxRows) {
+    return p;
+  }
+  const int posBucket = (b.maxPos / kPosBucket + 1) * kPosBucket;
+  p.maxPos = posBucket - 1;
+  const int logitRows = p.allRows ? p.rows : nl;
+  p.key = static_cast<uint64_t>(p.rows) | static_cast<uint64_t>(logitRows) << 16 |
+          static_cast<uint64_t>(posBucket) << 32;
+  if (p.allRows) p.key |= uint64_t{1} << 63;
+  if (b.greedy) p.key |= uint64_t{1} << 62;
+  return p;
+}
+
 void StepBatch::clear() {
   tokens.clear();
   pos.clear();
@@ -51,9 +82,10 @@ void StepBatch::clear() {
 }
 
 Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights& weights, KvPool& kv,
-                 int maxRows, int maxLogitRows, int maxTableEntries)
+                 int maxRows, int maxLogitRows, int maxTableEntries, bool padDecodeSteps)
     : be_(backend), c_(config), w_(weights), kv_(kv), maxRows_(maxRows), maxLogitRows_(maxLogitRows),
-      maxTableEntries_(maxTableEntries) {
+      maxTableEntries_(maxTableEntries),
+      maxBucket_(padDecodeSteps ? std::min({kMaxRowBucket, maxRows, maxLogitRows}) : 0) {
   // Checked before anything is allocated: a throw after the allocations would leak them.
   if (c_.ropeYarnFactor > 0.f && !w_.ropeFreqs.empty()) {
     throw NativeError(err::kLoad, "a model with both rope_freqs.weight and YaRN scaling");
@@ -78,7 +110,8 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
     pos_ = allocInts(n);
     slots_ = allocInts(n);
     tableOffset_ = allocInts(n);
-    blockTables_ = allocInts(static_cast<size_t>(maxTableEntries));
+    // One entry more for the padding rows' table (the scratch block).
+    blockTables_ = allocInts(static_cast<size_t>(maxTableEntries) + 1);
     logitRows_ = allocInts(static_cast<size_t>(maxLogitRows));
     argmax_ = allocInts(static_cast<size_t>(maxLogitRows));
   } catch (...) {
@@ -153,32 +186,41 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
   be_.upload(blockTables_, b.blockTables.data(), ints * b.blockTables.size());
   be_.upload(logitRows_, b.logitRows.data(), ints * nl);
 
-  // Decode-sized steps (every row's matmuls on the matrix-vector path) are recorded once per
-  // shape and replayed (CUDA graphs): the attention split count then comes from maxPos rounded
-  // up to a bucket, and the rows' positions and tables are read from device memory.
-  const bool record = n <= kRecordMaxRows;
-  int maxPos = b.maxPos;
-  uint64_t key = 0;
-  if (record) {
-    const int bucket = (maxPos / kPosBucket + 1) * kPosBucket;
-    maxPos = bucket - 1;
-    key = static_cast<uint64_t>(n) | static_cast<uint64_t>(nl) << 16 | static_cast<uint64_t>(bucket) << 32;
+  // Small steps and padded decode steps are recorded once per shape and replayed (CUDA graphs):
+  // the attention split count then comes from maxPos rounded up to a bucket, and the rows'
+  // positions and tables are read from device memory.
+  const StepPlan plan = planStep(b, maxBucket_);
+  const bool record = plan.key != 0;
+  const bool allRows = plan.allRows;
+  if (record) keys_.insert(plan.key);
+  // Padding rows are token 0 at position 0 of the scratch block, which a table entry past the
+  // batch's lists: their K/V writes and attention stay inside it, their logits and argmax ids
+  // are computed and never copied out.
+  const int pad = plan.rows - n;
+  if (pad > 0) {
+    const int32_t entry = static_cast<int32_t>(b.blockTables.size());
+    const int32_t scratch = kv_.scratchBlock();
+    be_.upload(blockTables_ + entry, &scratch, ints);
+    pad_.assign(static_cast<size_t>(pad), 0);
+    be_.upload(tokens_ + n, pad_.data(), ints * pad);
+    be_.upload(pos_ + n, pad_.data(), ints * pad);
+    pad_.assign(static_cast<size_t>(pad), scratch * kv_.blockSize());
+    be_.upload(slots_ + n, pad_.data(), ints * pad);
+    pad_.assign(static_cast<size_t>(pad), entry);
+    be_.upload(tableOffset_ + n, pad_.data(), ints * pad);
   }
-  // Every row wants its logits, in order (decode): the LM head reads x directly.
-  bool allRows = nl == n;
-  for (int i = 0; allRows && i < nl; i++) allRows = b.logitRows[i] == i;
-  if (key != 0 && allRows) key |= uint64_t{1} << 63;
-  if (key != 0 && b.greedy) key |= uint64_t{1} << 62;
+  const int rows = plan.rows;
+  const int logitRows = allRows ? rows : nl;
 
   AttentionBatch ab;
   ab.pos = pos_;
   ab.tableOffset = tableOffset_;
   ab.blockTables = blockTables_;
-  ab.n = n;
+  ab.n = rows;
   ab.heads = c_.headCount;
   ab.kvHeads = c_.headCountKv;
   ab.headDim = c_.headDim;
-  ab.maxPos = maxPos;
+  ab.maxPos = plan.maxPos;
   ab.scoreScale = scoreScale_;
   // Runs of rows sharing a sequence (its block table), listed only for steps that are not
   // recorded: the list is host data, read when the ops are enqueued.
@@ -195,23 +237,23 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
     ab.spanCount = static_cast<int>(spans.size());
   }
 
-  be_.runStep(key, [&] {
-    be_.getRows(x_, w_.tokEmbd, tokens_, n);  // x: [n, n_embd]
+  be_.runStep(plan.key, [&] {
+    be_.getRows(x_, w_.tokEmbd, tokens_, rows);  // x: [rows, n_embd]
     for (const LayerStep& L : layers_) {
-      // q: [n, n_head * head_dim], k, v: [n, n_head_kv * head_dim] from rmsnorm(x) (in h),
+      // q: [rows, n_head * head_dim], k, v: [rows, n_head_kv * head_dim] from rmsnorm(x) (in h),
       // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
       // chunk attends within itself; causality comes from each row reading positions 0..pos.
-      be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, pos_, slots_, n, L.kv, h_);
-      be_.attention(attn_, q_, L.kv, ab);              // attn: [n, n_head * head_dim]
-      be_.matmulAdd(x_, L.wo, attn_, n, h_);           // x += attn . wo^T
-      be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, n, h_);  // gate: [n, n_ff]
-      be_.matmulAdd(x_, L.down, gate_, n, h_);         // x += gate . down^T
+      be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, pos_, slots_, rows, L.kv, h_);
+      be_.attention(attn_, q_, L.kv, ab);              // attn: [rows, n_head * head_dim]
+      be_.matmulAdd(x_, L.wo, attn_, rows, h_);        // x += attn . wo^T
+      be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, rows, h_);  // gate: [rows, n_ff]
+      be_.matmulAdd(x_, L.down, gate_, rows, h_);      // x += gate . down^T
     }
-    if (nl == 0) return;
+    if (logitRows == 0) return;
     if (!allRows) be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]
-    float* const out = logits_;                                   // logits: [nl, n_vocab]
-    be_.normMatmul(&out, &w_.output, 1, allRows ? x_ : lx_, w_.outputNorm, c_.rmsNormEps, nl, lx_);
-    if (b.greedy) be_.argmax(argmax_, logits_, nl, c_.vocabSize);
+    float* const out = logits_;                                   // logits: [logitRows, n_vocab]
+    be_.normMatmul(&out, &w_.output, 1, allRows ? x_ : lx_, w_.outputNorm, c_.rmsNormEps, logitRows, lx_);
+    if (b.greedy) be_.argmax(argmax_, logits_, logitRows, c_.vocabSize);
   });
   if (nl == 0) return;
   if (b.greedy) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <unordered_set>
 #include <vector>
 
 #include "backend/backend.h"
@@ -29,6 +30,20 @@ struct StepBatch {
   void clear();
 };
 
+// How Forward::run executes a step. A decode step (every row one token of its own sequence and a
+// logit row, in order) may be padded up to a bucket of rows so that the few buckets, not every
+// batch size, are recorded (Backend::runStep).
+struct StepPlan {
+  int rows = 0;          // b.rows(), or the bucket a padded decode step runs
+  int maxPos = 0;        // the attention bound: b.maxPos, or its position bucket's last position when recorded
+  bool allRows = false;  // every row is a logit row, in order (the LM head reads x directly)
+  uint64_t key = 0;      // recording key; 0: not recorded
+};
+
+// A pure function of the batch: `maxBucket` is the most rows a decode step is padded to (0: no
+// padding).
+StepPlan planStep(const StepBatch& b, int maxBucket);
+
 // One transformer layer's weights, constants and cache view, as the step's ops take them.
 struct LayerStep {
   QkvStep qkv;
@@ -40,7 +55,7 @@ struct LayerStep {
 class Forward {
  public:
   Forward(Backend& backend, const ModelConfig& config, const ModelWeights& weights, KvPool& kv,
-          int maxRows, int maxLogitRows, int maxTableEntries);
+          int maxRows, int maxLogitRows, int maxTableEntries, bool padDecodeSteps);
   ~Forward();
   Forward(const Forward&) = delete;
   Forward& operator=(const Forward&) = delete;
@@ -48,6 +63,8 @@ class Forward {
   int maxRows() const { return maxRows_; }
   int maxLogitRows() const { return maxLogitRows_; }
   size_t scratchBytes() const { return scratchBytes_; }
+  // Distinct recording keys of the steps run so far (on CUDA: at most one graph each).
+  int stepShapes() const { return static_cast<int>(keys_.size()); }
 
   // Runs the step and copies the logits of b.logitRows to host `logits` ([count][vocab]), or
   // with b.greedy their argmax token ids to `tokens` ([count]; logits untouched).
@@ -65,6 +82,9 @@ class Forward {
   int maxLogitRows_;
   int maxTableEntries_;
   size_t scratchBytes_ = 0;
+  int maxBucket_ = 0;  // 0: decode steps run unpadded
+  std::vector<int32_t> pad_;  // host staging of the padding rows' fields
+  std::unordered_set<uint64_t> keys_;
   std::vector<void*> buffers_;
   float *x_, *h_, *q_, *k_, *v_, *attn_, *gate_, *up_, *lx_, *logits_;
   std::vector<LayerStep> layers_;

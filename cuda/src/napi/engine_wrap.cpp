@@ -322,6 +322,7 @@ Napi::Value EngineWrap::Stats(const Napi::CallbackInfo& info) {
     o.Set("memoryFreeBytes", static_cast<double>(s.memoryFreeBytes));
     o.Set("steps", static_cast<double>(s.steps));
     o.Set("preemptions", static_cast<double>(s.preemptions));
+    o.Set("stepShapes", s.stepShapes);
     o.Set("maxSeqs", s.maxSeqs);
     o.Set("ctx", s.ctx);
     return o;

@@ -214,6 +214,7 @@ EngineOptions readLoadOptions(const Napi::Value& v) {
   opts.kvBlockSize = static_cast<int>(readIntField(o, "kvBlockSize", 16, 1, 4096));
   opts.kvBlocks = static_cast<int>(readIntField(o, "kvBlocks", 0, 1, 1 << 24));
   opts.prefillChunk = static_cast<int>(readIntField(o, "prefillChunk", 256, 1, 65536));
+  opts.padDecodeSteps = !o.Get("padDecodeSteps").IsUndefined() && readBool(o, "padDecodeSteps");
   return opts;
 }
 

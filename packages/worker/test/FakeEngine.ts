@@ -64,6 +64,7 @@ export class FakeEngine implements JobEngine {
       memoryFreeBytes: 1 << 30,
       steps: this.steps,
       preemptions: 3,
+      stepShapes: 0,
       maxSeqs: 8,
       ctx: this.ctx,
     };
