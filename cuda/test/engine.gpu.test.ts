@@ -188,3 +188,40 @@ test('a device that does not exist is NATIVE_ERR_CUDA', async () => {
     (e: unknown) => e instanceof NativeError && e.code === 'NATIVE_ERR_CUDA',
   );
 });
+
+/**
+ * Concurrent greedy jobs ending two tokens apart, so that the decode steps shrink through every
+ * row count: on CUDA each is padded to its row bucket (1, 2, 4, 8, 16) and replayed from a
+ * recording, on the CPU none is padded; the tokens must not differ.
+ */
+async function cpuCudaGreedyBatch(file: string, count: number, scale: number): Promise<void> {
+  const batchPrompts = Array.from({ length: count }, (_, s) =>
+    Array.from({ length: 2 + ((s * 5) % 17) }, (_, i) => scale * (1 + ((s * 37 + i * 11) % 500))),
+  );
+  const run = async (device: 'cpu' | 'cuda:0'): Promise<number[][]> => {
+    const engine = await loadEngine(file, { device, threads: 8 });
+    try {
+      const collector = new SeqCollector(engine);
+      batchPrompts.forEach((tokens, seq) =>
+        engine.submit(seq, tokens, params({ maxTokens: 32 + 2 * seq })),
+      );
+      const results = await Promise.all(batchPrompts.map((_, seq) => collector.result(seq)));
+      return results.map((r) => r.tokens);
+    } finally {
+      await engine.unload();
+    }
+  };
+  const want = await run('cpu');
+  assert.deepEqual(await run('cuda:0'), want);
+}
+
+for (const count of [3, 5, 12]) {
+  test(`${count} concurrent greedy jobs in padded, recorded decode steps: CUDA equals the CPU backend`, async () => {
+    const stories = sharedFile('models/stories260K.gguf');
+    assert.ok(stories, 'stories260K.gguf is missing');
+    await cpuCudaGreedyBatch(stories, count, 1);
+    const f16 = await synthModel('tiny-qwen2', 'f16');
+    assert.ok(f16, 'the Qwen2.5 tokenizer files are missing');
+    await cpuCudaGreedyBatch(f16, count, 151);
+  });
+}
