@@ -11,7 +11,7 @@ namespace {
 // Steps of at most this many rows are recorded and replayed (see Backend::runStep).
 constexpr int kRecordMaxRows = 8;
 // Decode steps are padded to a power of two of rows up to this many (when Forward pads), so a
-// server recording its steps holds at most seven decode recordings per position bucket.
+// server recording its steps has at most seven decode shapes per position bucket and sampling mode.
 constexpr int kMaxRowBucket = 64;
 // Recorded steps size attention for maxPos rounded up to a multiple of this (one recording per
 // bucket, so a sequence is re-recorded every kPosBucket tokens).
