@@ -655,8 +655,8 @@ void prefillMatmulCases(Harness& h) {
     h.gpu_.matmulAdd(static_cast<float*>(acc.gpu), viewOf(w.gpu, t, 896, 4864), static_cast<float*>(in.gpu), n,
                      static_cast<float*>(tmp.gpu));
     h.compare(acc, "matmulAdd", name, "prefill x += in . down^T n 300", true);
-    // The q, k, v projections in one launch after one norm pass (normMatmul at prefill size).
-    for (int rowsN : {512, 300}) {
+    // The q, k, v projections in one launch with the norm folded in (normMatmul at prefill size).
+    for (int rowsN : {512, 300, 37}) {
       auto xq = h.put(h.randomFloats(static_cast<size_t>(rowsN) * 896, -3.f, 3.f));
       auto gq = h.put(h.randomFloats(896, 0.5f, 1.5f));
       auto normedQ = h.output(static_cast<size_t>(rowsN) * 896);
@@ -685,6 +685,94 @@ void prefillMatmulCases(Harness& h) {
       const std::string shape = "prefill n " + std::to_string(c.n) + " ff " + std::to_string(c.ff);
       h.compare(gate, "normGateUp", name, "silu(gate)*up " + shape, true);
       h.compare(up, "normGateUp", name, "up " + shape, true);
+    }
+  }
+}
+
+// The whole attention input step at prefill size (the norm-folded QKV tiles with bias, rope and
+// cache store in their epilogue) against the CPU backend's op sequence: 512 and ragged 300 / 37
+// rows; Qwen2 (biases, Neox, full rope) and Llama-like steps (no biases, Normal style, partial
+// ropeDim, rope_freqs factors, linear position scaling); heads of 64 (64 x 64 tiles) and 128
+// (128 x 128 tiles) dims.
+void prefillNormQkvCases(Harness& h) {
+  struct Model {
+    int heads, kvHeads, headDim;
+    bool qwen;
+  };
+  for (GgmlType t : {GgmlType::F16, GgmlType::BF16}) {
+    const char* name = typeTraits(static_cast<uint32_t>(t))->name;
+    for (Model md : {Model{14, 2, 64, true}, Model{14, 2, 64, false}, Model{8, 2, 128, true}}) {
+      const int64_t embd = 896;
+      const int qDim = md.heads * md.headDim, kvDim = md.kvHeads * md.headDim;
+      const int blockSize = 16, blocks = 40;  // 640 cache slots
+      RopeParams rq;
+      rq.heads = md.heads;
+      rq.headDim = md.headDim;
+      rq.ropeDim = md.qwen ? md.headDim : md.headDim / 2;
+      rq.freqBase = md.qwen ? 1e6f : 5e5f;
+      rq.style = md.qwen ? RopeStyle::Neox : RopeStyle::Normal;
+      std::vector<float> factors;
+      if (!md.qwen) {
+        factors = h.randomFloats(static_cast<size_t>(rq.ropeDim / 2), 1.f, 8.f);
+        rq.freqFactors = factors.data();
+        rq.posScale = 0.5f;
+      }
+      RopeParams rk = rq;
+      rk.heads = md.kvHeads;
+      auto wq = h.putWeight(t, qDim, embd);
+      auto wk = h.putWeight(t, kvDim, embd);
+      auto wv = h.putWeight(t, kvDim, embd);
+      auto g = h.put(h.randomFloats(embd, 0.5f, 1.5f));
+      auto bq = h.put(h.randomFloats(qDim));
+      auto bk = h.put(h.randomFloats(kvDim));
+      auto bv = h.put(h.randomFloats(kvDim));
+      for (int n : {512, 300, 37}) {
+        auto x = h.put(h.randomFloats(static_cast<size_t>(n) * embd, -3.f, 3.f));
+        auto q = h.output(static_cast<size_t>(n) * qDim);
+        auto k = h.output(static_cast<size_t>(n) * kvDim);
+        auto v = h.output(static_cast<size_t>(n) * kvDim);
+        auto normed = h.output(static_cast<size_t>(n) * embd);
+        const size_t cache = static_cast<size_t>(blocks) * blockSize * kvDim;
+        auto kc = h.put(h.randomFloats(cache));
+        auto vc = h.put(h.randomFloats(cache));
+        // A prompt continuing at position 90 (a cached prefix), its rows in shuffled distinct slots.
+        std::vector<int32_t> pos(n), slots(blocks * blockSize);
+        for (int i = 0; i < n; i++) pos[i] = 90 + i;
+        for (size_t i = 0; i < slots.size(); i++) slots[i] = static_cast<int32_t>(i);
+        std::shuffle(slots.begin(), slots.end(), h.rng_);
+        slots.resize(n);
+        auto pp = h.put(pos);
+        auto sp = h.put(slots);
+        for (bool cpu : {true, false}) {
+          auto P = [cpu](const Harness::Pair& p) { return cpu ? p.cpu : p.gpu; };
+          QkvStep st;
+          st.wq = viewOf(P(wq), t, qDim, embd);
+          st.wk = viewOf(P(wk), t, kvDim, embd);
+          st.wv = viewOf(P(wv), t, kvDim, embd);
+          st.normW = static_cast<float*>(P(g));
+          st.eps = 1e-6f;
+          if (md.qwen) {
+            st.bq = static_cast<float*>(P(bq));
+            st.bk = static_cast<float*>(P(bk));
+            st.bv = static_cast<float*>(P(bv));
+          }
+          st.ropeQ = rq;
+          st.ropeK = rk;
+          const KvLayerView kv{static_cast<float*>(P(kc)), static_cast<float*>(P(vc)), blockSize, kvDim};
+          Backend& be = cpu ? static_cast<Backend&>(h.cpu_) : static_cast<Backend&>(h.gpu_);
+          be.normQkvRopeStore(static_cast<float*>(P(q)), static_cast<float*>(P(k)), static_cast<float*>(P(v)), st,
+                              static_cast<float*>(P(x)), static_cast<int32_t*>(P(pp)),
+                              static_cast<int32_t*>(P(sp)), n, kv, static_cast<float*>(P(normed)));
+        }
+        const std::string shape =
+            std::string(md.qwen ? "qwen2 biases, neox" : "normal, ropeDim/2, freq factors, posScale 0.5") +
+            " headDim " + std::to_string(md.headDim) + " prefill n " + std::to_string(n);
+        h.compare(q, "normQkvRopeStore", name, "q " + shape, true);
+        h.compare(k, "normQkvRopeStore", name, "k " + shape, true);
+        h.compare(v, "normQkvRopeStore", name, "v " + shape, true);
+        h.compare(kc, "normQkvRopeStore", name, "K cache " + shape, true);
+        h.compare(vc, "normQkvRopeStore", name, "V cache " + shape, true);
+      }
     }
   }
 }
@@ -778,6 +866,7 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   qkvCases(h);
   normQkvCases(h);
   prefillMatmulCases(h);
+  prefillNormQkvCases(h);
   prefillAttentionCases(h);
   return h.results_;
 }
