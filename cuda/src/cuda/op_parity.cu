@@ -547,11 +547,15 @@ void qkvCases(Harness& h) {
 }
 
 // The whole attention input step (norm + QKV matvec + biases + rope + cache store) against the
-// CPU backend's op sequence, at one row (the fused CUDA path) and at three (the fallback).
+// CPU backend's op sequence, at one row (the fused CUDA path) and at three (the fallback). The
+// Q/K type and the V type: one type, or the mixes of llama.cpp's Q4_K_M (V in Q8_0 where rows are
+// not a multiple of 256 columns, Q6_K where they are).
 void normQkvCases(Harness& h) {
-  const GgmlType types[] = {GgmlType::F32, GgmlType::F16, GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0,
-                            GgmlType::Q4_K, GgmlType::Q6_K};
-  for (GgmlType t : types) {
+  const std::pair<GgmlType, GgmlType> types[] = {
+      {GgmlType::F32, GgmlType::F32},   {GgmlType::F16, GgmlType::F16},   {GgmlType::BF16, GgmlType::BF16},
+      {GgmlType::Q8_0, GgmlType::Q8_0}, {GgmlType::Q4_0, GgmlType::Q4_0}, {GgmlType::Q4_K, GgmlType::Q4_K},
+      {GgmlType::Q6_K, GgmlType::Q6_K}, {GgmlType::Q5_0, GgmlType::Q8_0}, {GgmlType::Q4_K, GgmlType::Q6_K}};
+  for (const auto& [t, tv] : types) {
     for (int variant = 0; variant < 2; variant++) {
       const bool qwen = variant == 0;
       const int heads = 14, kvHeads = 2, hd = 64, blockSize = 16, blocks = 8;
@@ -568,7 +572,7 @@ void normQkvCases(Harness& h) {
         rk.heads = kvHeads;
         auto wq = h.putWeight(t, qDim, embd);
         auto wk = h.putWeight(t, kvDim, embd);
-        auto wv = h.putWeight(t, kvDim, embd);
+        auto wv = h.putWeight(tv, kvDim, embd);
         auto x = h.put(h.randomFloats(static_cast<size_t>(n) * embd, -3.f, 3.f));
         auto g = h.put(h.randomFloats(embd, 0.5f, 1.5f));
         auto bq = h.put(h.randomFloats(qDim));
@@ -590,7 +594,7 @@ void normQkvCases(Harness& h) {
           QkvStep st;
           st.wq = viewOf(P(wq), t, qDim, embd);
           st.wk = viewOf(P(wk), t, kvDim, embd);
-          st.wv = viewOf(P(wv), t, kvDim, embd);
+          st.wv = viewOf(P(wv), tv, kvDim, embd);
           st.normW = static_cast<float*>(P(g));
           st.eps = 1e-6f;
           if (qwen) {
@@ -607,7 +611,8 @@ void normQkvCases(Harness& h) {
                               static_cast<int32_t*>(P(sp)), n, kv, static_cast<float*>(P(normed)));
         }
         const std::string shape = std::string(qwen ? "qwen2 biases, neox" : "llama, normal") + " n " + std::to_string(n);
-        const char* name = typeTraits(static_cast<uint32_t>(t))->name;
+        const std::string name = std::string(typeTraits(static_cast<uint32_t>(t))->name) +
+                                 (tv == t ? "" : std::string(", v ") + typeTraits(static_cast<uint32_t>(tv))->name);
         h.compare(q, "normQkvRopeStore", name, "q " + shape);
         h.compare(k, "normQkvRopeStore", name, "k " + shape);
         h.compare(v, "normQkvRopeStore", name, "v " + shape);

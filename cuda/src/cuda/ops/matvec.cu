@@ -236,7 +236,8 @@ __device__ inline void matvecBlock(const MatvecParams& p, int64_t vb) {
 // K/V cache slot. Saves the separate bias+rope+store launch and its pass.
 struct QkvParams {
   const uint8_t* w[3];
-  size_t rowBytes;  // Q, K and V share type and cols
+  size_t rowBytesQk;  // Q and K share a type and cols
+  size_t rowBytesV;   // V may have its own type (quantization mixes give it more bits)
   int64_t cols;
   const float* x;
   const float* normW;
@@ -283,19 +284,19 @@ __host__ __device__ inline int qkvPairs(const QkvParams& p) { return (p.heads + 
 __device__ inline void qkvPrefetch(const QkvParams& p, int j) {
   const QkvPair q = qkvPair(p, j);
   const int lane = threadIdx.x % 32;
-  prefetchL2(p.w[q.seg] + static_cast<size_t>(q.ra) * p.rowBytes, p.rowBytes, lane, 32);
-  prefetchL2(p.w[q.seg] + static_cast<size_t>(q.rb) * p.rowBytes, p.rowBytes, lane, 32);
+  const size_t rb = q.seg == 2 ? p.rowBytesV : p.rowBytesQk;
+  prefetchL2(p.w[q.seg] + static_cast<size_t>(q.ra) * rb, rb, lane, 32);
+  prefetchL2(p.w[q.seg] + static_cast<size_t>(q.rb) * rb, rb, lane, 32);
 }
 
-// Pair j of the attention input step, computed by one warp.
+// Pair q of the attention input step, computed by one warp; T is the type of q's segment.
 template <GgmlType T>
-__device__ inline void qkvWarp(const QkvParams& p, int j) {
+__device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
   const int lane = threadIdx.x % 32;
-  const QkvPair q = qkvPair(p, j);
   const int seg = q.seg, ra = q.ra, rb = q.rb, fi = q.fi;
   // Both rows' loads are in flight together.
-  const uint8_t* const wr[2] = {p.w[seg] + static_cast<size_t>(ra) * p.rowBytes,
-                                p.w[seg] + static_cast<size_t>(rb) * p.rowBytes};
+  const size_t bytes = seg == 2 ? p.rowBytesV : p.rowBytesQk;
+  const uint8_t* const wr[2] = {p.w[seg] + static_cast<size_t>(ra) * bytes, p.w[seg] + static_cast<size_t>(rb) * bytes};
   const bool live[2] = {true, true};
   float acc[2][1] = {{0.f}, {0.f}}, ss[1] = {0.f};
   dotRows<T, 1, 2, kQkvLoads>(wr, live, p.x, p.normW, p.cols, lane, 32, acc, ss);
@@ -356,20 +357,27 @@ __global__ void __launch_bounds__(kMvThreads, NR == 1 ? 4 : 1) matvecKernel(cons
   matvecBlock<T, NR, kRows, kLoads>(p, blockIdx.x);
 }
 
-template <GgmlType T>
+// TQK: the Q and K weights' type, TV: V's (the same for single-type models).
+template <GgmlType TQK, GgmlType TV>
 __global__ void __launch_bounds__(kMvThreads) qkvKernel(const QkvParams p) {
   releaseDependents();
   const int j = blockIdx.x * kMvWarps + threadIdx.x / 32;
   if (j >= qkvPairs(p)) return;
   qkvPrefetch(p, j);
   awaitPrerequisite();
-  qkvWarp<T>(p, j);
+  const QkvPair q = qkvPair(p, j);
+  if (TQK != TV && q.seg == 2) {
+    qkvWarp<TV>(p, q);
+  } else {
+    qkvWarp<TQK>(p, q);
+  }
 }
 
 QkvParams qkvParams(float* q, float* k, float* v, const QkvStep& step, const float* x, const int32_t* pos,
                     const int32_t* slots, const KvLayerView& kv) {
   QkvParams p{};
-  p.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(step.wq.type)), step.wq.cols);
+  p.rowBytesQk = rowBytes(*typeTraits(static_cast<uint32_t>(step.wq.type)), step.wq.cols);
+  p.rowBytesV = rowBytes(*typeTraits(static_cast<uint32_t>(step.wv.type)), step.wv.cols);
   p.w[0] = static_cast<const uint8_t*>(step.wq.data);
   p.w[1] = static_cast<const uint8_t*>(step.wk.data);
   p.w[2] = static_cast<const uint8_t*>(step.wv.data);
@@ -419,12 +427,27 @@ MatvecParams matvecParams(const MatvecJob& job, const float* x) {
   return p;
 }
 
+// V types other than Q's that the fused step takes: what llama.cpp's _M / _L mixes give V (Q6_K, or
+// Q8_0 where rows are not a multiple of 256 columns), over any Q/K type.
+bool fusedVType(GgmlType v) { return v == GgmlType::Q8_0 || v == GgmlType::Q6_K; }
+
 struct QkvLaunch {
   cudaStream_t s;
   QkvParams p;
+  GgmlType v;
+  template <GgmlType T, GgmlType TV>
+  void launch() {
+    launchDependent(s, dim3((qkvPairs(p) + kMvWarps - 1) / kMvWarps), dim3(kMvThreads), qkvKernel<T, TV>, p);
+  }
   template <GgmlType T>
   void operator()() {
-    launchDependent(s, dim3((qkvPairs(p) + kMvWarps - 1) / kMvWarps), dim3(kMvThreads), qkvKernel<T>, p);
+    if (v == T) {
+      launch<T, T>();
+    } else if (v == GgmlType::Q8_0) {
+      launch<T, GgmlType::Q8_0>();
+    } else {
+      launch<T, GgmlType::Q6_K>();
+    }
   }
 };
 
@@ -472,20 +495,26 @@ bool matvecSupports(const MatvecJob& job, int n) {
 }
 
 bool qkvMatvecSupports(const QkvStep& q, int n) {
-  const WeightView ws[3] = {q.wq, q.wk, q.wv};
-  float* ys[3] = {nullptr, nullptr, nullptr};
+  // Q and K as one job, V as another of the same width.
+  const WeightView ws[2] = {q.wq, q.wk};
+  float* ys[2] = {nullptr, nullptr};
   MatvecJob job;
-  job.count = 3;
+  job.count = 2;
   job.ws = ws;
   job.ys = ys;
-  return n == 1 && q.normW != nullptr && matvecSupports(job, n) && q.ropeQ.ropeDim == q.ropeQ.headDim &&
+  MatvecJob vJob;
+  vJob.ws = &q.wv;
+  vJob.ys = ys;
+  const bool vFits = matvecSupports(vJob, n) && q.wv.cols == q.wq.cols &&
+                     (q.wv.type == q.wq.type || fusedVType(q.wv.type));
+  return n == 1 && q.normW != nullptr && matvecSupports(job, n) && vFits && q.ropeQ.ropeDim == q.ropeQ.headDim &&
          q.ropeQ.headDim % 2 == 0 && q.ropeQ.headDim <= 256 && q.wq.rows == int64_t{q.ropeQ.heads} * q.ropeQ.headDim &&
          q.wk.rows == int64_t{q.ropeK.heads} * q.ropeQ.headDim && q.wv.rows == q.wk.rows;
 }
 
 void cudaQkvMatvec(cudaStream_t s, float* q, float* k, float* v, const QkvStep& step, const float* x,
                    const int32_t* pos, const int32_t* slots, const KvLayerView& kv) {
-  dispatchType(step.wq.type, QkvLaunch{s, qkvParams(q, k, v, step, x, pos, slots, kv)});
+  dispatchType(step.wq.type, QkvLaunch{s, qkvParams(q, k, v, step, x, pos, slots, kv), step.wv.type});
   cudaCheckLaunch("qkvMatvec");
 }
 

@@ -30,7 +30,8 @@ struct MatvecJob {
 bool matvecSupports(const MatvecJob& job, int n);
 void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n);
 
-// Whether cudaQkvMatvec takes this step: one row, full-width rope, Q/K/V of one type.
+// Whether cudaQkvMatvec takes this step: one row, full-width rope, Q and K of one type, V of the
+// same type or a Q8_0 / Q6_K one (the V of llama.cpp's _M and _L mixes).
 bool qkvMatvecSupports(const QkvStep& step, int n);
 // Backend::normQkvRopeStore for one row in one launch (see qkvKernel in matvec.cu).
 void cudaQkvMatvec(cudaStream_t s, float* q, float* k, float* v, const QkvStep& step, const float* x,
