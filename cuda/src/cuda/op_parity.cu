@@ -860,7 +860,9 @@ void sampleCases(Harness& h) {
           differ += a.token != b.token ? 1 : 0;
           auto logprob = [&](float x, float y) {
             if (std::isfinite(x) && !std::isfinite(y)) r.nonFinite++;
-            if (std::isfinite(x) && std::isfinite(y)) r.maxAbsErr = std::max(r.maxAbsErr, std::fabs(static_cast<double>(x) - y));
+            if (std::isfinite(x) && std::isfinite(y)) {
+              r.maxAbsErr = std::max(r.maxAbsErr, std::fabs(static_cast<double>(x) - y));
+            }
           };
           logprob(a.logprob, b.logprob);
           if (a.top.size() != b.top.size()) {

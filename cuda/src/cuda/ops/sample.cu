@@ -161,19 +161,21 @@ __device__ int blockArgmax(const float* x, int n) {
 // The largest key K in [lo, hi] whose F(K), the sum of the weights of the elements with key >= K,
 // is at least `target`, given F(lo) >= target. F never increases with K (rounding included: the
 // same additions of non-negative terms), so each pass keeps the range between the last probe that
-// reaches the target and the first that does not.
+// reaches the target and the first that does not. Element::Weight is int for counts.
 template <typename Element>
-__device__ uint32_t searchThreshold(int n, uint32_t lo, uint32_t hi, double target, const Element& element) {
-  __shared__ double part[kWarps][kProbes];
-  __shared__ double sums[kProbes];
+__device__ uint32_t searchThreshold(int n, uint32_t lo, uint32_t hi, typename Element::Weight target,
+                                    const Element& element) {
+  using Weight = typename Element::Weight;
+  __shared__ Weight part[kWarps][kProbes];
+  __shared__ Weight sums[kProbes];
   while (lo < hi) {
     const uint64_t step = (static_cast<uint64_t>(hi) - lo + kProbes) / (kProbes + 1);  // >= 1
-    double acc[kProbes];
+    Weight acc[kProbes];
 #pragma unroll
-    for (int j = 0; j < kProbes; j++) acc[j] = 0.0;
+    for (int j = 0; j < kProbes; j++) acc[j] = 0;
     for (int i = threadIdx.x; i < n; i += kThreads) {
       uint32_t key;
-      double w;
+      Weight w;
       element(i, key, w);
 #pragma unroll
       for (int j = 0; j < kProbes; j++) {
@@ -190,7 +192,7 @@ __device__ uint32_t searchThreshold(int n, uint32_t lo, uint32_t hi, double targ
     }
     __syncthreads();
     if (threadIdx.x < kProbes) {
-      double s = part[0][threadIdx.x];
+      Weight s = part[0][threadIdx.x];
       for (int w = 1; w < kWarps; w++) s += part[w][threadIdx.x];
       sums[threadIdx.x] = s;
     }
@@ -212,32 +214,34 @@ __device__ uint32_t searchThreshold(int n, uint32_t lo, uint32_t hi, double targ
   return lo;
 }
 
-// Values logits[i] / temperature (temperature 1: the logits themselves), keyed by their order.
+// Values (logits, or logits / temperature) keyed by their order, counted.
 struct ValueKey {
-  const float* x;
-  float temperature;
-  __device__ uint32_t key(int i) const { return orderedBits(__fdiv_rn(x[i], temperature)); }
-  __device__ void operator()(int i, uint32_t& k, double& w) const {
+  using Weight = int;
+  const float* v;
+  __device__ uint32_t key(int i) const { return orderedBits(v[i]); }
+  __device__ void operator()(int i, uint32_t& k, int& w) const {
     k = key(i);
-    w = 1.0;
+    w = 1;
   }
 };
 
 // The ranks of elements tied at the threshold key: greater elements always count, tied ones by
 // ascending index (key n - 1 - i), lesser ones never.
 struct TieRank {
+  using Weight = int;
   ValueKey value;
   uint32_t threshold;
   int n;
-  __device__ void operator()(int i, uint32_t& k, double& w) const {
+  __device__ void operator()(int i, uint32_t& k, int& w) const {
     const uint32_t v = value.key(i);
     k = v > threshold ? 0xffffffffu : static_cast<uint32_t>(n - 1 - i);
-    w = v >= threshold ? 1.0 : 0.0;
+    w = v >= threshold ? 1 : 0;
   }
 };
 
 // Survivor weights (w >= 0; -1 marks a token top-k dropped) keyed by their bits.
 struct WeightKey {
+  using Weight = double;
   const float* w;
   __device__ void operator()(int i, uint32_t& k, double& weight) const {
     const float v = w[i];
@@ -256,14 +260,14 @@ struct Best {
 
 __device__ Best selectBest(const ValueKey& value, int n, int k) {
   Best b;
-  b.key = searchThreshold(n, 0u, 0xffffffffu, static_cast<double>(k), value);
+  b.key = searchThreshold(n, 0u, 0xffffffffu, k, value);
   int atLeast = 0;
   for (int i = threadIdx.x; i < n; i += kThreads) atLeast += value.key(i) >= b.key ? 1 : 0;
   atLeast = blockSumInt(atLeast);
   b.lastTied = n - 1;
   if (atLeast > k) {
     const TieRank tie{value, b.key, n};
-    b.lastTied = n - 1 - static_cast<int>(searchThreshold(n, 0u, static_cast<uint32_t>(n - 1), static_cast<double>(k), tie));
+    b.lastTied = n - 1 - static_cast<int>(searchThreshold(n, 0u, static_cast<uint32_t>(n - 1), k, tie));
   }
   return b;
 }
@@ -323,20 +327,24 @@ __device__ int sampleTempered(const float* l, int vocab, const SampleRowArgs& a,
                               unsigned long long* sharedKeys) {
   __shared__ int fill;
   __shared__ int result;
-  const ValueKey value{l, a.temperature};
+  // The tempered values v = logit / temperature, kept in s.w until the weights replace them.
   float maxV = -INFINITY;
-  for (int i = threadIdx.x; i < vocab; i += kThreads) maxV = fmaxf(maxV, __fdiv_rn(l[i], a.temperature));
+  for (int i = threadIdx.x; i < vocab; i += kThreads) {
+    const float v = __fdiv_rn(l[i], a.temperature);
+    s.w[i] = v;
+    maxV = fmaxf(maxV, v);
+  }
   maxV = blockMax(maxV);
 
   // Top-k survivors, their weights exp(v - max) (exp in double, rounded once as the host does).
   const bool topK = a.topK > 0 && a.topK < vocab;
   const int survivors = topK ? a.topK : vocab;
   Best best{0u, vocab - 1};
-  if (topK) best = selectBest(value, vocab, a.topK);
+  if (topK) best = selectBest(ValueKey{s.w}, vocab, a.topK);
   double total = 0.0;
   int lastSurvivor = -1;
   for (int i = threadIdx.x; i < vocab; i += kThreads) {
-    const float v = __fdiv_rn(l[i], a.temperature);
+    const float v = s.w[i];
     float w = -1.f;
     if (best.contains(orderedBits(v), i)) {
       w = static_cast<float>(exp(static_cast<double>(__fsub_rn(v, maxV))));
@@ -473,7 +481,7 @@ __device__ void writeLogprobs(const float* l, int vocab, int chosen, int topLogp
   if (threadIdx.x == 0) out[1] = __float_as_int(__fsub_rn(l[chosen], logZ));
   const int k = min(topLogprobs, vocab);
   if (k <= 0) return;
-  const ValueKey value{l, 1.f};
+  const ValueKey value{l};
   const Best best = selectBest(value, vocab, k);
   const int n = devicePow2AtLeast(k);  // k <= 100: shared memory
   clearKeys(sharedKeys, n, &fill);
@@ -495,7 +503,8 @@ __global__ void __launch_bounds__(kThreads)
     sampleKernel(float* logits, int vocab, const SampleRowArgs* rows, const int32_t* pairs, int count, int outStride,
                  float* weights, unsigned long long* keys, int keyStride, int32_t* out) {
   __shared__ unsigned long long sharedKeys[kSharedSort];
-  const Scratch s{weights + static_cast<size_t>(blockIdx.x) * vocab, keys + static_cast<size_t>(blockIdx.x) * keyStride};
+  const Scratch s{weights + static_cast<size_t>(blockIdx.x) * vocab,
+                  keys + static_cast<size_t>(blockIdx.x) * keyStride};
   for (int r = blockIdx.x; r < count; r += gridDim.x) {
     const SampleRowArgs a = rows[r];
     float* l = logits + static_cast<size_t>(a.row) * vocab;
