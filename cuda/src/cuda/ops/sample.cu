@@ -115,7 +115,8 @@ __device__ double blockExclusiveScan(double v) {
   __syncthreads();
   double before = 0.0;
   for (int w = 0; w < warp; w++) before += part[w];
-  return before + incl - v;
+  const double inWarp = __shfl_up_sync(kFull, incl, 1);
+  return lane == 0 ? before : before + inWarp;
 }
 
 // Whether (v, i) beats (bv, bi) for argmax: larger, or equal and earlier (std::max_element).
