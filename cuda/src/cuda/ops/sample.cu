@@ -2,12 +2,12 @@
 // operations, same float rounding: explicit _rn intrinsics where nvcc would otherwise fuse a
 // multiply-add), one block per row. A row (151936 floats for Qwen2.5, 600 KB) does not fit in
 // shared memory, so every step is a pass over it in global memory (L2, where the LM head left it):
-// - top-k and the top logprobs find the k-th best value by a search on its bit pattern (15
-//   thresholds counted per pass, 4 bits a pass), ties going to the lower token ids;
-// - top-p finds the smallest weight of the nucleus the same way, summing weights (in double)
-//   instead of counting; only the candidates down to it (or down to the min-p floor) are then
-//   sorted (bitonic; in shared memory up to kSharedSort, else in global scratch), and one thread
-//   walks them in order exactly as the host does. Should rounding leave the cut outside those
+// - top-k and the top logprobs find the k-th best value by a search on its bit pattern (16
+//   buckets counted per pass, 3 to 4 bits a pass), ties going to the lower token ids;
+// - top-p finds a weight just below the nucleus's smallest the same way, summing weights instead
+//   of counting; only the candidates down to it (or down to the min-p floor) are then sorted
+//   (bitonic; in shared memory up to kSharedSort, else in global scratch), and one thread walks
+//   them in order exactly as the host does. Should rounding leave the cut outside those
 //   candidates, every survivor is sorted instead: slower, never different.
 // Sums taken in a different order than the host's (totals, the draw without a cut) can move a
 // draw only when it falls within ~1e-16 (relative) of a boundary.
@@ -25,10 +25,11 @@ namespace llorch {
 namespace {
 constexpr int kThreads = 512;
 constexpr int kWarps = kThreads / 32;
-constexpr int kProbes = 15;        // thresholds a search pass tests
-constexpr int kSharedSort = 2048;  // candidates sorted in shared memory (16 KB)
+constexpr int kBuckets = 16;       // a search pass's buckets (one warp totals each)
+constexpr int kSharedSort = 4096;  // candidates sorted in shared memory (32 KB, shared with the searches)
 constexpr int kMaxSlots = 64;      // rows sampled at once (each has its own scratch)
 constexpr unsigned kFull = 0xffffffffu;
+static_assert(kWarps == kBuckets, "a search pass totals one bucket per warp");
 
 int pow2AtLeast(int n) {
   int p = 1;
@@ -160,52 +161,53 @@ __device__ int blockArgmax(const float* x, int n) {
 }
 
 // The largest key K in [lo, hi] whose F(K), the sum of the weights of the elements with key >= K,
-// is at least `target`, given F(lo) >= target. F never increases with K (rounding included: the
-// same additions of non-negative terms), so each pass keeps the range between the last probe that
-// reaches the target and the first that does not. Element::Weight is int for counts.
+// reaches `target` (lo when none above it does). Each pass splits the range into kBuckets buckets
+// of 2^shift keys and sums every thread's elements into its own column of `pool` (no atomics, no
+// bank conflicts); F at each bucket's first key is then a suffix sum of the bucket totals, which
+// never increases with the key (rounding included), and the range shrinks to the bucket where F
+// last reaches the target: 3 to 4 bits of the key a pass. Element::Weight is int (counts) or
+// float (weights; the totals are summed in double).
 template <typename Element>
-__device__ uint32_t searchThreshold(int n, uint32_t lo, uint32_t hi, typename Element::Weight target,
-                                    const Element& element) {
+__device__ uint32_t searchThreshold(int n, uint32_t lo, uint32_t hi, double target, const Element& element,
+                                    unsigned long long* pool) {
   using Weight = typename Element::Weight;
-  __shared__ Weight part[kWarps][kProbes];
-  __shared__ Weight sums[kProbes];
+  static_assert(sizeof(Weight) * kBuckets * kThreads <= sizeof(unsigned long long) * kSharedSort, "pool size");
+  auto* columns = reinterpret_cast<Weight(*)[kThreads]>(pool);  // [kBuckets][kThreads]
+  __shared__ double totals[kBuckets];
   while (lo < hi) {
-    const uint64_t step = (static_cast<uint64_t>(hi) - lo + kProbes) / (kProbes + 1);  // >= 1
-    Weight acc[kProbes];
-#pragma unroll
-    for (int j = 0; j < kProbes; j++) acc[j] = 0;
+    const uint64_t span = static_cast<uint64_t>(hi) - lo + 1;
+    int shift = 0;
+    while ((static_cast<uint64_t>(kBuckets) << shift) < span) shift++;
+    __syncthreads();  // the pool and totals[] may still be read (previous pass, or its last user)
+    for (int b = 0; b < kBuckets; b++) columns[b][threadIdx.x] = 0;
     for (int i = threadIdx.x; i < n; i += kThreads) {
       uint32_t key;
       Weight w;
       element(i, key, w);
-#pragma unroll
-      for (int j = 0; j < kProbes; j++) {
-        if (static_cast<uint64_t>(key) >= lo + step * (j + 1)) acc[j] += w;
-      }
-    }
-#pragma unroll
-    for (int j = 0; j < kProbes; j++) {
-      for (int o = 16; o > 0; o >>= 1) acc[j] += __shfl_xor_sync(kFull, acc[j], o);
-    }
-    __syncthreads();  // sums[] may still be read by the previous pass
-    if (threadIdx.x % 32 == 0) {
-      for (int j = 0; j < kProbes; j++) part[threadIdx.x / 32][j] = acc[j];
+      if (key >= lo) columns[min(static_cast<uint32_t>(kBuckets - 1), (key - lo) >> shift)][threadIdx.x] += w;
     }
     __syncthreads();
-    if (threadIdx.x < kProbes) {
-      Weight s = part[0][threadIdx.x];
-      for (int w = 1; w < kWarps; w++) s += part[w][threadIdx.x];
-      sums[threadIdx.x] = s;
-    }
+    // Warp b totals bucket b (kWarps == kBuckets).
+    const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+    double t = 0.0;
+    for (int j = lane; j < kThreads; j += 32) t += static_cast<double>(columns[warp][j]);
+    for (int o = 16; o > 0; o >>= 1) t += __shfl_xor_sync(kFull, t, o);
+    if (lane == 0) totals[warp] = t;
     __syncthreads();
-    uint32_t newLo = lo, newHi = hi;
-    for (int j = 0; j < kProbes; j++) {
-      const uint64_t probe = lo + step * (j + 1);
-      if (probe > hi) break;
-      if (sums[j] >= target) {
-        newLo = static_cast<uint32_t>(probe);
-      } else {
-        newHi = static_cast<uint32_t>(probe - 1);
+    const uint64_t width = uint64_t{1} << shift;
+    // The last key of the bucket starting at `first` (within [lo, hi]).
+    auto bucketEnd = [&](uint64_t first) {
+      return static_cast<uint32_t>(first + width - 1 < hi ? first + width - 1 : hi);
+    };
+    uint32_t newLo = lo, newHi = bucketEnd(lo);
+    double above = 0.0;
+    for (int b = kBuckets - 1; b >= 1; b--) {
+      above += totals[b];
+      const uint64_t first = lo + static_cast<uint64_t>(b) * width;
+      if (first > hi) continue;
+      if (above >= target) {
+        newLo = static_cast<uint32_t>(first);
+        newHi = bucketEnd(first);
         break;
       }
     }
@@ -242,12 +244,12 @@ struct TieRank {
 
 // Survivor weights (w >= 0; -1 marks a token top-k dropped) keyed by their bits.
 struct WeightKey {
-  using Weight = double;
+  using Weight = float;
   const float* w;
-  __device__ void operator()(int i, uint32_t& k, double& weight) const {
+  __device__ void operator()(int i, uint32_t& k, float& weight) const {
     const float v = w[i];
     k = v >= 0.f ? __float_as_uint(v) : 0u;
-    weight = v >= 0.f ? static_cast<double>(v) : 0.0;
+    weight = v >= 0.f ? v : 0.f;
   }
 };
 
@@ -259,16 +261,16 @@ struct Best {
   __device__ bool contains(uint32_t k, int i) const { return k > key || (k == key && i <= lastTied); }
 };
 
-__device__ Best selectBest(const ValueKey& value, int n, int k) {
+__device__ Best selectBest(const ValueKey& value, int n, int k, unsigned long long* pool) {
   Best b;
-  b.key = searchThreshold(n, 0u, 0xffffffffu, k, value);
+  b.key = searchThreshold(n, 0u, 0xffffffffu, k, value, pool);
   int atLeast = 0;
   for (int i = threadIdx.x; i < n; i += kThreads) atLeast += value.key(i) >= b.key ? 1 : 0;
   atLeast = blockSumInt(atLeast);
   b.lastTied = n - 1;
   if (atLeast > k) {
     const TieRank tie{value, b.key, n};
-    b.lastTied = n - 1 - static_cast<int>(searchThreshold(n, 0u, static_cast<uint32_t>(n - 1), k, tie));
+    b.lastTied = n - 1 - static_cast<int>(searchThreshold(n, 0u, static_cast<uint32_t>(n - 1), k, tie, pool));
   }
   return b;
 }
@@ -341,7 +343,7 @@ __device__ int sampleTempered(const float* l, int vocab, const SampleRowArgs& a,
   const bool topK = a.topK > 0 && a.topK < vocab;
   const int survivors = topK ? a.topK : vocab;
   Best best{0u, vocab - 1};
-  if (topK) best = selectBest(ValueKey{s.w}, vocab, a.topK);
+  if (topK) best = selectBest(ValueKey{s.w}, vocab, a.topK, sharedKeys);
   double total = 0.0;
   int lastSurvivor = -1;
   for (int i = threadIdx.x; i < vocab; i += kThreads) {
@@ -400,10 +402,11 @@ __device__ int sampleTempered(const float* l, int vocab, const SampleRowArgs& a,
   }
   uint32_t threshold = minThreshold;
   if (a.topP < 1.f && survivors > kSharedSort) {
-    // A hair above the target, so that the candidates reach it whatever the summation order.
-    const double want = static_cast<double>(a.topP) * total * (1.0 + 1e-9);
+    // Aimed 0.1% above the target: the search sums weights in float per thread (relative error
+    // < 2e-5 here), and the candidates must reach the target whatever the summation order.
+    const double want = static_cast<double>(a.topP) * total * 1.001;
     if (total >= want) {
-      threshold = max(threshold, searchThreshold(vocab, 0u, __float_as_uint(1.f), want, WeightKey{s.w}));
+      threshold = max(threshold, searchThreshold(vocab, 0u, __float_as_uint(1.f), want, WeightKey{s.w}, sharedKeys));
     }
   }
   for (;;) {
@@ -483,8 +486,8 @@ __device__ void writeLogprobs(const float* l, int vocab, int chosen, int topLogp
   const int k = min(topLogprobs, vocab);
   if (k <= 0) return;
   const ValueKey value{l};
-  const Best best = selectBest(value, vocab, k);
-  const int n = devicePow2AtLeast(k);  // k <= 100: shared memory
+  const Best best = selectBest(value, vocab, k, sharedKeys);
+  const int n = devicePow2AtLeast(k);  // k <= 100: in shared memory
   clearKeys(sharedKeys, n, &fill);
   for (int i = threadIdx.x; i < vocab; i += kThreads) {
     const uint32_t key = value.key(i);
@@ -500,7 +503,7 @@ __device__ void writeLogprobs(const float* l, int vocab, int chosen, int topLogp
   __syncthreads();
 }
 
-__global__ void __launch_bounds__(kThreads)
+__global__ void __launch_bounds__(kThreads, 1)
     sampleKernel(float* logits, int vocab, const SampleRowArgs* rows, const int32_t* pairs, int count, int outStride,
                  float* weights, unsigned long long* keys, int keyStride, int32_t* out) {
   __shared__ unsigned long long sharedKeys[kSharedSort];
