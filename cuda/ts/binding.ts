@@ -33,6 +33,11 @@ export interface NativeOps {
   dequantize(type: number, weight: Uint8Array, rows: number, cols: number): Float32Array;
   /** The rows rewritten into the CUDA backend's planar layout (src/backend/weight_layout.h). */
   toPlanar(type: number, weight: Uint8Array, rows: number, cols: number): Uint8Array;
+  /**
+   * The penalty window of `history` (its last `penaltyLastN` tokens, all for -1) as [token,
+   * occurrences] pairs in ascending token order: what the device sampler uploads.
+   */
+  penaltyWindow(history: readonly number[], penaltyLastN: number): Array<[number, number]>;
   /** Every CUDA op against the CPU backend on random inputs of real shapes (GPU builds only). */
   cudaParity(ordinal: number, seed: number): OpParityResult[];
   /** Device name and measured DRAM bandwidth (bytes read + written per second of a 1 GiB copy). */

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "backend/ggml_type.h"
+#include "engine/sampler.h"
 
 namespace llorch {
 
@@ -71,6 +72,20 @@ struct AttentionBatch {
   int spanCount = 0;
 };
 
+// One logit row to sample (host memory): Sampler::sample's arguments for row `row` of the logits.
+struct SampleRequest {
+  int row = 0;
+  const SamplingParams* params = nullptr;
+  const std::vector<int32_t>* history = nullptr;  // prompt and generated tokens (penalties)
+  uint64_t drawIndex = 0;
+  bool logprobs = false;  // fill SampleResult::logprob
+};
+
+struct SampleResult {
+  int32_t token = 0;
+  TokenLogprob logprob;
+};
+
 // The per-layer constants of the attention input step (normQkvRopeStore).
 struct QkvStep {
   WeightView wq, wk, wv;
@@ -130,6 +145,17 @@ class Backend {
   // out[i] = index of the largest of x[i][0..dim), the first one on ties (as std::max_element):
   // greedy sampling on the device, so a step downloads token ids instead of logits.
   virtual void argmax(int32_t* out, const float* x, int n, int dim) = 0;
+  // out[i] = Sampler::sample of logit row rows[i].row of `logits` ([*][vocab], modified in place
+  // by penalties and bias): sampling where the logits are, so that only token ids (and logprobs
+  // when asked) reach the host. Synchronous. The default is the host Sampler on each row, for
+  // backends whose memory is host memory.
+  virtual void sample(float* logits, int vocab, const SampleRequest* rows, int count, SampleResult* out) {
+    for (int i = 0; i < count; i++) {
+      const SampleRequest& r = rows[i];
+      out[i].token = hostSampler_.sample(logits + static_cast<size_t>(r.row) * vocab, vocab, *r.params, *r.history,
+                                         r.drawIndex, r.logprobs ? &out[i].logprob : nullptr);
+    }
+  }
 
   // Fused steps of the forward pass. Each default is the plain op sequence it replaces (so the
   // CPU backend computes exactly what it did before); a backend may override it with fewer
@@ -188,6 +214,9 @@ class Backend {
   // Whether runStep replays recordings, so that padding a step to a recorded shape pays for its
   // extra rows (model/forward.cpp pads decode steps to row buckets only then).
   virtual bool recordsSteps() const { return false; }
+
+ private:
+  Sampler hostSampler_;
 };
 
 }  // namespace llorch

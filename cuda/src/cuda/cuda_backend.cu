@@ -19,6 +19,7 @@
 #include "cuda/ops/qkv_rope_store.h"
 #include "cuda/ops/rmsnorm.h"
 #include "cuda/ops/rope.h"
+#include "cuda/ops/sample.h"
 #include "native_error.h"
 
 namespace llorch {
@@ -275,6 +276,44 @@ void CudaBackend::siluMul(float* gate, const float* up, size_t count) { cudaSilu
 void CudaBackend::add(float* x, const float* y, size_t count) { cudaAdd(stream_, x, y, count); }
 
 void CudaBackend::argmax(int32_t* out, const float* x, int n, int dim) { cudaArgmax(stream_, out, x, n, dim); }
+
+void* CudaBackend::deviceBuffer(void*& buf, size_t& cap, size_t bytes) {
+  if (bytes <= cap) return buf;
+  if (capturing_) throw NativeError(err::kInternal, "sampler buffers grew while recording a step");
+  if (buf != nullptr) {
+    synchronize();
+    free(buf);
+  }
+  buf = nullptr;
+  cap = 0;
+  buf = alloc(bytes);
+  cap = bytes;
+  return buf;
+}
+
+void CudaBackend::sample(float* logits, int vocab, const SampleRequest* rows, int count, SampleResult* out) {
+  if (count == 0) return;
+  useDevice();
+  const SampleLaunch launch = packSampleRows(rows, count);
+  auto aligned = [](size_t n) { return (n + 255) & ~size_t{255}; };
+  const size_t argBytes = sizeof(SampleRowArgs) * launch.rows.size();
+  const size_t pairBytes = sizeof(int32_t) * launch.pairs.size();
+  const size_t outWords = static_cast<size_t>(count) * launch.outStride;
+  const size_t pairsAt = aligned(argBytes), outAt = pairsAt + aligned(pairBytes);
+  auto* io = static_cast<uint8_t*>(deviceBuffer(sampleIo_, sampleIoBytes_, outAt + sizeof(int32_t) * outWords));
+  const int slots = cudaSampleSlots(count);
+  void* scratch = deviceBuffer(sampleScratch_, sampleScratchBytes_, cudaSampleScratchBytes(vocab, slots));
+  upload(io, launch.rows.data(), argBytes);
+  upload(io + pairsAt, launch.pairs.data(), pairBytes);
+  auto* results = reinterpret_cast<int32_t*>(io + outAt);
+  cudaSample(stream_, logits, vocab, reinterpret_cast<const SampleRowArgs*>(io),
+             reinterpret_cast<const int32_t*>(io + pairsAt), count, launch.outStride, scratch, slots, results);
+  std::vector<int32_t> host(outWords);
+  download(host.data(), results, sizeof(int32_t) * outWords);
+  for (int i = 0; i < count; i++) {
+    unpackSampleRow(host.data() + static_cast<size_t>(i) * launch.outStride, rows[i], vocab, out[i]);
+  }
+}
 
 void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW,
                              float eps, int n, float* normed) {

@@ -49,6 +49,7 @@ class CudaBackend final : public Backend {
   void siluMul(float* gate, const float* up, size_t count) override;
   void add(float* x, const float* y, size_t count) override;
   void argmax(int32_t* out, const float* x, int n, int dim) override;
+  void sample(float* logits, int vocab, const SampleRequest* rows, int count, SampleResult* out) override;
 
   void normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW, float eps,
                   int n, float* normed) override;
@@ -75,6 +76,7 @@ class CudaBackend final : public Backend {
   float* attentionScratch(size_t floats);
   int* attentionCounters(size_t count);
   void* pinned(void*& buf, size_t& cap, size_t bytes);
+  void* deviceBuffer(void*& buf, size_t& cap, size_t bytes);
 
   int ordinal_;
   std::string name_;
@@ -90,6 +92,11 @@ class CudaBackend final : public Backend {
   bool capturing_ = false;
   std::unordered_map<uint64_t, Recording> graphs_;
   std::unordered_map<uint64_t, uint64_t> seen_;  // key -> scratch generation of its eager run
+  // The sampler's arguments + output, and its per-row scratch (alloc()ed: counted in used_).
+  void* sampleIo_ = nullptr;
+  size_t sampleIoBytes_ = 0;
+  void* sampleScratch_ = nullptr;
+  size_t sampleScratchBytes_ = 0;
   // Pinned host staging: small uploads are copied here and sent asynchronously (the region is
   // reused only after the stream has been synchronized); downloads land here first.
   void* upStage_ = nullptr;

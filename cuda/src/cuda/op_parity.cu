@@ -850,6 +850,131 @@ void prefillAttentionCases(Harness& h) {
   prefillAttentionCase(h, 32, 8, 128, {{0, 130}, {64, 1}}, "130-token prompt + decode row");
 }
 
+
+// Backend::sample: the CUDA sampler against the host Sampler (the CPU backend's default) on the
+// same logit rows: random, peaked (with -inf entries), flat (top-p keeps most of the vocabulary)
+// and coarsely quantized (ties everywhere, top-k and top-p boundaries among them). Tokens, the
+// logprob record's tokens included, must be identical (relErr: the fraction that differ);
+// maxAbsErr is the largest logprob difference.
+void sampleCases(Harness& h) {
+  struct Case {
+    const char* name;
+    SamplingParams p;
+    bool logprobs;
+  };
+  auto params = [](float temperature, int topK, float topP, float minP) {
+    SamplingParams p;
+    p.temperature = temperature;
+    p.topK = topK;
+    p.topP = topP;
+    p.minP = minP;
+    return p;
+  };
+  auto penalized = [](SamplingParams p) {
+    p.repetitionPenalty = 1.3f;
+    p.presencePenalty = 0.4f;
+    p.frequencyPenalty = 0.15f;
+    return p;
+  };
+  auto biased = [](SamplingParams p, int vocab) {
+    p.logitBias = {{3, 5.f}, {vocab - 1, 2.5f}, {7, -100.f}, {3, 1.f}};
+    return p;
+  };
+  auto withTop = [](SamplingParams p, int n) {
+    p.topLogprobs = n;
+    return p;
+  };
+  const int rows = 4;
+  for (const int vocab : {151936, 1000}) {
+    std::vector<Case> cases = {
+        {"greedy + penalties, top 5", withTop(penalized(params(0.f, 0, 1.f, 0.f)), 5), true},
+        {"greedy + bias", biased(params(0.f, 0, 1.f, 0.f), vocab), false},
+        {"T 0.7", params(0.7f, 0, 1.f, 0.f), false},
+        {"T 1.3, logprob only", params(1.3f, 0, 1.f, 0.f), true},
+        {"T 0.7 top-k 1", params(0.7f, 1, 1.f, 0.f), false},
+        {"T 1.3 top-k 40, top 20", withTop(params(1.3f, 40, 1.f, 0.f), 20), true},
+        {"T 1.3 top-k vocab", params(1.3f, vocab, 1.f, 0.f), false},
+        {"T 0.7 top-p 0.9", params(0.7f, 0, 0.9f, 0.f), false},
+        {"T 1.3 top-p 0.5, top 5", withTop(params(1.3f, 0, 0.5f, 0.f), 5), true},
+        {"T 0.7 top-k 40 top-p 0.9", params(0.7f, 40, 0.9f, 0.f), false},
+        {"T 1.3 top-k 5000 top-p 0.5", params(1.3f, 5000, 0.5f, 0.f), false},
+        {"T 1 min-p 0.05", params(1.f, 0, 1.f, 0.05f), false},
+        {"T 0.7 top-p 0.9 min-p 0.05", params(0.7f, 0, 0.9f, 0.05f), false},
+        {"T 0.8 top-k 40 top-p 0.9 + penalties + bias, top 20",
+         withTop(biased(penalized(params(0.8f, 40, 0.9f, 0.f)), vocab), 20), true},
+        {"T 1.3 top-p 0.9 + penalties (whole history), top 20",
+         withTop(penalized(params(1.3f, 0, 0.9f, 0.f)), 20), true},
+    };
+    cases.back().p.penaltyLastN = -1;
+    std::vector<float> logits = h.randomFloats(static_cast<size_t>(rows) * vocab, -8.f, 8.f);
+    for (int i = 0; i < vocab; i++) {
+      float* row = logits.data() + static_cast<size_t>(vocab);
+      row[i] *= 3.f;
+      if (i % 997 == 5) row[i] = -std::numeric_limits<float>::infinity();
+      logits[2 * static_cast<size_t>(vocab) + i] *= 0.04f;
+      float& q = logits[3 * static_cast<size_t>(vocab) + i];
+      q = std::round(q) * 0.5f;
+    }
+    // A history with repeats, mostly of low ids, some at the top of the vocabulary.
+    std::vector<int32_t> history;
+    std::uniform_int_distribution<int32_t> low(0, 40), any(0, vocab - 1);
+    for (int i = 0; i < 150; i++) history.push_back(i % 5 == 0 ? any(h.rng_) : low(h.rng_));
+    const size_t bytes = logits.size() * sizeof(float);
+    void* cpuLogits = h.cpu_.alloc(bytes);
+    void* gpuLogits = h.gpu_.alloc(bytes);
+    for (const Case& c : cases) {
+      OpParityResult r;
+      r.op = "sample";
+      r.type = "f32";
+      r.shape = std::string(c.name) + ", " + std::to_string(rows) + "x" + std::to_string(vocab);
+      int64_t differ = 0;
+      for (const auto& [seed, draw] : std::vector<std::pair<uint64_t, uint64_t>>{{1, 0}, {42, 7}, {987654321, 1000}}) {
+        SamplingParams p = c.p;
+        p.seed = seed;
+        std::vector<SampleRequest> requests(rows);
+        for (int i = 0; i < rows; i++) {
+          requests[i].row = rows - 1 - i;  // not in row order
+          requests[i].params = &p;
+          requests[i].history = &history;
+          requests[i].drawIndex = draw + static_cast<uint64_t>(i);
+          requests[i].logprobs = c.logprobs;
+        }
+        h.cpu_.upload(cpuLogits, logits.data(), bytes);
+        h.gpu_.upload(gpuLogits, logits.data(), bytes);
+        std::vector<SampleResult> want(rows), got(rows);
+        for (SampleResult& g : got) g.token = -1;
+        h.cpu_.sample(static_cast<float*>(cpuLogits), vocab, requests.data(), rows, want.data());
+        h.gpu_.sample(static_cast<float*>(gpuLogits), vocab, requests.data(), rows, got.data());
+        for (int i = 0; i < rows; i++) {
+          const TokenLogprob &a = want[i].logprob, &b = got[i].logprob;
+          r.elements += 1 + (c.logprobs ? 2 + 2 * static_cast<int64_t>(a.top.size()) : 0);
+          differ += want[i].token != got[i].token ? 1 : 0;
+          if (!c.logprobs) continue;
+          differ += a.token != b.token ? 1 : 0;
+          auto logprob = [&](float x, float y) {
+            if (std::isfinite(x) && !std::isfinite(y)) r.nonFinite++;
+            if (std::isfinite(x) && std::isfinite(y)) {
+              r.maxAbsErr = std::max(r.maxAbsErr, std::fabs(static_cast<double>(x) - y));
+            }
+          };
+          logprob(a.logprob, b.logprob);
+          if (a.top.size() != b.top.size()) {
+            differ += static_cast<int64_t>(a.top.size());
+            continue;
+          }
+          for (size_t j = 0; j < a.top.size(); j++) {
+            differ += a.top[j].first != b.top[j].first ? 1 : 0;
+            logprob(a.top[j].second, b.top[j].second);
+          }
+        }
+      }
+      r.relErr = static_cast<double>(differ) / static_cast<double>(r.elements);
+      h.results_.push_back(r);
+    }
+    h.cpu_.free(cpuLogits);
+    h.gpu_.free(gpuLogits);
+  }
+}
 }  // namespace
 
 std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
@@ -873,6 +998,7 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   prefillMatmulCases(h);
   prefillNormQkvCases(h);
   prefillAttentionCases(h);
+  sampleCases(h);
   return h.results_;
 }
 

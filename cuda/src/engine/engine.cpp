@@ -90,7 +90,8 @@ Engine::Engine(EngineOptions opts) : opts_(std::move(opts)) {
     forward_ = std::make_unique<Forward>(*backend_, c, weights_, *kv_, maxRows, logitRows, tableEntries,
                                          opts_.padDecodeSteps || backend_->recordsSteps());
     logits_.resize(static_cast<size_t>(logitRows) * c.vocabSize);
-    greedyTokens_.resize(static_cast<size_t>(logitRows));
+    stepTokens_.resize(static_cast<size_t>(logitRows));
+    stepLogprobs_.resize(static_cast<size_t>(logitRows));
   } catch (...) {
     forward_.reset();
     kv_.reset();
@@ -405,6 +406,39 @@ void Engine::reserveDecodeBlocks() {
   preemptions_ += preempted.size();
 }
 
+// After a step whose logits stayed in backend memory: downloads the forward() requests' rows and
+// samples every other logit row where the logits are, into stepTokens_ / stepLogprobs_.
+void Engine::sampleOnBackend() {
+  const int vocab = opts_.config.vocabSize;
+  float* logits = forward_->deviceLogits();
+  sampleRequests_.clear();
+  for (const auto& sp : running_) {
+    const Sequence& s = *sp;
+    if (s.stepRows == 0 || s.stepLogitIndex < 0) continue;
+    if (s.isForward) {
+      const size_t first = static_cast<size_t>(s.stepLogitIndex) * vocab;
+      backend_->download(logits_.data() + first, logits + first,
+                         sizeof(float) * static_cast<size_t>(s.stepRows) * vocab);
+      continue;
+    }
+    SampleRequest r;
+    r.row = s.stepLogitIndex;
+    r.params = &s.params;
+    r.history = &s.tokens;
+    r.drawIndex = static_cast<uint64_t>(s.generated);
+    r.logprobs = s.params.topLogprobs > 0;
+    sampleRequests_.push_back(r);
+  }
+  sampleResults_.resize(sampleRequests_.size());
+  backend_->sample(logits, vocab, sampleRequests_.data(), static_cast<int>(sampleRequests_.size()),
+                   sampleResults_.data());
+  for (size_t i = 0; i < sampleRequests_.size(); i++) {
+    const size_t row = static_cast<size_t>(sampleRequests_[i].row);
+    stepTokens_[row] = sampleResults_[i].token;
+    stepLogprobs_[row] = std::move(sampleResults_[i].logprob);
+  }
+}
+
 void Engine::step(std::vector<SeqEvent>& events) {
   const int vocab = opts_.config.vocabSize;
   const int bs = kv_->blockSize();
@@ -460,8 +494,9 @@ void Engine::step(std::vector<SeqEvent>& events) {
   if (batch_.rows() == 0) return;
 
   // When every sampled row is plain greedy (what Sampler::sample reduces to without penalties,
-  // bias or logprobs), the device picks the tokens and only their ids come back; otherwise the
-  // logits are downloaded and the host sampler runs.
+  // bias or logprobs), the recorded step itself picks the tokens (argmax); otherwise the logits
+  // stay in backend memory and Backend::sample picks them there. Either way only token ids (and
+  // logprobs) come back, except for the rows of forward() requests.
   batch_.greedy = !batch_.logitRows.empty();
   for (const auto& sp : running_) {
     const Sequence& s = *sp;
@@ -471,7 +506,8 @@ void Engine::step(std::vector<SeqEvent>& events) {
                     p.presencePenalty == 0.f && p.frequencyPenalty == 0.f && p.logitBias.empty() &&
                     p.topLogprobs == 0;
   }
-  forward_->run(batch_, logits_.data(), greedyTokens_.data());
+  forward_->run(batch_, nullptr, stepTokens_.data());
+  if (!batch_.greedy) sampleOnBackend();
 
   const auto now = std::chrono::steady_clock::now();
   for (auto& sp : running_) {
@@ -485,18 +521,12 @@ void Engine::step(std::vector<SeqEvent>& events) {
       continue;
     }
     if (s.stepLogitIndex < 0) continue;
-    float* row = logits_.data() + static_cast<size_t>(s.stepLogitIndex) * vocab;
-    TokenLogprob lp;
-    const bool wantLogprobs = s.params.topLogprobs > 0;
-    const int32_t token =
-        batch_.greedy ? greedyTokens_[static_cast<size_t>(s.stepLogitIndex)]
-                      : sampler_.sample(row, vocab, s.params, s.tokens, static_cast<uint64_t>(s.generated),
-                                        wantLogprobs ? &lp : nullptr);
+    const int32_t token = stepTokens_[static_cast<size_t>(s.stepLogitIndex)];
     s.tokens.push_back(token);
     s.generated++;
     SeqEvent& e = eventFor(s, events);
     e.tokens.push_back(token);
-    if (wantLogprobs) e.logprobs.push_back(std::move(lp));
+    if (s.params.topLogprobs > 0) e.logprobs.push_back(std::move(stepLogprobs_[static_cast<size_t>(s.stepLogitIndex)]));
     if (!s.prefillReported) {
       s.prefillReported = true;
       e.promptTokens = s.promptLen;

@@ -127,6 +127,7 @@ class Engine {
   bool admit();
   void reserveDecodeBlocks();
   void step(std::vector<SeqEvent>& events);
+  void sampleOnBackend();
   void finish(Sequence& s, const char* reason, std::vector<SeqEvent>& events, const char* code = nullptr,
               const std::string& message = std::string());
   SeqEvent& eventFor(Sequence& s, std::vector<SeqEvent>& events);
@@ -136,10 +137,12 @@ class Engine {
   ModelWeights weights_;
   std::unique_ptr<KvPool> kv_;
   std::unique_ptr<Forward> forward_;
-  Sampler sampler_;
   StepBatch batch_;
-  std::vector<float> logits_;
-  std::vector<int32_t> greedyTokens_;  // a greedy step's sampled ids, by logit row
+  std::vector<float> logits_;           // forward() requests' logit rows, by logit row
+  std::vector<int32_t> stepTokens_;     // the step's sampled ids, by logit row
+  std::vector<TokenLogprob> stepLogprobs_;  // and their logprobs when asked for
+  std::vector<SampleRequest> sampleRequests_;
+  std::vector<SampleResult> sampleResults_;
   EventSink sink_;
   std::thread thread_;
 

@@ -21,6 +21,22 @@ double counterUniform(uint64_t seed, uint64_t index) {
   return static_cast<double>(bits >> 11) * (1.0 / 9007199254740992.0);
 }
 
+std::vector<std::pair<int32_t, int32_t>> penaltyWindow(const std::vector<int32_t>& history, int penaltyLastN) {
+  const size_t n = history.size();
+  const size_t window = penaltyLastN < 0 ? n : std::min(n, static_cast<size_t>(penaltyLastN));
+  std::vector<int32_t> tokens(history.end() - static_cast<long>(window), history.end());
+  std::sort(tokens.begin(), tokens.end());
+  std::vector<std::pair<int32_t, int32_t>> pairs;
+  for (size_t i = 0; i < tokens.size(); i++) {
+    if (i > 0 && tokens[i] == tokens[i - 1]) {
+      pairs.back().second++;
+    } else {
+      pairs.emplace_back(tokens[i], 1);
+    }
+  }
+  return pairs;
+}
+
 int32_t Sampler::sampleTempered(const float* logits, int vocab, const SamplingParams& p, uint64_t drawIndex) {
   cand_.clear();
   for (int i = 0; i < vocab; i++) cand_.emplace_back(logits[i] / p.temperature, i);
@@ -36,9 +52,11 @@ int32_t Sampler::sampleTempered(const float* logits, int vocab, const SamplingPa
   // Softmax over the survivors (unnormalized weights, their total).
   float maxL = -INFINITY;
   for (const auto& c : cand_) maxL = std::max(maxL, c.first);
+  // exp in double, rounded once to float: the correctly rounded weight (std::exp on a float is
+  // not always), which the CUDA sampler computes the same way.
   double total = 0.0;
   for (auto& c : cand_) {
-    c.first = std::exp(c.first - maxL);
+    c.first = static_cast<float>(std::exp(static_cast<double>(c.first - maxL)));
     total += c.first;
   }
   // Top-p / min-p cut the descending order; sorting a growing prefix until the cut falls inside it
@@ -66,6 +84,10 @@ int32_t Sampler::sampleTempered(const float* logits, int vocab, const SamplingPa
         break;
       }
     }
+  } else if (cand_.size() < static_cast<size_t>(vocab)) {
+    // Without a cut the draw walks the candidates in token order, as it walks the whole
+    // vocabulary without top-k: an order a device sampler can follow (nth_element's is arbitrary).
+    std::sort(cand_.begin(), cand_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   }
   double kept = 0.0;
   for (size_t j = 0; j < keep; j++) kept += cand_[j].first;
@@ -80,22 +102,12 @@ int32_t Sampler::sampleTempered(const float* logits, int vocab, const SamplingPa
 
 int32_t Sampler::sample(float* logits, int vocab, const SamplingParams& p,
                         const std::vector<int32_t>& history, uint64_t drawIndex, TokenLogprob* logprob) {
-  const bool penalize =
-      p.repetitionPenalty != 1.f || p.presencePenalty != 0.f || p.frequencyPenalty != 0.f;
-  if (penalize) {
-    if (counts_.size() < static_cast<size_t>(vocab)) counts_.assign(static_cast<size_t>(vocab), 0);
-    const size_t n = history.size();
-    const size_t window = p.penaltyLastN < 0 ? n : std::min(n, static_cast<size_t>(p.penaltyLastN));
-    for (size_t i = n - window; i < n; i++) {
-      if (counts_[history[i]]++ == 0) touched_.push_back(history[i]);
-    }
-    for (int32_t t : touched_) {
+  if (p.repetitionPenalty != 1.f || p.presencePenalty != 0.f || p.frequencyPenalty != 0.f) {
+    for (const auto& [t, count] : penaltyWindow(history, p.penaltyLastN)) {
       float& l = logits[t];
       if (p.repetitionPenalty != 1.f) l = l > 0.f ? l / p.repetitionPenalty : l * p.repetitionPenalty;
-      l -= static_cast<float>(counts_[t]) * p.frequencyPenalty + p.presencePenalty;
-      counts_[t] = 0;
+      l -= static_cast<float>(count) * p.frequencyPenalty + p.presencePenalty;
     }
-    touched_.clear();
   }
   for (const auto& [token, bias] : p.logitBias) logits[token] += bias;
 

@@ -258,7 +258,7 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
   if (nl == 0) return;
   if (b.greedy) {
     be_.download(tokens, argmax_, sizeof(int32_t) * static_cast<size_t>(nl));
-  } else {
+  } else if (logits != nullptr) {
     be_.download(logits, logits_, sizeof(float) * static_cast<size_t>(nl) * c_.vocabSize);
   }
   be_.synchronize();

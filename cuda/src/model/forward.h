@@ -67,8 +67,10 @@ class Forward {
   int stepShapes() const { return static_cast<int>(keys_.size()); }
 
   // Runs the step and copies the logits of b.logitRows to host `logits` ([count][vocab]), or
-  // with b.greedy their argmax token ids to `tokens` ([count]; logits untouched).
+  // with b.greedy their argmax token ids to `tokens` ([count]; logits untouched). With `logits`
+  // null and no b.greedy, the logits stay in backend memory: deviceLogits(), in logitRows order.
   void run(const StepBatch& b, float* logits, int32_t* tokens);
+  float* deviceLogits() { return logits_; }
 
  private:
   float* allocFloats(size_t count);

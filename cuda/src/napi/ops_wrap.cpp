@@ -6,6 +6,7 @@
 #include "cpu/cpu_backend.h"
 #include "backend/weight_layout.h"
 #include "cpu/dequant.h"
+#include "engine/sampler.h"
 #include "napi/js_convert.h"
 #include "napi/js_error.h"
 #include "native_error.h"
@@ -149,6 +150,26 @@ Napi::Value CudaCopyBandwidth(const Napi::CallbackInfo& info) {
   });
 }
 
+// penaltyWindow(history, penaltyLastN) -> [token, occurrences][]: the pairs a device sampler
+// uploads for the penalties (engine/sampler.h).
+Napi::Value PenaltyWindow(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  return guarded(env, [&]() -> Napi::Value {
+    if (info.Length() < 2) throw NativeError(err::kBadArgument, "expected (history, penaltyLastN)");
+    const std::vector<int32_t> history = readTokens(info[0], "history");
+    const int lastN = static_cast<int>(readInteger(info[1], "penaltyLastN", -1, INT32_MAX));
+    const auto pairs = penaltyWindow(history, lastN);
+    Napi::Array out = Napi::Array::New(env, pairs.size());
+    for (size_t i = 0; i < pairs.size(); i++) {
+      Napi::Array pair = Napi::Array::New(env, 2);
+      pair.Set(0u, pairs[i].first);
+      pair.Set(1u, pairs[i].second);
+      out.Set(static_cast<uint32_t>(i), pair);
+    }
+    return out;
+  });
+}
+
 }  // namespace
 
 void InitOps(Napi::Env env, Napi::Object exports) {
@@ -156,6 +177,7 @@ void InitOps(Napi::Env env, Napi::Object exports) {
   ops.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
   ops.Set("dequantize", Napi::Function::New(env, Dequantize, "dequantize"));
   ops.Set("toPlanar", Napi::Function::New(env, ToPlanar, "toPlanar"));
+  ops.Set("penaltyWindow", Napi::Function::New(env, PenaltyWindow, "penaltyWindow"));
   ops.Set("cudaParity", Napi::Function::New(env, CudaParity, "cudaParity"));
   ops.Set("cudaCopyBandwidth", Napi::Function::New(env, CudaCopyBandwidth, "cudaCopyBandwidth"));
   exports.Set("ops", ops);
