@@ -14,9 +14,7 @@ import { testOps, type OpParityResult } from '@llorch/native';
  *   room and still catches a wrong element, scale or block (errors of order 1).
  * - tensor-core tiles round weights and activations to f16 (2^-11 relative each): ~1e-3 over
  *   random dots; 5e-3 still catches any layout or indexing error. The F16/BF16 prefill tiles
- *   split activations into hi + lo halves (~22 / ~16 bits), far inside it (BF16 ~5e-6); with the
- *   RMSNorm folded in they split x * normW and scale each row by its rsqrt(mean(x^2) + eps) in
- *   the epilogue, which moves the result by a few f32 roundings, nothing a bound here can see.
+ *   split activations into hi + lo halves (~22 / ~16 bits), far inside it (BF16 ~5e-6).
  * - prefill attention (attentionPrefill) rounds Q (scaled), K, V and the softmax weights to f16:
  *   a float64 model of exactly that rounding on these inputs gives relErr ~4e-4 (512, 256..511
  *   and 300-position cases alike), so 5e-3 leaves >10x room. A wrong table, head or tile gives
@@ -68,7 +66,7 @@ test('every CUDA op matches the CPU backend on random inputs', () => {
   ]) {
     assert.ok(ops.has(op), `no parity case for ${op}`);
   }
-  // The fused prefill paths (norm-folded tiles, bias + rope + cache store in their epilogue).
+  // The prefill-sized paths of the fused steps (tiles with norm, bias, rope and cache stores).
   for (const op of ['normMatmul', 'normGateUp', 'normQkvRopeStore']) {
     assert.ok(
       results.some((r) => r.op === op && r.shape.includes('prefill')),

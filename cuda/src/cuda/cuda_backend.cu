@@ -325,8 +325,9 @@ void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, 
   job.eps = eps;
   if (matvecSupports(job, n)) {
     cudaMatvec(stream_, job, x, n);
-  } else if (matmulTiledNormMultiSupports(ws, count, n)) {
-    cudaMatmulTiledNormMulti(stream_, ys, ws, count, x, normW, eps, n);
+  } else if (matmulTiledMultiSupports(ws, count, n)) {
+    cudaRmsnorm(stream_, normed, x, normW, n, static_cast<int>(ws[0].cols), eps);
+    cudaMatmulTiledMulti(stream_, ys, ws, count, normed, n);
   } else {
     Backend::normMatmul(ys, ws, count, x, normW, eps, n, normed);
   }
@@ -343,8 +344,9 @@ void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const
   job.upOut = up;
   if (matvecSupports(job, n)) {
     cudaMatvec(stream_, job, x, n);
-  } else if (matmulTiledNormGateUpSupports(wg, wu, n)) {
-    cudaMatmulTiledNormGateUp(stream_, gate, up, wg, wu, x, normW, eps, n);
+  } else if (matmulTiledGateUpSupports(wg, wu, n)) {
+    cudaRmsnorm(stream_, normed, x, normW, n, static_cast<int>(wg.cols), eps);
+    cudaMatmulTiledGateUp(stream_, gate, up, wg, wu, normed, n);
   } else {
     Backend::normGateUp(gate, up, wg, wu, x, normW, eps, n, normed);
   }
@@ -373,14 +375,11 @@ void CudaBackend::qkvRopeStore(float* q, float* k, float* v, const float* bq, co
 void CudaBackend::normQkvRopeStore(float* q, float* k, float* v, const QkvStep& s, const float* x,
                                    const int32_t* pos, const int32_t* slots, int n, const KvLayerView& kv,
                                    float* normed) {
-  if (qkvMatvecSupports(s, n)) {
-    cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv);
-  } else if (n > kMatvecMaxRows && matmulTiledQkvRopeSupports(s, kv, n)) {
-    // Up to kMatvecMaxRows rows, the default's matvec products beat the tiles.
-    cudaMatmulTiledQkvRope(stream_, q, k, v, s, x, pos, slots, n, kv);
-  } else {
+  if (!qkvMatvecSupports(s, n)) {
     Backend::normQkvRopeStore(q, k, v, s, x, pos, slots, n, kv, normed);
+    return;
   }
+  cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv);
 }
 
 void CudaBackend::runStep(uint64_t key, const std::function<void()>& enqueue) {

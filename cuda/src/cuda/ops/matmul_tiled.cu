@@ -14,7 +14,6 @@
 #include "cuda/cuda_check.h"
 #include "cuda/dequant.cuh"
 #include "cuda/mma_sync.cuh"
-#include "cuda/ops/rope.h"
 #include "native_error.h"
 
 namespace llorch {
@@ -205,27 +204,16 @@ struct MmaOps<GgmlType::BF16> {
   __device__ static void mma(float* c, const uint32_t* a, uint32_t b0, uint32_t b1) { mmaBf16(c, a, b0, b1); }
 };
 
-// The stage buffers, then kBlockM floats of per-row norm scales.
 template <int kBlockM, int kBlockN>
 constexpr int mmaSmemBytes() {
-  return kStages * kBlockM * kMmaBK * 4 + (kStages * kBlockN + 4 * kBlockM) * kMmaLd * 2 + kBlockM * 4;
+  return kStages * kBlockM * kMmaBK * 4 + (kStages * kBlockN + 4 * kBlockM) * kMmaLd * 2;
 }
 
-// What the tile writes: y = x . W^T; y += x . W^T (a residual branch); y = rmsnorm(x) . W^T;
-// SwiGLU over two weights of equal shape (W = gate, W2 = up) on rmsnorm(x): the tile's weight
-// rows alternate in runs of 8 between the two matrices, so a thread's accumulators j (gate)
-// and j + 1 (up) hold the same output column, and it writes up to y2 and silu(gate) * up to y;
-// or the attention input: rmsnorm(x) . {Wq, Wk, Wv}^T, biased, q and k rotated, k and v also
-// stored into their cache slots (qkv_rope_store.cu's math, on the tile staged in shared memory).
-//
-// The norm is folded in: rmsnorm(x) * g . W^T = r * ((x * g) . W^T) with r = rsqrt(mean(x^2) +
-// eps), so the tiles read x itself, multiply each activation by g[k] as they split it, sum x^2
-// over the k-loop (every block walks all k of its rows) and scale the accumulators by r.
-enum class Epilogue { kStore, kAdd, kNormStore, kNormSwiGlu, kNormQkvRope };
-
-constexpr bool isNormed(Epilogue e) {
-  return e == Epilogue::kNormStore || e == Epilogue::kNormSwiGlu || e == Epilogue::kNormQkvRope;
-}
+// What the tile writes: y = x . W^T; y += x . W^T (a residual branch); or SwiGLU over two
+// weights of equal shape (W = gate, W2 = up): the tile's weight rows alternate in runs of 8
+// between the two matrices, so a thread's accumulators j (gate) and j + 1 (up) hold the same
+// output column, and it writes up to y2 and silu(gate) * up to y.
+enum class Epilogue { kStore, kAdd, kSwiGlu };
 
 // Up to kMaxMmaWeights products of the same activations in one launch (blockIdx.z picks the
 // weight: the q, k and v projections), or one SwiGLU pair.
@@ -239,76 +227,12 @@ struct MmaArgs {
   const float* x;
   int n;
   int64_t cols;
-  const float* normW;  // the norm epilogues: rmsnorm weights [cols] and epsilon
-  float eps;
-  // kNormQkvRope (weights q, k, v): biases (null when absent), rows' positions and cache slots,
-  // the k and v caches, and the rope of qkv_rope_store.cu (q's parameters for both).
-  const float* bias[kMaxMmaWeights];
-  const int32_t* pos;
-  const int32_t* slots;
-  float* kCache;
-  float* vCache;
-  int headDim;
-  int ropeDim;
-  bool neox;
-  float posScale;
-  RopeInvFreq invFreq;
 };
-
-// The kNormQkvRope epilogue of weight z (0 q, 1 k, 2 v): the scaled accumulators plus bias go to
-// the f32 tile cs ([kBlockM][kBlockN + 4], over the stage buffers), then each element is rotated
-// with its rope partner read from there. Tiles cover whole heads (kBlockN % headDim == 0, rows
-// % headDim == 0), so every partner is in the tile. The caller's barrier ended the k-loop's reads.
-template <int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMt, int kNt>
-__device__ __forceinline__ void qkvRopeEpilogue(const MmaArgs& args, const float (&acc)[kMt][kNt][4], float* cs,
-                                                int z, float* __restrict__ y, int64_t rows, int64_t n0, int64_t m0) {
-  constexpr int kThreads = kWarpsM * kWarpsN * 32;
-  constexpr int kTileM = kBlockM / kWarpsM, kTileN = kBlockN / kWarpsN;
-  constexpr int kLdC = kBlockN + 4;
-  const int t = threadIdx.x, lane = t % 32, warp = t / 32;
-  const int wm = warp / kWarpsN, wn = warp % kWarpsN;
-  const int g = lane / 4, q = lane % 4;
-  const float* __restrict__ bias = z == 0 ? args.bias[0] : (z == 1 ? args.bias[1] : args.bias[2]);
-#pragma unroll
-  for (int i = 0; i < kMt; i++) {
-#pragma unroll
-    for (int j = 0; j < kNt; j++) {
-#pragma unroll
-      for (int e = 0; e < 4; e++) {
-        const int r = wm * kTileM + i * 16 + g + (e / 2) * 8, c = wn * kTileN + j * 8 + 2 * q + e % 2;
-        const float b = bias != nullptr && n0 + c < rows ? bias[n0 + c] : 0.f;
-        cs[r * kLdC + c] = acc[i][j][e] + b;
-      }
-    }
-  }
-  __syncthreads();
-  const int headDim = args.headDim, ropeDim = args.ropeDim, half = ropeDim / 2;
-  float* __restrict__ cache = z == 1 ? args.kCache : args.vCache;
-  for (int idx = t; idx < kBlockM * kBlockN; idx += kThreads) {
-    const int r = idx / kBlockN, c = idx % kBlockN;
-    const int64_t m = m0 + r, col = n0 + c;
-    if (m >= args.n || col >= rows) continue;
-    float val = cs[r * kLdC + c];
-    const int d = static_cast<int>(col % headDim);
-    if (z < 2 && d < ropeDim) {
-      const bool first = args.neox ? d < half : d % 2 == 0;
-      const int pair = args.neox ? (first ? d : d - half) : d / 2;
-      const int partner = args.neox ? (first ? c + half : c - half) : (first ? c + 1 : c - 1);
-      const float other = cs[r * kLdC + partner];
-      const float x0 = first ? val : other, x1 = first ? other : val;
-      float sn, cn;
-      sincosf(static_cast<float>(args.pos[m]) * args.posScale * args.invFreq.v[pair], &sn, &cn);
-      val = first ? x0 * cn - x1 * sn : x1 * cn + x0 * sn;
-    }
-    y[m * rows + col] = val;
-    if (z > 0) cache[static_cast<int64_t>(args.slots[m]) * rows + col] = val;
-  }
-}
 
 // kMinBlocks: blocks an SM must hold (a register cap; at 2 the 128 x 128 tile spills).
 template <GgmlType T, Epilogue E, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
 __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
-    matmulMmaKernel(const __grid_constant__ MmaArgs args) {
+    matmulMmaKernel(const MmaArgs args) {
   constexpr int kThreads = kWarpsM * kWarpsN * 32;
   constexpr int kTileM = kBlockM / kWarpsM, kTileN = kBlockN / kWarpsN;  // one warp's outputs
   constexpr int kMt = kTileM / 16, kNt = kTileN / 8;
@@ -321,9 +245,6 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
   __half* ws = reinterpret_cast<__half*>(xf + kStages * kBlockM * kMmaBK);  // [kStages][kBlockN][kMmaLd]
   __half* xh = ws + kStages * kBlockN * kMmaLd;                             // [2][kBlockM][kMmaLd]
   __half* xl = xh + 2 * kBlockM * kMmaLd;                                   // [2][kBlockM][kMmaLd]
-  float* rowScale = reinterpret_cast<float*>(xl + 2 * kBlockM * kMmaLd);    // [kBlockM]
-  constexpr bool kNorm = isNormed(E);
-  constexpr bool kSwiGlu = E == Epilogue::kNormSwiGlu;
   // This block's weight (selects, not an indexed parameter array, which would go to local memory).
   const int z = blockIdx.z;
   float* __restrict__ y = z == 0 ? args.y[0] : (z == 1 ? args.y[1] : args.y[2]);
@@ -337,7 +258,7 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
   const int t = threadIdx.x, lane = t % 32, warp = t / 32;
   const int wm = warp / kWarpsN, wn = warp % kWarpsN;
   // First weight row (of each matrix under SwiGLU, where a tile holds kBlockN / 2 of each).
-  const int64_t n0 = static_cast<int64_t>(blockIdx.x) * (kSwiGlu ? kBlockN / 2 : kBlockN);
+  const int64_t n0 = static_cast<int64_t>(blockIdx.x) * (E == Epilogue::kSwiGlu ? kBlockN / 2 : kBlockN);
   if (n0 >= rows) return;  // the grid spans the widest weight of the launch
   const int64_t m0 = static_cast<int64_t>(blockIdx.y) * kBlockM;  // first activation row
   const int kTiles = static_cast<int>((cols + kMmaBK - 1) / kMmaBK);
@@ -348,8 +269,8 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
 #pragma unroll
     for (int j = 0; j < kWLoads; j++) {
       const int i = t + j * kThreads, r = i / 4, c = (i % 4) * 8;
-      const bool second = kSwiGlu && (r / 8) % 2 == 1;
-      const int64_t row = kSwiGlu ? n0 + (r / 16) * 8 + r % 8 : n0 + r;
+      const bool second = E == Epilogue::kSwiGlu && (r / 8) % 2 == 1;
+      const int64_t row = E == Epilogue::kSwiGlu ? n0 + (r / 16) * 8 + r % 8 : n0 + r;
       const int64_t k = static_cast<int64_t>(kt) * kMmaBK + c;
       const bool valid = row < rows && k < cols;
       const __half* src = second ? w2 : w;
@@ -364,33 +285,15 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
       cpAsync16(xdst + r * kMmaBK + c, valid ? x + row * cols + k : x, valid);
     }
   };
-  // Norm epilogues: this thread's share of the sum of x^2 of each row it splits. The chunks of
-  // one row are split by 8 consecutive lanes, and a thread's column c = (t % 8) * 4 is the same
-  // for all its rows (kThreads % 8 == 0).
-  float sumSq[kXLoads];
-#pragma unroll
-  for (int j = 0; j < kXLoads; j++) sumSq[j] = 0.f;
-  // This thread's activation chunks of step kt -> hi / lo buffer kt % 2 (times the norm weights).
+  // This thread's activation chunks of step kt -> hi / lo buffer kt % 2.
   auto splitActs = [&](int kt) {
     const float* src = xf + (kt % kStages) * kBlockM * kMmaBK;
     __half* hi = xh + (kt % 2) * kBlockM * kMmaLd;
     __half* lo = xl + (kt % 2) * kBlockM * kMmaLd;
-    float4 g = make_float4(1.f, 1.f, 1.f, 1.f);
-    if constexpr (kNorm) {
-      // cols % 8 == 0: the 4 columns are all inside or all past the end (zero-filled there).
-      const int64_t k = static_cast<int64_t>(kt) * kMmaBK + (t % 8) * 4;
-      const float* nw = args.normW + k;
-      g = k < cols ? make_float4(__ldg(nw), __ldg(nw + 1), __ldg(nw + 2), __ldg(nw + 3))
-                   : make_float4(0.f, 0.f, 0.f, 0.f);
-    }
 #pragma unroll
     for (int j = 0; j < kXLoads; j++) {
       const int i = t + j * kThreads, r = i / 8, c = (i % 8) * 4;
-      float4 v = *reinterpret_cast<const float4*>(src + r * kMmaBK + c);
-      if constexpr (kNorm) {
-        sumSq[j] += v.x * v.x + v.y * v.y + v.z * v.z + v.w * v.w;
-        v = make_float4(v.x * g.x, v.y * g.y, v.z * g.z, v.w * g.w);
-      }
+      const float4 v = *reinterpret_cast<const float4*>(src + r * kMmaBK + c);
       const uint32_t h0 = MmaOps<T>::pack(v.x, v.y), h1 = MmaOps<T>::pack(v.z, v.w);
       const float2 f0 = MmaOps<T>::unpack(h0), f1 = MmaOps<T>::unpack(h1);
       const uint32_t l0 = MmaOps<T>::pack(v.x - f0.x, v.y - f0.y);
@@ -455,54 +358,26 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
   }
   cpAsyncWait<0>();
   const int g = lane / 4, q = lane % 4;
-  if constexpr (kNorm) {
 #pragma unroll
-    for (int j = 0; j < kXLoads; j++) {
-      float ss = sumSq[j];
-      ss += __shfl_xor_sync(0xffffffffu, ss, 1);
-      ss += __shfl_xor_sync(0xffffffffu, ss, 2);
-      ss += __shfl_xor_sync(0xffffffffu, ss, 4);
-      if (t % 8 == 0) rowScale[(t + j * kThreads) / 8] = rsqrtf(ss / static_cast<float>(cols) + args.eps);
-    }
-    // Also: every warp's last shared-memory reads of the k-loop are done (the QKV tile reuses it).
-    __syncthreads();
+  for (int i = 0; i < kMt; i++) {
 #pragma unroll
-    for (int i = 0; i < kMt; i++) {
+    for (int j = 0; j < kNt; j++) {
+      if (E == Epilogue::kSwiGlu && j % 2 == 1) continue;  // the up half, written with its gate
 #pragma unroll
       for (int e = 0; e < 4; e++) {
-        const float r = rowScale[wm * kTileM + i * 16 + g + (e / 2) * 8];
-#pragma unroll
-        for (int j = 0; j < kNt; j++) acc[i][j][e] *= r;
-      }
-    }
-  }
-  if constexpr (E == Epilogue::kNormQkvRope) {
-    static_assert(kBlockM * (kBlockN + 4) * 4 <= kStages * kBlockM * kMmaBK * 4 + kStages * kBlockN * kMmaLd * 2,
-                  "the staged QKV tile fits over the stage buffers");
-    qkvRopeEpilogue<kWarpsM, kWarpsN, kBlockM, kBlockN, kMt, kNt>(args, acc, reinterpret_cast<float*>(smemRaw), z, y,
-                                                                  rows, n0, m0);
-  } else {
-#pragma unroll
-    for (int i = 0; i < kMt; i++) {
-#pragma unroll
-      for (int j = 0; j < kNt; j++) {
-        if (kSwiGlu && j % 2 == 1) continue;  // the up half, written with its gate
-#pragma unroll
-        for (int e = 0; e < 4; e++) {
-          const int64_t m = m0 + wm * kTileM + i * 16 + g + (e / 2) * 8;
-          const int64_t c = kSwiGlu ? n0 + (wn * kTileN + j * 8) / 2 + 2 * q + e % 2
-                                    : n0 + wn * kTileN + j * 8 + 2 * q + e % 2;
-          if (m >= n || c >= rows) continue;
-          float* o = y + m * rows + c;
-          if constexpr (E == Epilogue::kStore || E == Epilogue::kNormStore) {
-            *o = acc[i][j][e];
-          } else if constexpr (E == Epilogue::kAdd) {
-            *o += acc[i][j][e];
-          } else if constexpr (kSwiGlu) {
-            const float gate = acc[i][j][e], up = acc[i][j + 1][e];
-            y2[m * rows + c] = up;
-            *o = (gate / (1.0f + expf(-gate))) * up;
-          }
+        const int64_t m = m0 + wm * kTileM + i * 16 + g + (e / 2) * 8;
+        const int64_t c = E == Epilogue::kSwiGlu ? n0 + (wn * kTileN + j * 8) / 2 + 2 * q + e % 2
+                                                 : n0 + wn * kTileN + j * 8 + 2 * q + e % 2;
+        if (m >= n || c >= rows) continue;
+        float* o = y + m * rows + c;
+        if constexpr (E == Epilogue::kStore) {
+          *o = acc[i][j][e];
+        } else if constexpr (E == Epilogue::kAdd) {
+          *o += acc[i][j][e];
+        } else {
+          const float gate = acc[i][j][e], up = acc[i][j + 1][e];
+          y2[m * rows + c] = up;
+          *o = (gate / (1.0f + expf(-gate))) * up;
         }
       }
     }
@@ -534,7 +409,7 @@ void launchMma(cudaStream_t s, const MmaArgs& args, int count) {
               "cudaFuncSetAttribute(matmulMma)");
     opted.fetch_or(bit);
   }
-  constexpr int kRowsPerTile = E == Epilogue::kNormSwiGlu ? kBlockN / 2 : kBlockN;
+  constexpr int kRowsPerTile = E == Epilogue::kSwiGlu ? kBlockN / 2 : kBlockN;
   int64_t widest = 0;
   for (int i = 0; i < count; i++) widest = std::max(widest, args.rows[i]);
   const dim3 grid(static_cast<unsigned>((widest + kRowsPerTile - 1) / kRowsPerTile),
@@ -543,26 +418,17 @@ void launchMma(cudaStream_t s, const MmaArgs& args, int count) {
 }
 
 // Picks the tile shape by the launch's block count (SwiGLU tiles hold half as many output
-// columns of each weight). The QKV rope tiles must cover whole heads: 64 x 64 at most for
-// heads of up to 64 dims, 128 x 128 for longer ones (qkvRopeTileWidth).
+// columns of each weight).
 template <GgmlType T, Epilogue E>
 void launchMmaShaped(cudaStream_t s, const MmaArgs& args, int count) {
   int sms = 0;
   cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, currentDevice()), "cudaDeviceGetAttribute");
   auto tiles = [&](int bm, int bn) {
     int64_t sum = 0;
-    for (int i = 0; i < count; i++) {
-      sum += tileCount(args.n, E == Epilogue::kNormSwiGlu ? 2 * args.rows[i] : args.rows[i], bm, bn);
-    }
+    for (int i = 0; i < count; i++) sum += tileCount(args.n, E == Epilogue::kSwiGlu ? 2 * args.rows[i] : args.rows[i], bm, bn);
     return sum;
   };
-  if constexpr (E == Epilogue::kNormQkvRope) {
-    if (tiles(128, 128) >= sms || 64 % args.headDim != 0) {
-      launchMma<T, E, 2, 4, 128, 128, 1>(s, args, count);
-    } else {
-      launchMma<T, E, 2, 2, 64, 64, 3>(s, args, count);
-    }
-  } else if (tiles(128, 128) >= sms) {
+  if (tiles(128, 128) >= sms) {
     launchMma<T, E, 2, 4, 128, 128, 1>(s, args, count);
   } else if (tiles(64, 64) >= sms) {
     launchMma<T, E, 2, 2, 64, 64, 3>(s, args, count);
@@ -573,33 +439,29 @@ void launchMmaShaped(cudaStream_t s, const MmaArgs& args, int count) {
 
 bool isMmaType(GgmlType t) { return t == GgmlType::F16 || t == GgmlType::BF16; }
 
-// Arguments for the products of `count` F16/BF16 weights of one type and width.
-MmaArgs mmaArgs(float* const* ys, const WeightView* ws, int count, const float* x, int n) {
+// The products of `count` F16/BF16 weights of one type and width (or a SwiGLU pair) in one launch.
+void launchMmaJob(cudaStream_t s, Epilogue e, float* const* ys, const WeightView* ws, int count, float* up,
+                  const WeightView* wu, const float* x, int n) {
   MmaArgs args{};
   for (int i = 0; i < count; i++) {
     args.y[i] = ys[i];
     args.w[i] = static_cast<const __half*>(ws[i].data);
     args.rows[i] = ws[i].rows;
   }
+  args.up = up;
+  args.wUp = wu != nullptr ? static_cast<const __half*>(wu->data) : nullptr;
   args.x = x;
   args.n = n;
   args.cols = ws[0].cols;
-  return args;
-}
-
-// One launch of epilogue e over args (weights of type t).
-void launchMmaJob(cudaStream_t s, Epilogue e, GgmlType t, const MmaArgs& args, int count) {
   auto go = [&](auto type) {
     constexpr GgmlType T = decltype(type)::value;
     switch (e) {
       case Epilogue::kStore: launchMmaShaped<T, Epilogue::kStore>(s, args, count); break;
       case Epilogue::kAdd: launchMmaShaped<T, Epilogue::kAdd>(s, args, count); break;
-      case Epilogue::kNormStore: launchMmaShaped<T, Epilogue::kNormStore>(s, args, count); break;
-      case Epilogue::kNormSwiGlu: launchMmaShaped<T, Epilogue::kNormSwiGlu>(s, args, count); break;
-      case Epilogue::kNormQkvRope: launchMmaShaped<T, Epilogue::kNormQkvRope>(s, args, count); break;
+      case Epilogue::kSwiGlu: launchMmaShaped<T, Epilogue::kSwiGlu>(s, args, count); break;
     }
   };
-  if (t == GgmlType::F16) {
+  if (ws[0].type == GgmlType::F16) {
     go(std::integral_constant<GgmlType, GgmlType::F16>{});
   } else {
     go(std::integral_constant<GgmlType, GgmlType::BF16>{});
@@ -631,14 +493,14 @@ struct Launch {
 
 void cudaMatmulTiled(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
   if (isMmaType(w.type)) {
-    launchMmaJob(s, Epilogue::kStore, w.type, mmaArgs(&y, &w, 1, x, n), 1);
+    launchMmaJob(s, Epilogue::kStore, &y, &w, 1, nullptr, nullptr, x, n);
   } else {
     dispatchType(w.type, Launch{s, y, w, x, n});
   }
   cudaCheckLaunch("matmulTiled");
 }
 
-bool matmulTiledNormMultiSupports(const WeightView* ws, int count, int n) {
+bool matmulTiledMultiSupports(const WeightView* ws, int count, int n) {
   if (n <= 0 || count < 1 || count > kMaxMmaWeights || !isMmaType(ws[0].type) || ws[0].cols % 8 != 0) return false;
   for (int i = 1; i < count; i++) {
     if (ws[i].type != ws[0].type || ws[i].cols != ws[0].cols) return false;
@@ -646,75 +508,29 @@ bool matmulTiledNormMultiSupports(const WeightView* ws, int count, int n) {
   return true;
 }
 
-void cudaMatmulTiledNormMulti(cudaStream_t s, float* const* ys, const WeightView* ws, int count, const float* x,
-                              const float* normW, float eps, int n) {
-  if (!matmulTiledNormMultiSupports(ws, count, n)) {
-    throw NativeError(err::kInternal, "matmulTiledNormMulti: unsupported weights");
-  }
-  MmaArgs args = mmaArgs(ys, ws, count, x, n);
-  args.normW = normW;
-  args.eps = eps;
-  launchMmaJob(s, Epilogue::kNormStore, ws[0].type, args, count);
-  cudaCheckLaunch("matmulTiledNormMulti");
+void cudaMatmulTiledMulti(cudaStream_t s, float* const* ys, const WeightView* ws, int count, const float* x, int n) {
+  if (!matmulTiledMultiSupports(ws, count, n)) throw NativeError(err::kInternal, "matmulTiledMulti: unsupported weights");
+  launchMmaJob(s, Epilogue::kStore, ys, ws, count, nullptr, nullptr, x, n);
+  cudaCheckLaunch("matmulTiledMulti");
 }
 
-bool matmulTiledAddSupports(const WeightView& w, int n) { return matmulTiledNormMultiSupports(&w, 1, n); }
+bool matmulTiledAddSupports(const WeightView& w, int n) { return matmulTiledMultiSupports(&w, 1, n); }
 
 void cudaMatmulTiledAdd(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
   if (!matmulTiledAddSupports(w, n)) throw NativeError(err::kInternal, "matmulTiledAdd: unsupported weight");
-  launchMmaJob(s, Epilogue::kAdd, w.type, mmaArgs(&y, &w, 1, x, n), 1);
+  launchMmaJob(s, Epilogue::kAdd, &y, &w, 1, nullptr, nullptr, x, n);
   cudaCheckLaunch("matmulTiledAdd");
 }
 
-bool matmulTiledNormGateUpSupports(const WeightView& wg, const WeightView& wu, int n) {
+bool matmulTiledGateUpSupports(const WeightView& wg, const WeightView& wu, int n) {
   return matmulTiledAddSupports(wg, n) && wu.type == wg.type && wu.rows == wg.rows && wu.cols == wg.cols;
 }
 
-void cudaMatmulTiledNormGateUp(cudaStream_t s, float* gate, float* up, const WeightView& wg, const WeightView& wu,
-                               const float* x, const float* normW, float eps, int n) {
-  if (!matmulTiledNormGateUpSupports(wg, wu, n)) {
-    throw NativeError(err::kInternal, "matmulTiledNormGateUp: unsupported weights");
-  }
-  MmaArgs args = mmaArgs(&gate, &wg, 1, x, n);
-  args.up = up;
-  args.wUp = static_cast<const __half*>(wu.data);
-  args.normW = normW;
-  args.eps = eps;
-  launchMmaJob(s, Epilogue::kNormSwiGlu, wg.type, args, 1);
-  cudaCheckLaunch("matmulTiledNormGateUp");
-}
-
-bool matmulTiledQkvRopeSupports(const QkvStep& st, const KvLayerView& kv, int n) {
-  const WeightView ws[3] = {st.wq, st.wk, st.wv};
-  const RopeParams& rq = st.ropeQ;
-  const int hd = rq.headDim;
-  return matmulTiledNormMultiSupports(ws, 3, n) && hd > 0 && 128 % hd == 0 && rq.ropeDim % 2 == 0 &&
-         rq.ropeDim >= 0 && rq.ropeDim <= hd && st.ropeK.headDim == hd && st.wq.rows == int64_t{rq.heads} * hd &&
-         st.wk.rows == int64_t{st.ropeK.heads} * hd && st.wv.rows == st.wk.rows && kv.kvDim == st.wk.rows;
-}
-
-void cudaMatmulTiledQkvRope(cudaStream_t s, float* q, float* k, float* v, const QkvStep& st, const float* x,
-                            const int32_t* pos, const int32_t* slots, int n, const KvLayerView& kv) {
-  if (!matmulTiledQkvRopeSupports(st, kv, n)) throw NativeError(err::kInternal, "matmulTiledQkvRope: unsupported step");
-  float* const ys[3] = {q, k, v};
-  const WeightView ws[3] = {st.wq, st.wk, st.wv};
-  MmaArgs args = mmaArgs(ys, ws, 3, x, n);
-  args.normW = st.normW;
-  args.eps = st.eps;
-  args.bias[0] = st.bq;
-  args.bias[1] = st.bk;
-  args.bias[2] = st.bv;
-  args.pos = pos;
-  args.slots = slots;
-  args.kCache = kv.k;
-  args.vCache = kv.v;
-  args.headDim = st.ropeQ.headDim;
-  args.ropeDim = st.ropeQ.ropeDim;
-  args.neox = st.ropeQ.style == RopeStyle::Neox;
-  args.posScale = st.ropeQ.posScale;
-  args.invFreq = ropeInvFreq(st.ropeQ);
-  launchMmaJob(s, Epilogue::kNormQkvRope, st.wq.type, args, 3);
-  cudaCheckLaunch("matmulTiledQkvRope");
+void cudaMatmulTiledGateUp(cudaStream_t s, float* gate, float* up, const WeightView& wg, const WeightView& wu,
+                           const float* x, int n) {
+  if (!matmulTiledGateUpSupports(wg, wu, n)) throw NativeError(err::kInternal, "matmulTiledGateUp: unsupported weights");
+  launchMmaJob(s, Epilogue::kSwiGlu, &gate, &wg, 1, up, &wu, x, n);
+  cudaCheckLaunch("matmulTiledGateUp");
 }
 
 }  // namespace llorch
