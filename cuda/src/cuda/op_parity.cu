@@ -694,11 +694,10 @@ void prefillMatmulCases(Harness& h) {
   }
 }
 
-// The whole attention input step at prefill size (the norm-folded QKV tiles with bias, rope and
-// cache store in their epilogue) against the CPU backend's op sequence: 512 and ragged 300 / 37
-// rows; Qwen2 (biases, Neox, full rope) and Llama-like steps (no biases, Normal style, partial
-// ropeDim, rope_freqs factors, linear position scaling); heads of 64 (64 x 64 tiles) and 128
-// (128 x 128 tiles) dims.
+// The whole attention input step at prefill size (RMSNorm, the QKV tiles, bias + rope + cache
+// store) against the CPU backend's op sequence: 512 and ragged 300 / 37 rows; Qwen2 (biases, Neox,
+// full rope) and Llama-like steps (no biases, Normal style, partial ropeDim, rope_freqs factors,
+// linear position scaling); heads of 64 and 128 dims.
 void prefillNormQkvCases(Harness& h) {
   struct Model {
     int heads, kvHeads, headDim;
