@@ -262,18 +262,26 @@ __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const 
   __syncthreads();
   if (!lastBlock) return;
   __threadfence();
-  for (int it = threadIdx.x; it < items; it += kGroupedThreads) {
-    const int hg = it / d4s, d4 = it % d4s;
+  // Splits past the row's last position hold none (the grid is sized for the recorded bound). Two
+  // threads take each item where the block has them, alternate splits each, so each waits on half
+  // the rounds of loads; they combine through shared memory.
+  const int used = min(p.splits, last / p.chunk + 1);
+  const int parts = 2 * items <= kGroupedThreads ? 2 : 1;
+  float4* const mergeAcc = &sacc[0][0];  // kGroupedThreads float4s, free once the partials are out
+  __shared__ float mergeM[kGroupedThreads], mergeL[kGroupedThreads];
+  for (int it = threadIdx.x; it < parts * items; it += kGroupedThreads) {
+    const int item = it % items, part = it / items;
+    const int hg = item / d4s, d4 = item % d4s;
     float mAll = -INFINITY, lAll = 0.f;
     float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
     // Online merge, kMergeLoads splits' loads in flight at a time.
-    for (int s0 = 0; s0 < p.splits; s0 += kMergeLoads) {
+    for (int s0 = part; s0 < used; s0 += kMergeLoads * parts) {
       float ms[kMergeLoads], ls[kMergeLoads];
       float4 as[kMergeLoads];
 #pragma unroll
       for (int u = 0; u < kMergeLoads; u++) {
-        const int s = s0 + u;
-        if (s < p.splits) {
+        const int s = s0 + u * parts;
+        if (s < used) {
           const float2 ml = __ldcg(reinterpret_cast<const float2*>(mlPart + (s * p.group + hg) * 2));
           ms[u] = ml.x;
           ls[u] = ml.y;
@@ -299,7 +307,25 @@ __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const 
       }
       mAll = mNew;
     }
-    reinterpret_cast<float4*>(outRow + hg * p.headDim)[d4] = a * (1.f / lAll);
+    if (parts == 1) {
+      reinterpret_cast<float4*>(outRow + hg * p.headDim)[d4] = a * (1.f / lAll);
+    } else {
+      mergeAcc[it] = a;
+      mergeM[it] = mAll;
+      mergeL[it] = lAll;
+    }
+  }
+  if (parts > 1) {
+    __syncthreads();
+    for (int item = threadIdx.x; item < items; item += kGroupedThreads) {
+      const int hg = item / d4s, d4 = item % d4s, other = item + items;
+      const float mAll = fmaxf(mergeM[item], mergeM[other]);
+      const float f0 = rescale(mergeM[item], mAll), f1 = rescale(mergeM[other], mAll);
+      const float lAll = mergeL[item] * f0 + mergeL[other] * f1;
+      float4 a = mergeAcc[item] * f0;
+      fma4(a, f1, mergeAcc[other]);
+      reinterpret_cast<float4*>(outRow + hg * p.headDim)[d4] = a * (1.f / lAll);
+    }
   }
   if (threadIdx.x == 0) p.counters[rowKv] = 0;
 }
