@@ -546,10 +546,64 @@ void qkvCases(Harness& h) {
   }
 }
 
-// The whole attention input step (norm + QKV matvec + biases + rope + cache store) against the
-// CPU backend's op sequence, at one row (the fused CUDA path) and at three (the fallback). The
-// Q/K type and the V type: one type, or the mixes of llama.cpp's Q4_K_M (V in Q8_0 where rows are
-// not a multiple of 256 columns, Q6_K where they are).
+// One attention input step (norm + QKV products + biases + rope + cache store) on both backends,
+// compared with the CPU's op sequence: random Q/K weights of type t and V of tv, `pos.size()` rows
+// of x at `pos` writing cache `slots` of a `blocks` x `blockSize` paged cache, biases when asked.
+void normQkvCase(Harness& h, GgmlType t, GgmlType tv, int64_t embd, const RopeParams& rq, const RopeParams& rk,
+                 bool biases, const std::vector<int32_t>& pos, const std::vector<int32_t>& slots, int blockSize,
+                 int blocks, const std::string& shape, bool tensorCores) {
+  const int n = static_cast<int>(pos.size());
+  const int qDim = rq.heads * rq.headDim, kvDim = rk.heads * rk.headDim;
+  auto wq = h.putWeight(t, qDim, embd);
+  auto wk = h.putWeight(t, kvDim, embd);
+  auto wv = h.putWeight(tv, kvDim, embd);
+  auto x = h.put(h.randomFloats(static_cast<size_t>(n) * embd, -3.f, 3.f));
+  auto g = h.put(h.randomFloats(embd, 0.5f, 1.5f));
+  auto bq = h.put(h.randomFloats(qDim));
+  auto bk = h.put(h.randomFloats(kvDim));
+  auto bv = h.put(h.randomFloats(kvDim));
+  auto q = h.output(static_cast<size_t>(n) * qDim);
+  auto k = h.output(static_cast<size_t>(n) * kvDim);
+  auto v = h.output(static_cast<size_t>(n) * kvDim);
+  auto normed = h.output(static_cast<size_t>(n) * embd);
+  const size_t cache = static_cast<size_t>(blocks) * blockSize * kvDim;
+  auto kc = h.put(h.randomFloats(cache));
+  auto vc = h.put(h.randomFloats(cache));
+  auto pp = h.put(pos);
+  auto sp = h.put(slots);
+  for (bool cpu : {true, false}) {
+    auto P = [cpu](const Harness::Pair& p) { return cpu ? p.cpu : p.gpu; };
+    QkvStep st;
+    st.wq = viewOf(P(wq), t, qDim, embd);
+    st.wk = viewOf(P(wk), t, kvDim, embd);
+    st.wv = viewOf(P(wv), tv, kvDim, embd);
+    st.normW = static_cast<float*>(P(g));
+    st.eps = 1e-6f;
+    if (biases) {
+      st.bq = static_cast<float*>(P(bq));
+      st.bk = static_cast<float*>(P(bk));
+      st.bv = static_cast<float*>(P(bv));
+    }
+    st.ropeQ = rq;
+    st.ropeK = rk;
+    const KvLayerView kv{static_cast<float*>(P(kc)), static_cast<float*>(P(vc)), blockSize, kvDim};
+    Backend& be = cpu ? static_cast<Backend&>(h.cpu_) : static_cast<Backend&>(h.gpu_);
+    be.normQkvRopeStore(static_cast<float*>(P(q)), static_cast<float*>(P(k)), static_cast<float*>(P(v)), st,
+                        static_cast<float*>(P(x)), static_cast<int32_t*>(P(pp)), static_cast<int32_t*>(P(sp)), n, kv,
+                        static_cast<float*>(P(normed)));
+  }
+  const std::string name = std::string(typeTraits(static_cast<uint32_t>(t))->name) +
+                           (tv == t ? "" : std::string(", v ") + typeTraits(static_cast<uint32_t>(tv))->name);
+  h.compare(q, "normQkvRopeStore", name, "q " + shape, tensorCores);
+  h.compare(k, "normQkvRopeStore", name, "k " + shape, tensorCores);
+  h.compare(v, "normQkvRopeStore", name, "v " + shape, tensorCores);
+  h.compare(kc, "normQkvRopeStore", name, "K cache " + shape, tensorCores);
+  h.compare(vc, "normQkvRopeStore", name, "V cache " + shape, tensorCores);
+}
+
+// The decode-sized step at one row (the fused CUDA path) and at three (the fallback), for one
+// type or the mixes of llama.cpp's Q4_K_M (V in Q8_0 where rows are not a multiple of 256
+// columns, Q6_K where they are).
 void normQkvCases(Harness& h) {
   const std::pair<GgmlType, GgmlType> types[] = {
       {GgmlType::F32, GgmlType::F32},   {GgmlType::F16, GgmlType::F16},   {GgmlType::BF16, GgmlType::BF16},
@@ -558,71 +612,23 @@ void normQkvCases(Harness& h) {
   for (const auto& [t, tv] : types) {
     for (int variant = 0; variant < 2; variant++) {
       const bool qwen = variant == 0;
-      const int heads = 14, kvHeads = 2, hd = 64, blockSize = 16, blocks = 8;
-      const int64_t embd = isKQuant(t) ? 1024 : 896;
-      const int qDim = heads * hd, kvDim = kvHeads * hd;
+      RopeParams rq;
+      rq.heads = 14;
+      rq.headDim = 64;
+      rq.ropeDim = 64;
+      rq.freqBase = qwen ? 1e6f : 1e4f;
+      rq.style = qwen ? RopeStyle::Neox : RopeStyle::Normal;
+      RopeParams rk = rq;
+      rk.heads = 2;
       for (int n : {1, 3}) {
-        RopeParams rq;
-        rq.heads = heads;
-        rq.headDim = hd;
-        rq.ropeDim = hd;
-        rq.freqBase = qwen ? 1e6f : 1e4f;
-        rq.style = qwen ? RopeStyle::Neox : RopeStyle::Normal;
-        RopeParams rk = rq;
-        rk.heads = kvHeads;
-        auto wq = h.putWeight(t, qDim, embd);
-        auto wk = h.putWeight(t, kvDim, embd);
-        auto wv = h.putWeight(tv, kvDim, embd);
-        auto x = h.put(h.randomFloats(static_cast<size_t>(n) * embd, -3.f, 3.f));
-        auto g = h.put(h.randomFloats(embd, 0.5f, 1.5f));
-        auto bq = h.put(h.randomFloats(qDim));
-        auto bk = h.put(h.randomFloats(kvDim));
-        auto bv = h.put(h.randomFloats(kvDim));
-        auto q = h.output(static_cast<size_t>(n) * qDim);
-        auto k = h.output(static_cast<size_t>(n) * kvDim);
-        auto v = h.output(static_cast<size_t>(n) * kvDim);
-        auto normed = h.output(static_cast<size_t>(n) * embd);
-        const size_t cache = static_cast<size_t>(blocks) * blockSize * kvDim;
-        auto kc = h.put(h.randomFloats(cache));
-        auto vc = h.put(h.randomFloats(cache));
-        const std::vector<int32_t> pos = {4000, 7, 300};
-        const std::vector<int32_t> slots = {77, 3, 127};
-        auto pp = h.put(pos);
-        auto sp = h.put(slots);
-        for (bool cpu : {true, false}) {
-          auto P = [cpu](const Harness::Pair& p) { return cpu ? p.cpu : p.gpu; };
-          QkvStep st;
-          st.wq = viewOf(P(wq), t, qDim, embd);
-          st.wk = viewOf(P(wk), t, kvDim, embd);
-          st.wv = viewOf(P(wv), tv, kvDim, embd);
-          st.normW = static_cast<float*>(P(g));
-          st.eps = 1e-6f;
-          if (qwen) {
-            st.bq = static_cast<float*>(P(bq));
-            st.bk = static_cast<float*>(P(bk));
-            st.bv = static_cast<float*>(P(bv));
-          }
-          st.ropeQ = rq;
-          st.ropeK = rk;
-          const KvLayerView kv{static_cast<float*>(P(kc)), static_cast<float*>(P(vc)), blockSize, kvDim};
-          Backend& be = cpu ? static_cast<Backend&>(h.cpu_) : static_cast<Backend&>(h.gpu_);
-          be.normQkvRopeStore(static_cast<float*>(P(q)), static_cast<float*>(P(k)), static_cast<float*>(P(v)), st,
-                              static_cast<float*>(P(x)), static_cast<int32_t*>(P(pp)),
-                              static_cast<int32_t*>(P(sp)), n, kv, static_cast<float*>(P(normed)));
-        }
+        const std::vector<int32_t> pos = {4000, 7, 300}, slots = {77, 3, 127};
         const std::string shape = std::string(qwen ? "qwen2 biases, neox" : "llama, normal") + " n " + std::to_string(n);
-        const std::string name = std::string(typeTraits(static_cast<uint32_t>(t))->name) +
-                                 (tv == t ? "" : std::string(", v ") + typeTraits(static_cast<uint32_t>(tv))->name);
-        h.compare(q, "normQkvRopeStore", name, "q " + shape);
-        h.compare(k, "normQkvRopeStore", name, "k " + shape);
-        h.compare(v, "normQkvRopeStore", name, "v " + shape);
-        h.compare(kc, "normQkvRopeStore", name, "K cache " + shape);
-        h.compare(vc, "normQkvRopeStore", name, "V cache " + shape);
+        normQkvCase(h, t, tv, isKQuant(t) ? 1024 : 896, rq, rk, qwen, {pos.begin(), pos.begin() + n},
+                    {slots.begin(), slots.begin() + n}, 16, 8, shape, false);
       }
     }
   }
 }
-
 
 // Prefill-sized products on the tensor-core tiles: the Qwen2.5-0.5B matrices at 512 rows (the LM
 // head at 512 in F16 only, its CPU reference is ~140 GFLOP) and ragged row counts that leave
@@ -694,20 +700,17 @@ void prefillMatmulCases(Harness& h) {
   }
 }
 
-// The whole attention input step at prefill size (RMSNorm, the QKV tiles, bias + rope + cache
-// store) against the CPU backend's op sequence: 512 and ragged 300 / 37 rows; Qwen2 (biases, Neox,
-// full rope) and Llama-like steps (no biases, Normal style, partial ropeDim, rope_freqs factors,
-// linear position scaling); heads of 64 and 128 dims.
+// The step at prefill size (RMSNorm, the QKV tiles, bias + rope + cache store): 512 and ragged
+// 300 / 37 rows of a prompt continuing at position 90, in shuffled distinct slots; Qwen2 (biases,
+// Neox, full rope) and Llama-like steps (no biases, Normal style, partial ropeDim, rope_freqs
+// factors, linear position scaling); heads of 64 and 128 dims.
 void prefillNormQkvCases(Harness& h) {
   struct Model {
     int heads, kvHeads, headDim;
     bool qwen;
   };
   for (GgmlType t : {GgmlType::F16, GgmlType::BF16}) {
-    const char* name = typeTraits(static_cast<uint32_t>(t))->name;
     for (Model md : {Model{14, 2, 64, true}, Model{14, 2, 64, false}, Model{8, 2, 128, true}}) {
-      const int64_t embd = 896;
-      const int qDim = md.heads * md.headDim, kvDim = md.kvHeads * md.headDim;
       const int blockSize = 16, blocks = 40;  // 640 cache slots
       RopeParams rq;
       rq.heads = md.heads;
@@ -723,59 +726,16 @@ void prefillNormQkvCases(Harness& h) {
       }
       RopeParams rk = rq;
       rk.heads = md.kvHeads;
-      auto wq = h.putWeight(t, qDim, embd);
-      auto wk = h.putWeight(t, kvDim, embd);
-      auto wv = h.putWeight(t, kvDim, embd);
-      auto g = h.put(h.randomFloats(embd, 0.5f, 1.5f));
-      auto bq = h.put(h.randomFloats(qDim));
-      auto bk = h.put(h.randomFloats(kvDim));
-      auto bv = h.put(h.randomFloats(kvDim));
       for (int n : {512, 300, 37}) {
-        auto x = h.put(h.randomFloats(static_cast<size_t>(n) * embd, -3.f, 3.f));
-        auto q = h.output(static_cast<size_t>(n) * qDim);
-        auto k = h.output(static_cast<size_t>(n) * kvDim);
-        auto v = h.output(static_cast<size_t>(n) * kvDim);
-        auto normed = h.output(static_cast<size_t>(n) * embd);
-        const size_t cache = static_cast<size_t>(blocks) * blockSize * kvDim;
-        auto kc = h.put(h.randomFloats(cache));
-        auto vc = h.put(h.randomFloats(cache));
-        // A prompt continuing at position 90 (a cached prefix), its rows in shuffled distinct slots.
         std::vector<int32_t> pos(n), slots(blocks * blockSize);
         for (int i = 0; i < n; i++) pos[i] = 90 + i;
         for (size_t i = 0; i < slots.size(); i++) slots[i] = static_cast<int32_t>(i);
         std::shuffle(slots.begin(), slots.end(), h.rng_);
         slots.resize(n);
-        auto pp = h.put(pos);
-        auto sp = h.put(slots);
-        for (bool cpu : {true, false}) {
-          auto P = [cpu](const Harness::Pair& p) { return cpu ? p.cpu : p.gpu; };
-          QkvStep st;
-          st.wq = viewOf(P(wq), t, qDim, embd);
-          st.wk = viewOf(P(wk), t, kvDim, embd);
-          st.wv = viewOf(P(wv), t, kvDim, embd);
-          st.normW = static_cast<float*>(P(g));
-          st.eps = 1e-6f;
-          if (md.qwen) {
-            st.bq = static_cast<float*>(P(bq));
-            st.bk = static_cast<float*>(P(bk));
-            st.bv = static_cast<float*>(P(bv));
-          }
-          st.ropeQ = rq;
-          st.ropeK = rk;
-          const KvLayerView kv{static_cast<float*>(P(kc)), static_cast<float*>(P(vc)), blockSize, kvDim};
-          Backend& be = cpu ? static_cast<Backend&>(h.cpu_) : static_cast<Backend&>(h.gpu_);
-          be.normQkvRopeStore(static_cast<float*>(P(q)), static_cast<float*>(P(k)), static_cast<float*>(P(v)), st,
-                              static_cast<float*>(P(x)), static_cast<int32_t*>(P(pp)),
-                              static_cast<int32_t*>(P(sp)), n, kv, static_cast<float*>(P(normed)));
-        }
         const std::string shape =
             std::string(md.qwen ? "qwen2 biases, neox" : "normal, ropeDim/2, freq factors, posScale 0.5") +
             " headDim " + std::to_string(md.headDim) + " prefill n " + std::to_string(n);
-        h.compare(q, "normQkvRopeStore", name, "q " + shape, true);
-        h.compare(k, "normQkvRopeStore", name, "k " + shape, true);
-        h.compare(v, "normQkvRopeStore", name, "v " + shape, true);
-        h.compare(kc, "normQkvRopeStore", name, "K cache " + shape, true);
-        h.compare(vc, "normQkvRopeStore", name, "V cache " + shape, true);
+        normQkvCase(h, t, t, 896, rq, rk, md.qwen, pos, slots, blockSize, blocks, shape, true);
       }
     }
   }
