@@ -31,13 +31,7 @@ constexpr int kMaxSlots = 64;      // rows sampled at once (each has its own scr
 constexpr unsigned kFull = 0xffffffffu;
 static_assert(kWarps == kBuckets, "a search pass totals one bucket per warp");
 
-int pow2AtLeast(int n) {
-  int p = 1;
-  while (p < n) p <<= 1;
-  return p;
-}
-
-__device__ int devicePow2AtLeast(int n) {
+__host__ __device__ int pow2AtLeast(int n) {
   int p = 1;
   while (p < n) p <<= 1;
   return p;
@@ -57,49 +51,31 @@ __device__ __forceinline__ int keyToken(unsigned long long key) {
   return static_cast<int>(0xffffffffu - static_cast<uint32_t>(key));
 }
 
-// Block reductions; every thread gets the result, combined in the same order on every call.
-__device__ double blockSum(double v) {
-  __shared__ double part[kWarps];
-  for (int o = 16; o > 0; o >>= 1) v += __shfl_xor_sync(kFull, v, o);
+// A block reduction: every thread gets op over all threads' values, the warps' results combined
+// in warp order, so a sum is the same on every call.
+template <typename T, typename Op>
+__device__ T blockReduce(T v, Op op) {
+  __shared__ T part[kWarps];
+  for (int o = 16; o > 0; o >>= 1) v = op(v, __shfl_xor_sync(kFull, v, o));
   __syncthreads();  // part[] may still be read by a previous call
   if (threadIdx.x % 32 == 0) part[threadIdx.x / 32] = v;
   __syncthreads();
   v = part[0];
-  for (int w = 1; w < kWarps; w++) v += part[w];
+  for (int w = 1; w < kWarps; w++) v = op(v, part[w]);
   return v;
 }
 
-__device__ float blockMax(float v) {
-  __shared__ float part[kWarps];
-  for (int o = 16; o > 0; o >>= 1) v = fmaxf(v, __shfl_xor_sync(kFull, v, o));
-  __syncthreads();
-  if (threadIdx.x % 32 == 0) part[threadIdx.x / 32] = v;
-  __syncthreads();
-  v = part[0];
-  for (int w = 1; w < kWarps; w++) v = fmaxf(v, part[w]);
-  return v;
+template <typename T>
+__device__ T blockSum(T v) {
+  return blockReduce(v, [](T a, T b) { return a + b; });
 }
 
-__device__ int blockMaxInt(int v) {
-  __shared__ int part[kWarps];
-  for (int o = 16; o > 0; o >>= 1) v = max(v, __shfl_xor_sync(kFull, v, o));
-  __syncthreads();
-  if (threadIdx.x % 32 == 0) part[threadIdx.x / 32] = v;
-  __syncthreads();
-  v = part[0];
-  for (int w = 1; w < kWarps; w++) v = max(v, part[w]);
-  return v;
-}
+__device__ __forceinline__ float maxOf(float a, float b) { return fmaxf(a, b); }
+__device__ __forceinline__ int maxOf(int a, int b) { return max(a, b); }
 
-__device__ int blockSumInt(int v) {
-  __shared__ int part[kWarps];
-  for (int o = 16; o > 0; o >>= 1) v += __shfl_xor_sync(kFull, v, o);
-  __syncthreads();
-  if (threadIdx.x % 32 == 0) part[threadIdx.x / 32] = v;
-  __syncthreads();
-  v = part[0];
-  for (int w = 1; w < kWarps; w++) v += part[w];
-  return v;
+template <typename T>
+__device__ T blockMax(T v) {
+  return blockReduce(v, [](T a, T b) { return maxOf(a, b); });
 }
 
 // Exclusive prefix sum of one double per thread, in thread order.
@@ -266,7 +242,7 @@ __device__ Best selectBest(const ValueKey& value, int n, int k, unsigned long lo
   b.key = searchThreshold(n, 0u, 0xffffffffu, k, value, pool);
   int atLeast = 0;
   for (int i = threadIdx.x; i < n; i += kThreads) atLeast += value.key(i) >= b.key ? 1 : 0;
-  atLeast = blockSumInt(atLeast);
+  atLeast = blockSum(atLeast);
   b.lastTied = n - 1;
   if (atLeast > k) {
     const TieRank tie{value, b.key, n};
@@ -357,7 +333,7 @@ __device__ int sampleTempered(const float* l, int vocab, const SampleRowArgs& a,
     s.w[i] = w;
   }
   total = blockSum(total);
-  lastSurvivor = blockMaxInt(lastSurvivor);
+  lastSurvivor = blockMax(lastSurvivor);
 
   if (a.topP >= 1.f && a.minP <= 0.f) {
     // No cut: the draw walks the survivors in token order. Each thread owns a contiguous segment;
@@ -414,8 +390,8 @@ __device__ int sampleTempered(const float* l, int vocab, const SampleRowArgs& a,
     for (int i = threadIdx.x; i < vocab; i += kThreads) {
       candidates += s.w[i] >= 0.f && __float_as_uint(s.w[i]) >= threshold ? 1 : 0;
     }
-    candidates = blockSumInt(candidates);
-    const int n = devicePow2AtLeast(candidates);
+    candidates = blockSum(candidates);
+    const int n = pow2AtLeast(candidates);
     unsigned long long* keys = n <= kSharedSort ? sharedKeys : s.keys;
     clearKeys(keys, n, &fill);
     for (int i = threadIdx.x; i < vocab; i += kThreads) {
@@ -487,7 +463,7 @@ __device__ void writeLogprobs(const float* l, int vocab, int chosen, int topLogp
   if (k <= 0) return;
   const ValueKey value{l};
   const Best best = selectBest(value, vocab, k, sharedKeys);
-  const int n = devicePow2AtLeast(k);  // k <= 100: in shared memory
+  const int n = pow2AtLeast(k);  // k <= 100: in shared memory
   clearKeys(sharedKeys, n, &fill);
   for (int i = threadIdx.x; i < vocab; i += kThreads) {
     const uint32_t key = value.key(i);
