@@ -1,4 +1,5 @@
-// Warp and block reductions over float (shuffles, then one shared-memory pass over warp results).
+// Warp and block reductions over float (shuffles, then one shared-memory pass over warp results),
+// and the warp fold of an argmax.
 #pragma once
 
 #include <cuda_runtime.h>
@@ -15,6 +16,23 @@ __device__ __forceinline__ float warpMax(float v) {
 #pragma unroll
   for (int o = 16; o > 0; o >>= 1) v = fmaxf(v, __shfl_xor_sync(0xffffffffu, v, o));
   return v;
+}
+
+// Whether (v, i) beats (bv, bi) for an argmax: larger, or equal and earlier. A NaN never wins
+// (std::max_element differs only for a NaN at index 0, which it keeps).
+__device__ __forceinline__ bool beats(float v, int i, float bv, int bi) { return v > bv || (v == bv && i < bi); }
+
+// Folds the lanes' (value, index) candidates: every lane ends with the warp's winner.
+__device__ __forceinline__ void warpBest(float& bv, int& bi) {
+#pragma unroll
+  for (int o = 16; o > 0; o >>= 1) {
+    const float ov = __shfl_xor_sync(0xffffffffu, bv, o);
+    const int oi = __shfl_xor_sync(0xffffffffu, bi, o);
+    if (beats(ov, oi, bv, bi)) {
+      bv = ov;
+      bi = oi;
+    }
+  }
 }
 
 // Every thread of the block gets the sum. kThreads is a multiple of 32, at most 1024.

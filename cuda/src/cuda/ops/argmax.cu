@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 
 namespace llorch {
@@ -17,23 +18,6 @@ namespace {
 constexpr int kThreads = 1024;
 constexpr int kLoads = 8;  // independent loads in flight per thread
 constexpr int kCluster = 8;  // blocks per row
-
-// Whether (v, i) beats (bv, bi): larger, or equal and earlier. A NaN never wins (std::max_element
-// differs only for a NaN at index 0, which it keeps).
-__device__ __forceinline__ bool beats(float v, int i, float bv, int bi) { return v > bv || (v == bv && i < bi); }
-
-// Folds lane values into lane 0's (every lane ends with the warp's winner).
-__device__ __forceinline__ void warpBest(float& bv, int& bi) {
-#pragma unroll
-  for (int o = 16; o > 0; o >>= 1) {
-    const float ov = __shfl_xor_sync(0xffffffffu, bv, o);
-    const int oi = __shfl_xor_sync(0xffffffffu, bi, o);
-    if (beats(ov, oi, bv, bi)) {
-      bv = ov;
-      bi = oi;
-    }
-  }
-}
 
 __global__ void __cluster_dims__(kCluster, 1, 1) __launch_bounds__(kThreads)
     argmaxKernel(int32_t* out, const float* x, int dim) {

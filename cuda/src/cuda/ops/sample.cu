@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "engine/sampler.h"
 
@@ -96,8 +97,6 @@ __device__ double blockExclusiveScan(double v) {
   return lane == 0 ? before : before + inWarp;
 }
 
-// Whether (v, i) beats (bv, bi) for argmax: larger, or equal and earlier (std::max_element).
-__device__ __forceinline__ bool beats(float v, int i, float bv, int bi) { return v > bv || (v == bv && i < bi); }
 
 __device__ int blockArgmax(const float* x, int n) {
   __shared__ float sv[kWarps];
@@ -111,14 +110,7 @@ __device__ int blockArgmax(const float* x, int n) {
       bi = i;
     }
   }
-  for (int o = 16; o > 0; o >>= 1) {
-    const float ov = __shfl_xor_sync(kFull, bv, o);
-    const int oi = __shfl_xor_sync(kFull, bi, o);
-    if (beats(ov, oi, bv, bi)) {
-      bv = ov;
-      bi = oi;
-    }
-  }
+  warpBest(bv, bi);
   __syncthreads();
   if (threadIdx.x % 32 == 0) {
     sv[threadIdx.x / 32] = bv;
