@@ -166,58 +166,44 @@ size_t CudaBackend::memoryFree() const {
   return freeB;
 }
 
-float* CudaBackend::attentionScratch(size_t floats) {
-  if (floats <= scratchFloats_) return scratch_;
-  // Grow geometrically so that a slowly growing context reallocates O(log) times.
-  const size_t want = std::max(floats, scratchFloats_ * 2);
-  if (capturing_) throw NativeError(err::kInternal, "attention scratch grew while recording a step");
+// Grows an attention buffer to `count` elements, zero-filled. Geometrically, so that a slowly
+// growing context reallocates O(log) times; every recording holds the old pointer, so the
+// generation moves on and they are all recorded again.
+template <typename T>
+T* CudaBackend::growScratch(T*& buf, size_t& capacity, size_t count, const char* what) {
+  if (count <= capacity) return buf;
+  if (capturing_) throw NativeError(err::kInternal, std::string(what) + " grew while recording a step");
   scratchGeneration_++;
-  if (scratch_ != nullptr) {
-    cudaCheck(cudaStreamSynchronize(stream_), "attention scratch");
-    cudaFree(scratch_);
-    scratch_ = nullptr;
+  const size_t want = std::max(count, capacity * 2);
+  if (buf != nullptr) {
+    cudaCheck(cudaStreamSynchronize(stream_), what);
+    cudaFree(buf);
+    buf = nullptr;
     std::lock_guard<std::mutex> lock(mu_);
-    scratchFloats_ = 0;
+    capacity = 0;
   }
   void* p = nullptr;
-  const cudaError_t st = cudaMalloc(&p, want * sizeof(float));
+  const cudaError_t st = cudaMalloc(&p, want * sizeof(T));
   if (st == cudaErrorMemoryAllocation) {
     cudaGetLastError();
-    throw NativeError(err::kOom, "cannot allocate " + std::to_string(want * sizeof(float)) +
-                                     " bytes of attention scratch on " + device());
+    throw NativeError(err::kOom, "cannot allocate " + std::to_string(want * sizeof(T)) + " bytes of " + what +
+                                     " on " + device());
   }
   cudaCheck(st, "cudaMalloc");
+  cudaCheck(cudaMemsetAsync(p, 0, want * sizeof(T), stream_), "cudaMemset");
   std::lock_guard<std::mutex> lock(mu_);
-  scratch_ = static_cast<float*>(p);
-  scratchFloats_ = want;
-  return scratch_;
+  buf = static_cast<T*>(p);
+  capacity = want;
+  return buf;
 }
 
+float* CudaBackend::attentionScratch(size_t floats) {
+  return growScratch(scratch_, scratchFloats_, floats, "attention scratch");
+}
+
+// The counters must be zero between launches: the kernel's last block resets the ones it used.
 int* CudaBackend::attentionCounters(size_t count) {
-  if (count <= counterCount_) return counters_;
-  if (capturing_) throw NativeError(err::kInternal, "attention counters grew while recording a step");
-  scratchGeneration_++;
-  const size_t want = std::max(count, counterCount_ * 2);
-  if (counters_ != nullptr) {
-    cudaCheck(cudaStreamSynchronize(stream_), "attention counters");
-    cudaFree(counters_);
-    counters_ = nullptr;
-    std::lock_guard<std::mutex> lock(mu_);
-    counterCount_ = 0;
-  }
-  void* p = nullptr;
-  const cudaError_t st = cudaMalloc(&p, want * sizeof(int));
-  if (st == cudaErrorMemoryAllocation) {
-    cudaGetLastError();
-    throw NativeError(err::kOom, "cannot allocate " + std::to_string(want * sizeof(int)) +
-                                     " bytes of attention counters on " + device());
-  }
-  cudaCheck(st, "cudaMalloc");
-  cudaCheck(cudaMemsetAsync(p, 0, want * sizeof(int), stream_), "cudaMemset");
-  std::lock_guard<std::mutex> lock(mu_);
-  counters_ = static_cast<int*>(p);
-  counterCount_ = want;
-  return counters_;
+  return growScratch(counters_, counterCount_, count, "attention counters");
 }
 
 void CudaBackend::getRows(float* out, const WeightView& table, const int32_t* ids, int n) {

@@ -75,6 +75,8 @@ class CudaBackend final : public Backend {
   void useDevice() const;
   float* attentionScratch(size_t floats);
   int* attentionCounters(size_t count);
+  template <typename T>
+  T* growScratch(T*& buf, size_t& capacity, size_t count, const char* what);
   void* pinned(void*& buf, size_t& cap, size_t bytes);
   void* deviceBuffer(void*& buf, size_t& cap, size_t bytes);
 
