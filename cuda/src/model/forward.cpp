@@ -179,13 +179,6 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
   const int embd = c_.embeddingLength;
   const size_t ints = sizeof(int32_t);
 
-  be_.upload(tokens_, b.tokens.data(), ints * n);
-  be_.upload(pos_, b.pos.data(), ints * n);
-  be_.upload(slots_, b.slots.data(), ints * n);
-  be_.upload(tableOffset_, b.tableOffset.data(), ints * n);
-  be_.upload(blockTables_, b.blockTables.data(), ints * b.blockTables.size());
-  be_.upload(logitRows_, b.logitRows.data(), ints * nl);
-
   // Small steps and padded decode steps are recorded once per shape and replayed (CUDA graphs):
   // the attention split count then comes from maxPos rounded up to a bucket, and the rows'
   // positions and tables are read from device memory.
@@ -193,23 +186,27 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
   const bool record = plan.key != 0;
   const bool allRows = plan.allRows;
   if (record) keys_.insert(plan.key);
-  // Padding rows are token 0 at position 0 of the scratch block, which a table entry past the
-  // batch's lists: their K/V writes and attention stay inside it, their logits and argmax ids
-  // are computed and never copied out.
-  const int pad = plan.rows - n;
-  if (pad > 0) {
-    const int32_t entry = static_cast<int32_t>(b.blockTables.size());
-    const int32_t scratch = kv_.scratchBlock();
-    be_.upload(blockTables_ + entry, &scratch, ints);
-    pad_.assign(static_cast<size_t>(pad), 0);
-    be_.upload(tokens_ + n, pad_.data(), ints * pad);
-    be_.upload(pos_ + n, pad_.data(), ints * pad);
-    pad_.assign(static_cast<size_t>(pad), scratch * kv_.blockSize());
-    be_.upload(slots_ + n, pad_.data(), ints * pad);
-    pad_.assign(static_cast<size_t>(pad), entry);
-    be_.upload(tableOffset_ + n, pad_.data(), ints * pad);
-  }
+  // Padding rows are token 0 at position 0 of the scratch block, reached through one table entry
+  // past the batch's: their K/V writes and attention stay inside it, their logits and argmax ids
+  // are computed and never copied out. They travel in the same uploads as the batch's rows.
   const int rows = plan.rows;
+  const int32_t entry = static_cast<int32_t>(b.blockTables.size());
+  const int32_t scratch = kv_.scratchBlock();
+  auto upload = [&](int32_t* dst, const std::vector<int32_t>& v, size_t count, int32_t fill) {
+    if (count == v.size()) {
+      be_.upload(dst, v.data(), ints * count);
+      return;
+    }
+    pad_.assign(v.begin(), v.end());
+    pad_.resize(count, fill);
+    be_.upload(dst, pad_.data(), ints * count);
+  };
+  upload(tokens_, b.tokens, rows, 0);
+  upload(pos_, b.pos, rows, 0);
+  upload(slots_, b.slots, rows, scratch * kv_.blockSize());
+  upload(tableOffset_, b.tableOffset, rows, entry);
+  upload(blockTables_, b.blockTables, b.blockTables.size() + (rows > n ? 1 : 0), scratch);
+  be_.upload(logitRows_, b.logitRows.data(), ints * nl);
   const int logitRows = allRows ? rows : nl;
 
   AttentionBatch ab;

@@ -85,7 +85,7 @@ class Forward {
   int maxTableEntries_;
   size_t scratchBytes_ = 0;
   int maxBucket_ = 0;  // 0: decode steps run unpadded
-  std::vector<int32_t> pad_;  // host staging of the padding rows' fields
+  std::vector<int32_t> pad_;  // host staging of a per-row array with the padding rows appended
   std::unordered_set<uint64_t> keys_;
   std::vector<void*> buffers_;
   float *x_, *h_, *q_, *k_, *v_, *attn_, *gate_, *up_, *lx_, *logits_;
