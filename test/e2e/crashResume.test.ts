@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import OpenAI from 'openai';
-import { e2eReady, startServe, storiesPath, waitFor, type Served } from './support/startServe.js';
+import {
+  e2eReady,
+  readyClient,
+  startServe,
+  storiesPath,
+  waitFor,
+  type Served,
+} from './support/startServe.js';
 
 // SIGKILL a real worker while clients stream from it: every stream must complete with the text
 // an uninterrupted run produces (greedy and seeded), the worker must come back, and the
@@ -42,8 +49,7 @@ d('crash resume', () => {
         '    threads: 1',
       ].join('\n'),
     );
-    client = new OpenAI({ baseURL: `${s.url}/v1`, apiKey: 'unused', maxRetries: 0 });
-    await waitFor(async () => ((await fetch(`${s.url}/readyz`)).status === 200 ? true : undefined));
+    client = await readyClient(s);
   }, 60_000);
 
   afterAll(async () => {
@@ -160,8 +166,7 @@ d('crash resume on a sibling replica', () => {
         '    threads: 1',
       ].join('\n'),
     );
-    client = new OpenAI({ baseURL: `${s.url}/v1`, apiKey: 'unused', maxRetries: 0 });
-    await waitFor(async () => ((await fetch(`${s.url}/readyz`)).status === 200 ? true : undefined));
+    client = await readyClient(s);
     await waitFor(async () => {
       const w = (await (
         await fetch(`${s.url}/admin/workers`, { headers: { authorization: `Bearer ${ADMIN}` } })

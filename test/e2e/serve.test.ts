@@ -3,7 +3,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import OpenAI from 'openai';
 import { parseSse } from '../../packages/orchestrator/test/support/parseSse.js';
-import { e2eReady, startServe, storiesPath, waitFor, type Served } from './support/startServe.js';
+import {
+  e2eReady,
+  readyClient,
+  startServe,
+  storiesPath,
+  waitFor,
+  type Served,
+} from './support/startServe.js';
 
 // Real processes end to end: `llorch serve` (built CLI) with CPU workers on stories260K,
 // driven by the official openai client, raw SSE and the native jobs API.
@@ -47,8 +54,7 @@ d('llorch serve end to end', () => {
         '    threads: 1',
       ].join('\n'),
     );
-    client = new OpenAI({ baseURL: `${s.url}/v1`, apiKey: 'unused', maxRetries: 0 });
-    await waitFor(async () => ((await fetch(`${s.url}/readyz`)).status === 200 ? true : undefined));
+    client = await readyClient(s);
   }, 60_000);
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import OpenAI from 'openai';
 
 import { repoRoot, sharedFile } from '../../support/sharedFile.js';
 
@@ -85,4 +86,10 @@ export async function waitFor<T>(check: () => Promise<T | undefined> | T | undef
     if (v !== undefined) return v;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** The official openai client for a served instance, once /readyz says every model has a worker. */
+export async function readyClient(s: Served): Promise<OpenAI> {
+  await waitFor(async () => ((await fetch(`${s.url}/readyz`)).status === 200 ? true : undefined));
+  return new OpenAI({ baseURL: `${s.url}/v1`, apiKey: 'unused', maxRetries: 0 });
 }
