@@ -70,26 +70,39 @@ __device__ inline float dot8(const float* a, const float* b) {
          a[7] * b[7];
 }
 
-// Partial dot products of kRows weight rows (wr[s], skipped where !live[s]) with NR rows of x
-// over the chunks first, first + stride, ...: each round issues kRows x kLoads chunk loads per
-// lane before any is decoded, so a short row costs one memory round trip, not one per chunk. x is
-// read once per chunk for all the rows; ss[r] sums the squares of x row r over the same chunks.
-template <GgmlType T, int NR, int kRows, int kLoads>
-__device__ inline void dotRows(const uint8_t* const (&wr)[kRows], const bool (&live)[kRows], const float* x,
-                                        const float* normW, int64_t cols, int64_t first, int stride,
-                                        float (&acc)[kRows][NR], float (&ss)[NR]) {
-  using RC = RawChunk<T>;
-  const int64_t chunks = cols / 8;
-  for (int64_t c0 = first; c0 < chunks; c0 += static_cast<int64_t>(stride) * kLoads) {
-    typename RC::Raw raw[kRows][kLoads];
+// One round of a warp's weight loads: kLoads raw chunks per lane for each of kRows rows (chunks
+// c0, c0 + stride, ... of each row), issued together before any is decoded, so a short row costs
+// one memory round trip, not one per chunk. Weights are no kernel's output, so a dependent kernel
+// issues its first round before it waits for the kernel before it.
+template <GgmlType T, int kRows, int kLoads>
+struct WeightRound {
+  typename RawChunk<T>::Raw raw[kRows][kLoads];
+
+  __device__ void fetch(const uint8_t* const (&wr)[kRows], const bool (&live)[kRows], int64_t cols, int64_t c0,
+                        int stride) {
+    const int64_t chunks = cols / 8;
 #pragma unroll
     for (int s = 0; s < kRows; s++) {
 #pragma unroll
       for (int u = 0; u < kLoads; u++) {
         const int64_t c = c0 + static_cast<int64_t>(stride) * u;
-        raw[s][u] = live[s] && c < chunks ? RC::fetch(wr[s], c, cols) : typename RC::Raw{};
+        raw[s][u] = live[s] && c < chunks ? RawChunk<T>::fetch(wr[s], c, cols) : typename RawChunk<T>::Raw{};
       }
     }
+  }
+};
+
+// Partial dot products of kRows weight rows (wr[s], skipped where !live[s]) with NR rows of x
+// over the chunks first, first + stride, ..., the round at `first` already fetched into `round`.
+// x is read once per chunk for all the rows; ss[r] sums the squares of x row r over the same
+// chunks.
+template <GgmlType T, int NR, int kRows, int kLoads>
+__device__ inline void dotRows(WeightRound<T, kRows, kLoads>& round, const uint8_t* const (&wr)[kRows],
+                               const bool (&live)[kRows], const float* x, const float* normW, int64_t cols,
+                               int64_t first, int stride, float (&acc)[kRows][NR], float (&ss)[NR]) {
+  const int64_t chunks = cols / 8;
+  for (int64_t c0 = first; c0 < chunks; c0 += static_cast<int64_t>(stride) * kLoads) {
+    if (c0 != first) round.fetch(wr, live, cols, c0, stride);
 #pragma unroll
     for (int u = 0; u < kLoads; u++) {
       const int64_t c = c0 + static_cast<int64_t>(stride) * u;
@@ -101,7 +114,7 @@ __device__ inline void dotRows(const uint8_t* const (&wr)[kRows], const bool (&l
 #pragma unroll
         for (int s = 0; s < kRows; s++) {
           float wv[8];
-          RC::decode(raw[s][u], c, wv);
+          RawChunk<T>::decode(round.raw[s][u], c, wv);
           acc[s][r] += dot8(wv, xv);
         }
       }
@@ -144,28 +157,39 @@ __device__ inline RowGroup<kRows> rowGroup(const MatvecParams& p, int64_t vb, in
   return g;
 }
 
-// Starts loading the weight rows of block vb into L2 (weights are no kernel's output, so
-// this may run before the producer of x has finished). Every thread of the block calls it.
+// Starts loading the weight rows of row group g into L2 (weights are no kernel's output, so
+// this may run before the producer of x has finished).
 template <int kRows>
-__device__ inline void matvecPrefetch(const MatvecParams& p, int64_t vb) {
-  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
-  const RowGroup<kRows> g = rowGroup<kRows>(p, vb, warp);
+__device__ inline void matvecPrefetch(const MatvecParams& p, const RowGroup<kRows>& g) {
+  const int lane = threadIdx.x % 32;
 #pragma unroll
   for (int s = 0; s < kRows; s++) {
     if (g.live[s]) prefetchL2(g.wr[s], p.rowBytes, lane + 32 * g.sub, 32 * p.rowSplit);
   }
 }
 
-// Virtual block vb of a matrix-vector product: a warp owns a group of kRows weight rows (see
-// RowGroup), split over p.rowSplit warps of the block for long rows. Every thread of the block
-// calls it (long rows meet in shared memory).
+// The calling warp's part of a matrix-vector product: row group g (see RowGroup), whose first
+// round of weight loads is in `round`, split over p.rowSplit warps of the block for long rows.
+// Every thread of the block calls it (long rows meet in shared memory).
 template <GgmlType T, int NR, int kRows, int kLoads>
-__device__ inline void matvecBlock(const MatvecParams& p, int64_t vb) {
+__device__ inline void matvecBlock(const MatvecParams& p, const RowGroup<kRows>& g,
+                                   WeightRound<T, kRows, kLoads>& round) {
   constexpr int kHalf = kRows / 2;
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
   const bool gateUp = p.up != nullptr;
-  const RowGroup<kRows> g = rowGroup<kRows>(p, vb, warp);
   const int sub = g.sub;
+  // What the rows accumulate into is loaded as soon as the wait is over, alongside x, rather than
+  // after the reduction.
+  float prior[kRows][NR];
+#pragma unroll
+  for (int r = 0; r < NR; r++) {
+#pragma unroll
+    for (int s = 0; s < kRows; s++) {
+      const int64_t segRows = p.rowStart[g.seg[s] + 1] - p.rowStart[g.seg[s]];
+      const bool own = p.accumulate && !gateUp && g.live[s] && lane == 0 && sub == 0;
+      prior[s][r] = own ? p.y[g.seg[s]][r * segRows + g.lr[s]] : 0.f;
+    }
+  }
   // The lanes of a row group's warps cover every chunk, so they also see all of x and sum its
   // squares for the norm without a separate pass.
   float acc[kRows][NR], ss[NR];
@@ -175,9 +199,8 @@ __device__ inline void matvecBlock(const MatvecParams& p, int64_t vb) {
 #pragma unroll
     for (int s = 0; s < kRows; s++) acc[s][r] = 0.f;
   }
-  // Four x rows take half the loads per round, or the accumulators spill.
-  constexpr int kRound = NR == 4 ? kLoads / 2 : kLoads;
-  dotRows<T, NR, kRows, kRound>(g.wr, g.live, p.x, p.normW, p.cols, lane + 32 * sub, 32 * p.rowSplit, acc, ss);
+  dotRows<T, NR, kRows, kLoads>(round, g.wr, g.live, p.x, p.normW, p.cols, lane + 32 * sub, 32 * p.rowSplit, acc,
+                                ss);
 #pragma unroll
   for (int r = 0; r < NR; r++) {
 #pragma unroll
@@ -222,7 +245,7 @@ __device__ inline void matvecBlock(const MatvecParams& p, int64_t vb) {
         p.upOut[r * segRows + g.lr[s]] = u;
         *out = (v / (1.0f + expf(-v))) * u;
       } else if (p.accumulate) {
-        *out += v;
+        *out = prior[s][r] + v;
       } else {
         *out = v;
       }
@@ -289,39 +312,44 @@ __device__ inline void qkvPrefetch(const QkvParams& p, int j) {
   prefetchL2(p.w[q.seg] + static_cast<size_t>(q.rb) * rb, rb, lane, 32);
 }
 
-// Pair q of the attention input step, computed by one warp; T is the type of q's segment.
+// Pair q of the attention input step, computed by one warp; T is the type of q's segment. The
+// first round of both rows' weight loads is issued before the wait for the kernel before it.
 template <GgmlType T>
 __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
   const int lane = threadIdx.x % 32;
   const int seg = q.seg, ra = q.ra, rb = q.rb, fi = q.fi;
-  // Both rows' loads are in flight together.
   const size_t bytes = seg == 2 ? p.rowBytesV : p.rowBytesQk;
   const uint8_t* const wr[2] = {p.w[seg] + static_cast<size_t>(ra) * bytes, p.w[seg] + static_cast<size_t>(rb) * bytes};
   const bool live[2] = {true, true};
+  WeightRound<T, 2, kQkvLoads> round;
+  round.fetch(wr, live, p.cols, lane, 32);
+  // Nothing a kernel of this step writes: the biases, the rotation (the position was uploaded
+  // before the step) and the cache slot are ready before the wait, so after it the chain is x,
+  // the dot products and the stores.
+  float biasA = 0.f, biasB = 0.f, sn = 0.f, cs = 1.f;
+  int64_t cacheRow = 0;
+  if (lane == 0) {
+    if (p.bias[seg] != nullptr) {
+      biasA = p.bias[seg][ra];
+      biasB = p.bias[seg][rb];
+    }
+    if (seg < 2) sincosf(static_cast<float>(p.pos[0]) * p.posScale * p.f.v[fi], &sn, &cs);
+    cacheRow = static_cast<int64_t>(p.slots[0]) * p.kvHeads * p.headDim;
+  }
+  awaitPrerequisite();
   float acc[2][1] = {{0.f}, {0.f}}, ss[1] = {0.f};
-  dotRows<T, 1, 2, kQkvLoads>(wr, live, p.x, p.normW, p.cols, lane, 32, acc, ss);
+  dotRows<T, 1, 2, kQkvLoads>(round, wr, live, p.x, p.normW, p.cols, lane, 32, acc, ss);
   const float accA = warpSum(acc[0][0]), accB = warpSum(acc[1][0]), ssA = warpSum(ss[0]);
   if (lane != 0) return;
   const float rs = rsqrtf(ssA / static_cast<float>(p.cols) + p.eps);
-  float va = accA * rs, vb = accB * rs;
-  if (p.bias[seg] != nullptr) {
-    va += p.bias[seg][ra];
-    vb += p.bias[seg][rb];
-  }
-  if (seg < 2) {
-    float sn, cs;
-    sincosf(static_cast<float>(p.pos[0]) * p.posScale * p.f.v[fi], &sn, &cs);
-    const float x0 = va, x1 = vb;
-    va = x0 * cs - x1 * sn;
-    vb = x1 * cs + x0 * sn;
-  }
+  const float x0 = accA * rs + biasA, x1 = accB * rs + biasB;
+  const float va = x0 * cs - x1 * sn, vb = x1 * cs + x0 * sn;
   p.out[seg][ra] = va;
   p.out[seg][rb] = vb;
   if (seg > 0) {
     float* cache = seg == 1 ? p.kc : p.vc;
-    const int64_t base = static_cast<int64_t>(p.slots[0]) * p.kvHeads * p.headDim;
-    cache[base + ra] = va;
-    cache[base + rb] = vb;
+    cache[cacheRow + ra] = va;
+    cache[cacheRow + rb] = vb;
   }
 }
 
@@ -352,9 +380,14 @@ int64_t matvecBlocks(const MatvecParams& p) {
 template <GgmlType T, int NR, int kRows, int kLoads>
 __global__ void __launch_bounds__(kMvThreads, NR == 1 ? 4 : 1) matvecKernel(const MatvecParams p) {
   releaseDependents();
-  matvecPrefetch<kRows>(p, blockIdx.x);
+  const RowGroup<kRows> g = rowGroup<kRows>(p, blockIdx.x, threadIdx.x / 32);
+  matvecPrefetch<kRows>(p, g);
+  // Four x rows take half the loads per round, or the accumulators spill.
+  constexpr int kRound = NR == 4 ? kLoads / 2 : kLoads;
+  WeightRound<T, kRows, kRound> round;
+  round.fetch(g.wr, g.live, p.cols, threadIdx.x % 32 + 32 * g.sub, 32 * p.rowSplit);
   awaitPrerequisite();
-  matvecBlock<T, NR, kRows, kLoads>(p, blockIdx.x);
+  matvecBlock<T, NR, kRows, kRound>(p, g, round);
 }
 
 // TQK: the Q and K weights' type, TV: V's (the same for single-type models).
@@ -364,7 +397,6 @@ __global__ void __launch_bounds__(kMvThreads) qkvKernel(const QkvParams p) {
   const int j = blockIdx.x * kMvWarps + threadIdx.x / 32;
   if (j >= qkvPairs(p)) return;
   qkvPrefetch(p, j);
-  awaitPrerequisite();
   const QkvPair q = qkvPair(p, j);
   if (TQK != TV && q.seg == 2) {
     qkvWarp<TV>(p, q);
