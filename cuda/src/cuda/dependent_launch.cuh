@@ -30,19 +30,35 @@ __device__ __forceinline__ void prefetchL2(const void* p, size_t bytes, int lane
   }
 }
 
-// kernel<<<grid, block, 0, s>>>(args...) as a programmatic dependent of the stream's previous work.
+// kernel<<<grid, block, smem, s>>>(args...) as a programmatic dependent of the stream's previous
+// work, in clusters of `cluster` blocks where that is more than one block.
 template <typename... Params, typename... Args>
-void launchDependent(cudaStream_t s, dim3 grid, dim3 block, void (*kernel)(Params...), Args&&... args) {
+void launchDependent(cudaStream_t s, dim3 grid, dim3 block, size_t smem, dim3 cluster, void (*kernel)(Params...),
+                     Args&&... args) {
   cudaLaunchConfig_t cfg = {};
   cfg.gridDim = grid;
   cfg.blockDim = block;
+  cfg.dynamicSmemBytes = smem;
   cfg.stream = s;
-  cudaLaunchAttribute attr[1];
+  cudaLaunchAttribute attr[2];
   attr[0].id = cudaLaunchAttributeProgrammaticStreamSerialization;
   attr[0].val.programmaticStreamSerializationAllowed = 1;
   cfg.attrs = attr;
   cfg.numAttrs = 1;
+  if (cluster.x * cluster.y * cluster.z > 1) {
+    attr[1].id = cudaLaunchAttributeClusterDimension;
+    attr[1].val.clusterDim.x = cluster.x;
+    attr[1].val.clusterDim.y = cluster.y;
+    attr[1].val.clusterDim.z = cluster.z;
+    cfg.numAttrs = 2;
+  }
   cudaCheck(cudaLaunchKernelEx(&cfg, kernel, std::forward<Args>(args)...), "cudaLaunchKernelEx");
+}
+
+// kernel<<<grid, block, 0, s>>>(args...) as a programmatic dependent of the stream's previous work.
+template <typename... Params, typename... Args>
+void launchDependent(cudaStream_t s, dim3 grid, dim3 block, void (*kernel)(Params...), Args&&... args) {
+  launchDependent(s, grid, block, 0, dim3(1, 1, 1), kernel, std::forward<Args>(args)...);
 }
 
 }  // namespace llorch

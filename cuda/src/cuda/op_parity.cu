@@ -371,8 +371,10 @@ void elementwiseCases(Harness& h) {
 
 // A paged cache with shuffled block tables; rows at several positions, one of them long enough
 // for many attention splits.
+// `bound`, where larger, is the batch's maxPos (a recorded step sizes attention for its position
+// bucket, past the rows' positions).
 void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<int32_t>& positions,
-             float scoreScale = 1.f) {
+             float scoreScale = 1.f, int bound = 0) {
   const int blockSize = 16, kvDim = kvHeads * headDim;
   int blocksNeeded = 0;
   for (int32_t p : positions) blocksNeeded += p / blockSize + 1;
@@ -399,7 +401,8 @@ void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<
   auto k = h.put(h.randomFloats(static_cast<size_t>(n) * kvDim));
   auto v = h.put(h.randomFloats(static_cast<size_t>(n) * kvDim));
   auto sp = h.put(slots);
-  const std::string shape = dims({heads, kvHeads, headDim}) + " pos " + std::to_string(positions.back());
+  const std::string shape = dims({heads, kvHeads, headDim}) + " pos " + std::to_string(positions.back()) +
+                            (bound > positions.back() ? " bound " + std::to_string(bound) : "");
   KvLayerView cpuKv{static_cast<float*>(kc.cpu), static_cast<float*>(vc.cpu), blockSize, kvDim};
   KvLayerView gpuKv{static_cast<float*>(kc.gpu), static_cast<float*>(vc.gpu), blockSize, kvDim};
   h.cpu_.kvStore(cpuKv, static_cast<float*>(k.cpu), static_cast<float*>(v.cpu), static_cast<int32_t*>(sp.cpu), n);
@@ -417,7 +420,7 @@ void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<
   b.heads = heads;
   b.kvHeads = kvHeads;
   b.headDim = headDim;
-  b.maxPos = *std::max_element(positions.begin(), positions.end());
+  b.maxPos = std::max(bound, *std::max_element(positions.begin(), positions.end()));
   b.scoreScale = scoreScale;
   b.pos = static_cast<int32_t*>(pp.cpu);
   b.tableOffset = static_cast<int32_t*>(op.cpu);
@@ -951,6 +954,14 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   kvCases(h, 16, 1, 32, {200});        // 16 per KV head: the per-head kernel
   kvCases(h, 14, 2, 64, {5, 700}, 1.29f);  // YaRN's attention factor (squared) on the scores
   kvCases(h, 16, 1, 32, {90}, 1.29f);
+  // One decode row (K/V staged before the wait) at the cluster kernel's bounds and past them.
+  kvCases(h, 14, 2, 64, {37});
+  kvCases(h, 14, 2, 64, {1023});
+  kvCases(h, 14, 2, 64, {1024});
+  kvCases(h, 32, 8, 128, {511});
+  kvCases(h, 32, 8, 128, {3, 200});
+  kvCases(h, 14, 2, 64, {512}, 1.f, 767);  // a recorded decode step's bucket: splits past the row's position
+  kvCases(h, 8, 4, 8, {40}, 1.f, 255);
   fusedCases(h);
   qkvCases(h);
   normQkvCases(h);

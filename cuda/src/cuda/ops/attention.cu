@@ -1,29 +1,34 @@
 // Attention over the paged f32 KV cache, split along the sequence (flash-decoding): a block
-// reduces `chunk` positions with an online softmax and writes (max, sum, acc[headDim]) per query
-// head; the last block of a (row, KV head) to finish merges the splits (a completion counter),
-// so one launch does both.
+// reduces a chunk of positions with an online softmax into (max, sum, acc[headDim]) per query
+// head, and the splits are merged.
 //
-// The grouped kernel (the common case) gives a block one KV head and every query head that
-// shares it (Qwen2.5-0.5B: 7), so each cached K and V row comes from DRAM once per block (the
-// head's warps share it through L1) instead of once per query head. A warp computes one query
-// head: at batch 1 the step is a chain of dependent instructions, not bytes, and one warp doing
-// every head of the group left each SM a single warp per scheduler with no latency to hide
-// behind (~11 us a layer on an H100). Lanes own 4 dims (one float4) of a position, headDim / 4
-// lanes a position, so a warp reduces 128 / headDim positions at once, kUnroll positions' loads
-// in flight; each (warp, position slot) is its own softmax stream until the block merges them.
-// Launched as a programmatic dependent: before it waits for the QKV kernel, a block reads its
-// row's position and block table (uploaded before the step), prefetches its K/V lines into L2
-// and, at one row, loads the first round of earlier positions' K/V. Shapes it does not take (more
-// than 8 query heads per KV head, a headDim that is not a power of two from 8 to 128) use the
-// per-head kernel.
+// Two grouped kernels (the common case) give a block one KV head and every query head that
+// shares it (Qwen2.5-0.5B: 7), so each cached K and V row comes from memory once per block
+// instead of once per query head; both are launched as programmatic dependents of the QKV kernel
+// and read their row's position and block table (uploaded before the step) before they wait.
+// - Up to kClusterMax x clusterChunkMax(headDim) positions (1024 at headDim 64), the splits of a
+//   (row, KV head) are one thread-block cluster: each block stages its positions' K/V rows in
+//   shared memory (at one row, before the wait: only this step's own position is written by the
+//   QKV kernel) and the cluster's first block merges the splits from shared memory after one
+//   cluster barrier (clusterAttentionKernel).
+// - Longer contexts take up to kMaxSplits splits that write their partials to global memory; the
+//   last block of a (row, KV head) to finish merges them (a completion counter). A warp computes
+//   one query head with lanes owning 4 dims (one float4) of a position, kUnroll positions' loads
+//   in flight; at one row the first round of earlier positions' K/V is loaded before the wait
+//   (groupedAttentionKernel).
+// Shapes neither takes (more than 8 query heads per KV head, a headDim that is not a power of two
+// from 8 to 128) use the per-head kernel.
 #include "cuda/ops/attention.h"
 
 #include <algorithm>
 #include <cmath>
 
+#include <cooperative_groups.h>
+
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "cuda/dependent_launch.cuh"
+#include "cuda/mma_sync.cuh"
 #include "native_error.h"
 
 namespace llorch {
@@ -44,9 +49,20 @@ constexpr int kMergeLoads = 16;     // splits whose partials the merging block l
 
 struct Plan {
   bool grouped;
+  bool cluster;  // the grouped splits of a (row, KV head) form one cluster and merge in it
   int splits;
   int chunk;
 };
+
+// ---- cluster kernel ----
+constexpr int kClusterMax = 8;  // splits of a (row, KV head): the portable cluster size
+constexpr int kClusterMergeLoads = 8;  // partials whose loads the merging threads issue together
+// Positions a block stages: its K and V rows (headDim + 4 floats each, see clusterAttentionKernel)
+// take at most ~68 KB of shared memory.
+constexpr int clusterChunkMax(int headDim) { return headDim <= 64 ? 128 : 64; }
+bool clusterFits(const AttentionBatch& b, int positions) {
+  return positions <= kClusterMax * clusterChunkMax(b.headDim);
+}
 
 bool groupedFits(const AttentionBatch& b) {
   if (b.kvHeads <= 0 || b.heads % b.kvHeads != 0 || b.heads / b.kvHeads > kMaxGroup) return false;
@@ -61,20 +77,26 @@ constexpr int kTargetBlocks = 512;
 
 Plan planFor(const AttentionBatch& b) {
   const int positions = b.maxPos + 1;
+  if (groupedFits(b) && clusterFits(b, positions)) {
+    int splits = std::min(kClusterMax, (positions + kGroupedMinChunk - 1) / kGroupedMinChunk);
+    const int chunk = (positions + splits - 1) / splits;
+    splits = (positions + chunk - 1) / chunk;
+    return Plan{true, true, splits, chunk};
+  }
   if (groupedFits(b)) {
     const int pairs = std::max(1, b.n * b.kvHeads);
     int splits = std::max(1, std::min({(positions + kGroupedMinChunk - 1) / kGroupedMinChunk,
                                        (kGroupedTargetBlocks + pairs - 1) / pairs, kMaxSplits}));
     const int chunk = (positions + splits - 1) / splits;
     splits = (positions + chunk - 1) / chunk;
-    return Plan{true, splits, chunk};
+    return Plan{true, false, splits, chunk};
   }
   const int pairs = std::max(1, b.n * b.heads);
   int splits = std::max(1, std::min((positions + kMinChunk - 1) / kMinChunk, (kTargetBlocks + pairs - 1) / pairs));
   int chunk = (positions + splits - 1) / splits;
   chunk = (chunk + kWarps * kGroup - 1) / (kWarps * kGroup) * (kWarps * kGroup);
   splits = (positions + chunk - 1) / chunk;
-  return Plan{false, splits, chunk};
+  return Plan{false, false, splits, chunk};
 }
 
 struct GroupedParams {
@@ -103,6 +125,26 @@ __device__ __forceinline__ void fma4(float4& acc, float s, float4 v) {
 // exp(m - mNew) for merging a softmax stream whose max is m into one whose max is mNew; 0 for an
 // empty stream (m = -inf), also when both are empty.
 __device__ __forceinline__ float rescale(float m, float mNew) { return m == -INFINITY ? 0.f : expf(m - mNew); }
+
+// Folds N softmax partials (max, sum, acc) into the running (mAll, lAll, a); empty partials have
+// max -inf.
+template <int N>
+__device__ __forceinline__ void foldPartials(const float (&ms)[N], const float (&ls)[N], const float4 (&as)[N],
+                                             float& mAll, float& lAll, float4& a) {
+  float mNew = mAll;
+#pragma unroll
+  for (int u = 0; u < N; u++) mNew = fmaxf(mNew, ms[u]);
+  const float corr = rescale(mAll, mNew);
+  lAll *= corr;
+  a = a * corr;
+#pragma unroll
+  for (int u = 0; u < N; u++) {
+    const float f = rescale(ms[u], mNew);
+    lAll += ls[u] * f;
+    fma4(a, f, as[u]);
+  }
+  mAll = mNew;
+}
 
 template <int LP>  // lanes per position: headDim / 4
 __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const GroupedParams p) {
@@ -293,19 +335,7 @@ __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const 
           as[u] = make_float4(0.f, 0.f, 0.f, 0.f);
         }
       }
-      float mNew = mAll;
-#pragma unroll
-      for (int u = 0; u < kMergeLoads; u++) mNew = fmaxf(mNew, ms[u]);
-      const float corr = rescale(mAll, mNew);
-      lAll *= corr;
-      a = a * corr;
-#pragma unroll
-      for (int u = 0; u < kMergeLoads; u++) {
-        const float f = rescale(ms[u], mNew);
-        lAll += ls[u] * f;
-        fma4(a, f, as[u]);
-      }
-      mAll = mNew;
+      foldPartials(ms, ls, as, mAll, lAll, a);
     }
     if (parts == 1) {
       reinterpret_cast<float4*>(outRow + hg * p.headDim)[d4] = a * (1.f / lAll);
@@ -328,6 +358,144 @@ __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const 
     }
   }
   if (threadIdx.x == 0) p.counters[rowKv] = 0;
+}
+
+// The cluster kernel: the splits of a (row, KV head), at most kClusterMax, are one cluster of
+// blocks. A block stages its positions' K and V rows in shared memory with cp.async (at one row,
+// all but this step's position before the PDL wait, so after it only q and that one row are
+// loaded), then warp w computes query head w % group over its set of the positions: lanes score
+// one position each (rows kStride floats apart, so a quarter warp's float4 reads fall in distinct
+// banks), the warp takes the softmax, and lanes then sum V over the positions, D / 4 lanes a
+// position. Each warp pushes its (max, sum, acc) into the shared memory of the cluster's first
+// block, which merges them after one cluster barrier: no partials in global memory, no fence, no
+// completion counter.
+template <int D>
+__global__ void __launch_bounds__(kGroupedThreads) clusterAttentionKernel(const GroupedParams p) {
+  constexpr int kStride = D + 4;
+  constexpr int kMaxChunk = clusterChunkMax(D);
+  constexpr int kPerLane = kMaxChunk / 32;  // positions a lane scores
+  constexpr int LP = D / 4;                 // lanes per position when summing V
+  constexpr int PS = 32 / LP;               // positions a warp sums at once
+  namespace cg = cooperative_groups;
+  releaseDependents();
+  cg::cluster_group cluster = cg::this_cluster();
+  const int rank = static_cast<int>(cluster.block_rank());
+  extern __shared__ float4 tiles[];  // K rows, then V rows: p.chunk x kStride floats each
+  float* const kt = reinterpret_cast<float*>(tiles);
+  float* const vt = kt + p.chunk * kStride;
+  __shared__ float4 sq[kMaxGroup][LP];
+  __shared__ float sp[kGroupedWarps][kMaxChunk];          // a warp's softmax weights
+  __shared__ float4 pacc[kClusterMax][kGroupedWarps][LP];  // the warps' partials (first block's copy)
+  __shared__ float2 pml[kClusterMax][kGroupedWarps];
+  const int rowKv = blockIdx.x;
+  const int row = rowKv / p.kvHeads, kvh = rowKv % p.kvHeads;
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const int last = p.pos[row];
+  const int32_t* table = p.blockTables + p.tableOffset[row];
+  // The grid is sized for the step's position bound (p.chunk positions a block at most); the row's
+  // own positions are spread evenly over the cluster.
+  const int chunk = (last + static_cast<int>(cluster.num_blocks())) / static_cast<int>(cluster.num_blocks());
+  const int p0 = rank * chunk;
+  const int cnt = max(0, min(p0 + chunk, last + 1) - p0);
+  const int64_t kvOff = static_cast<int64_t>(kvh) * D;
+  auto stageRow = [&](int j, int i) {  // 16-byte piece i (K pieces, then V) of position p0 + j
+    const int pp = p0 + j;
+    const int64_t slotRow = static_cast<int64_t>(table[pp / p.blockSize]) * p.blockSize + pp % p.blockSize;
+    const bool isV = i >= LP;
+    const int d4 = isV ? i - LP : i;
+    cpAsync16((isV ? vt : kt) + j * kStride + 4 * d4, (isV ? p.vc : p.kc) + slotRow * p.kvDim + kvOff + 4 * d4, true);
+  };
+  // With one row in the step only position `last` is this step's (the QKV kernel writes it).
+  const bool early = p.n == 1;
+  if (early) {
+    for (int i = threadIdx.x; i < cnt * 2 * LP; i += kGroupedThreads) {
+      if (p0 + i / (2 * LP) != last) stageRow(i / (2 * LP), i % (2 * LP));
+    }
+  }
+  awaitPrerequisite();
+  if (early) {
+    if (cnt > 0 && last < p0 + chunk && threadIdx.x < 2 * LP) stageRow(last - p0, threadIdx.x);
+  } else {
+    for (int i = threadIdx.x; i < cnt * 2 * LP; i += kGroupedThreads) stageRow(i / (2 * LP), i % (2 * LP));
+  }
+  const float* qRow = p.q + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group) * D;
+  for (int i = threadIdx.x; i < p.group * LP; i += kGroupedThreads) cpAsync16(&sq[i / LP][i % LP], qRow + 4 * i, true);
+  cpAsyncCommit();
+  cpAsyncWait<0>();
+  __syncthreads();
+  const int sets = kGroupedWarps / p.group;
+  const int g = warp % p.group, set = warp / p.group;
+  float4* const firstAcc = cluster.map_shared_rank(&pacc[0][0][0], 0);
+  float2* const firstMl = cluster.map_shared_rank(&pml[0][0], 0);
+  if (set < sets) {
+    const int per = (cnt + sets - 1) / sets;
+    const int j0 = set * per, j1 = min(j0 + per, cnt);
+    float sc[kPerLane];
+#pragma unroll
+    for (int t = 0; t < kPerLane; t++) sc[t] = 0.f;
+#pragma unroll 4
+    for (int d4 = 0; d4 < LP; d4++) {
+      const float4 qv = sq[g][d4];
+#pragma unroll
+      for (int t = 0; t < kPerLane; t++) {
+        const int j = j0 + lane + 32 * t;
+        if (j < j1) sc[t] += dot4(qv, reinterpret_cast<const float4*>(kt + j * kStride)[d4]);
+      }
+    }
+    float m = -INFINITY;
+#pragma unroll
+    for (int t = 0; t < kPerLane; t++) {
+      sc[t] = j0 + lane + 32 * t < j1 ? sc[t] * p.scale : -INFINITY;
+      m = fmaxf(m, sc[t]);
+    }
+    m = warpMax(m);
+    float l = 0.f;
+#pragma unroll
+    for (int t = 0; t < kPerLane; t++) {
+      const float e = sc[t] == -INFINITY ? 0.f : expf(sc[t] - m);
+      l += e;
+      sp[warp][lane + 32 * t] = e;
+    }
+    l = warpSum(l);
+    __syncwarp();
+    const int ps = lane / LP, d4 = lane % LP;
+    float4 acc = make_float4(0.f, 0.f, 0.f, 0.f);
+#pragma unroll 4
+    for (int j = j0 + ps; j < j1; j += PS) fma4(acc, sp[warp][j - j0], reinterpret_cast<const float4*>(vt + j * kStride)[d4]);
+#pragma unroll
+    for (int o = LP; o < 32; o <<= 1) {
+      acc.x += __shfl_xor_sync(0xffffffffu, acc.x, o);
+      acc.y += __shfl_xor_sync(0xffffffffu, acc.y, o);
+      acc.z += __shfl_xor_sync(0xffffffffu, acc.z, o);
+      acc.w += __shfl_xor_sync(0xffffffffu, acc.w, o);
+    }
+    if (lane < LP) firstAcc[(rank * kGroupedWarps + warp) * LP + lane] = acc;
+    if (lane == 0) firstMl[rank * kGroupedWarps + warp] = make_float2(m, l);
+  }
+  // Every warp's partial is in the first block's shared memory after this (and no block exits
+  // while another may still write into its shared memory).
+  cluster.sync();
+  if (rank != 0) return;
+  const int parts = static_cast<int>(cluster.num_blocks()) * sets;  // (block, set) partials of a head
+  float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group) * D;
+  for (int it = threadIdx.x; it < p.group * LP; it += kGroupedThreads) {
+    const int hg = it / LP, d4 = it % LP;
+    float mAll = -INFINITY, lAll = 0.f;
+    float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
+    for (int q0 = 0; q0 < parts; q0 += kClusterMergeLoads) {
+      float ms[kClusterMergeLoads], ls[kClusterMergeLoads];
+      float4 as[kClusterMergeLoads];
+#pragma unroll
+      for (int u = 0; u < kClusterMergeLoads; u++) {
+        const int q = q0 + u, r = q / sets, w = (q % sets) * p.group + hg;
+        ms[u] = q < parts ? pml[r][w].x : -INFINITY;
+        ls[u] = q < parts ? pml[r][w].y : 0.f;
+        as[u] = q < parts ? pacc[r][w][d4] : make_float4(0.f, 0.f, 0.f, 0.f);
+      }
+      foldPartials(ms, ls, as, mAll, lAll, a);
+    }
+    reinterpret_cast<float4*>(outRow + hg * D)[d4] = a * (1.f / lAll);
+  }
 }
 
 // ---- per-head kernel: one block per (row, query head, split) ----
@@ -486,15 +654,35 @@ __global__ void __launch_bounds__(kThreads) perHeadAttentionKernel(float* out, f
   }
   if (threadIdx.x == 0) counters[blockIdx.x] = 0;
 }
+template <int D>
+void launchClusterKernel(cudaStream_t s, dim3 grid, const GroupedParams& p) {
+  constexpr size_t kMaxSmem = 2 * clusterChunkMax(D) * (D + 4) * sizeof(float);
+  cudaCheck(cudaFuncSetAttribute(clusterAttentionKernel<D>, cudaFuncAttributeMaxDynamicSharedMemorySize,
+                                 static_cast<int>(kMaxSmem)),
+            "cudaFuncSetAttribute(clusterAttention)");
+  const size_t smem = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
+  launchDependent(s, grid, dim3(kGroupedThreads), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
+}
+
+void launchCluster(cudaStream_t s, dim3 grid, const GroupedParams& p, int headDim) {
+  switch (headDim) {
+    case 8: launchClusterKernel<8>(s, grid, p); break;
+    case 16: launchClusterKernel<16>(s, grid, p); break;
+    case 32: launchClusterKernel<32>(s, grid, p); break;
+    case 64: launchClusterKernel<64>(s, grid, p); break;
+    default: launchClusterKernel<128>(s, grid, p); break;
+  }
+}
 }  // namespace
 
 size_t cudaAttentionScratchFloats(const AttentionBatch& b) {
   const Plan plan = planFor(b);
-  return plan.splits == 1 ? 0 : static_cast<size_t>(b.n) * b.heads * plan.splits * (b.headDim + 2);
+  return plan.splits == 1 || plan.cluster ? 0 : static_cast<size_t>(b.n) * b.heads * plan.splits * (b.headDim + 2);
 }
 
 size_t cudaAttentionCounters(const AttentionBatch& b) {
-  return static_cast<size_t>(b.n) * (planFor(b).grouped ? b.kvHeads : b.heads);
+  const Plan plan = planFor(b);
+  return plan.cluster ? 0 : static_cast<size_t>(b.n) * (plan.grouped ? b.kvHeads : b.heads);
 }
 
 void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
@@ -527,6 +715,11 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
     p.n = b.n;
     p.scale = scale;
     const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads), static_cast<unsigned>(plan.splits));
+    if (plan.cluster) {
+      launchCluster(s, grid, p, b.headDim);
+      cudaCheckLaunch("attention");
+      return;
+    }
     switch (b.headDim) {
       case 8: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<2>, p); break;
       case 16: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<4>, p); break;

@@ -8,7 +8,7 @@
 namespace llorch {
 // Floats of split partials attention needs for this batch (0 when it needs none).
 size_t cudaAttentionScratchFloats(const AttentionBatch& b);
-// Completion counters attention needs for this batch (one per query row and head).
+// Completion counters attention needs for this batch (one per query row and head, or none).
 size_t cudaAttentionCounters(const AttentionBatch& b);
 // Causal attention of q ([n][heads * headDim]) over the paged cache; out is [n][heads * headDim].
 // `partials` holds cudaAttentionScratchFloats(b) floats; `counters` holds

@@ -303,9 +303,8 @@ __device__ inline QkvPair qkvPair(const QkvParams& p, int j) {
 
 __host__ __device__ inline int qkvPairs(const QkvParams& p) { return (p.heads + 2 * p.kvHeads) * p.headDim / 2; }
 
-// Starts loading pair j's two weight rows into L2 (the calling warp's lanes).
-__device__ inline void qkvPrefetch(const QkvParams& p, int j) {
-  const QkvPair q = qkvPair(p, j);
+// Starts loading pair q's two weight rows into L2 (the calling warp's lanes).
+__device__ inline void qkvPrefetch(const QkvParams& p, const QkvPair& q) {
   const int lane = threadIdx.x % 32;
   const size_t rb = q.seg == 2 ? p.rowBytesV : p.rowBytesQk;
   prefetchL2(p.w[q.seg] + static_cast<size_t>(q.ra) * rb, rb, lane, 32);
@@ -323,6 +322,7 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
   const bool live[2] = {true, true};
   WeightRound<T, 2, kQkvLoads> round;
   round.fetch(wr, live, p.cols, lane, 32);
+  if (p.cols / 8 > 32 * kQkvLoads) qkvPrefetch(p, q);
   // Nothing a kernel of this step writes: the biases, the rotation (the position was uploaded
   // before the step) and the cache slot are ready before the wait, so after it the chain is x,
   // the dot products and the stores.
@@ -362,11 +362,12 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
 // round of 4 per lane); rows of 2048+ columns are split over 4 warps and 4864 columns leave 4.75
 // chunks a lane, so 2 x 8 there keeps them to one round trip in ~48 registers of raw words.
 // With the planar layout Q8_0 decode went from 944 to ~1075 tok/s and the Q4_K_M mix from 740 to
-// ~840 on an H100 (bench/RESULTS.md); 2 x 4 on long rows is untried.
+// ~840 on an H100 (bench/RESULTS.md). F16 and BF16 long rows take 2 x 8 too since the first round
+// is loaded before the PDL wait: the whole down projection is then in flight before it.
 template <GgmlType T>
 struct MatvecShape {
   static constexpr int kShortLoads = 4;
-  static constexpr int kLongLoads = hasPlanarLayout(T) ? 8 : 4;
+  static constexpr int kLongLoads = hasPlanarLayout(T) || T == GgmlType::F16 || T == GgmlType::BF16 ? 8 : 4;
 };
 
 // Blocks of a product with p's shape.
@@ -381,11 +382,12 @@ template <GgmlType T, int NR, int kRows, int kLoads>
 __global__ void __launch_bounds__(kMvThreads, NR == 1 ? 4 : 1) matvecKernel(const MatvecParams p) {
   releaseDependents();
   const RowGroup<kRows> g = rowGroup<kRows>(p, blockIdx.x, threadIdx.x / 32);
-  matvecPrefetch<kRows>(p, g);
   // Four x rows take half the loads per round, or the accumulators spill.
   constexpr int kRound = NR == 4 ? kLoads / 2 : kLoads;
   WeightRound<T, kRows, kRound> round;
   round.fetch(g.wr, g.live, p.cols, threadIdx.x % 32 + 32 * g.sub, 32 * p.rowSplit);
+  // Rows longer than one round go on to L2 behind it.
+  if (p.cols / 8 > int64_t{32} * p.rowSplit * kRound) matvecPrefetch<kRows>(p, g);
   awaitPrerequisite();
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
 }
@@ -396,7 +398,6 @@ __global__ void __launch_bounds__(kMvThreads) qkvKernel(const QkvParams p) {
   releaseDependents();
   const int j = blockIdx.x * kMvWarps + threadIdx.x / 32;
   if (j >= qkvPairs(p)) return;
-  qkvPrefetch(p, j);
   const QkvPair q = qkvPair(p, j);
   if (TQK != TV && q.seg == 2) {
     qkvWarp<TV>(p, q);
@@ -499,9 +500,9 @@ struct Launch {
       p.x = x0 + done * p.cols;
       for (int i = 0; i < p.count; i++) p.y[i] = y0[i] + done * (p.rowStart[i + 1] - p.rowStart[i]);
       if (up0 != nullptr) p.upOut = up0 + done * p.rowStart[1];
-      if (take == 4) launchDependent(s, dim3(blocks), dim3(kMvThreads), matvecKernel<T, 4, kRows, kLoads>, p);
-      else if (take == 2) launchDependent(s, dim3(blocks), dim3(kMvThreads), matvecKernel<T, 2, kRows, kLoads>, p);
-      else launchDependent(s, dim3(blocks), dim3(kMvThreads), matvecKernel<T, 1, kRows, kLoads>, p);
+      auto kernel = take == 4 ? matvecKernel<T, 4, kRows, kLoads>
+                                : (take == 2 ? matvecKernel<T, 2, kRows, kLoads> : matvecKernel<T, 1, kRows, kLoads>);
+      launchDependent(s, dim3(blocks), dim3(kMvThreads), kernel, p);
       done += take;
     }
   }
