@@ -654,25 +654,38 @@ __global__ void __launch_bounds__(kThreads) perHeadAttentionKernel(float* out, f
   }
   if (threadIdx.x == 0) counters[blockIdx.x] = 0;
 }
-template <int D>
-void launchClusterKernel(cudaStream_t s, dim3 grid, const GroupedParams& p) {
-  constexpr size_t kMaxSmem = 2 * clusterChunkMax(D) * (D + 4) * sizeof(float);
-  cudaCheck(cudaFuncSetAttribute(clusterAttentionKernel<D>, cudaFuncAttributeMaxDynamicSharedMemorySize,
-                                 static_cast<int>(kMaxSmem)),
-            "cudaFuncSetAttribute(clusterAttention)");
-  const size_t smem = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
-  launchDependent(s, grid, dim3(kGroupedThreads), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
-}
 
-void launchCluster(cudaStream_t s, dim3 grid, const GroupedParams& p, int headDim) {
-  switch (headDim) {
-    case 8: launchClusterKernel<8>(s, grid, p); break;
-    case 16: launchClusterKernel<16>(s, grid, p); break;
-    case 32: launchClusterKernel<32>(s, grid, p); break;
-    case 64: launchClusterKernel<64>(s, grid, p); break;
-    default: launchClusterKernel<128>(s, grid, p); break;
+// Launches one of the grouped kernels for a head dim they take (a power of two from 8 to 128).
+struct GroupedLaunch {
+  cudaStream_t s;
+  dim3 grid;  // (row x KV head, split)
+  const GroupedParams& p;
+  bool cluster;
+
+  template <int D>
+  void run() const {
+    if (!cluster) {
+      launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<D / 4>, p);
+      return;
+    }
+    constexpr size_t kMaxSmem = 2 * clusterChunkMax(D) * (D + 4) * sizeof(float);
+    cudaCheck(cudaFuncSetAttribute(clusterAttentionKernel<D>, cudaFuncAttributeMaxDynamicSharedMemorySize,
+                                   static_cast<int>(kMaxSmem)),
+              "cudaFuncSetAttribute(clusterAttention)");
+    const size_t smem = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
+    launchDependent(s, grid, dim3(kGroupedThreads), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
   }
-}
+
+  void operator()(int headDim) const {
+    switch (headDim) {
+      case 8: run<8>(); break;
+      case 16: run<16>(); break;
+      case 32: run<32>(); break;
+      case 64: run<64>(); break;
+      default: run<128>(); break;
+    }
+  }
+};
 }  // namespace
 
 size_t cudaAttentionScratchFloats(const AttentionBatch& b) {
@@ -715,18 +728,7 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
     p.n = b.n;
     p.scale = scale;
     const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads), static_cast<unsigned>(plan.splits));
-    if (plan.cluster) {
-      launchCluster(s, grid, p, b.headDim);
-      cudaCheckLaunch("attention");
-      return;
-    }
-    switch (b.headDim) {
-      case 8: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<2>, p); break;
-      case 16: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<4>, p); break;
-      case 32: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<8>, p); break;
-      case 64: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<16>, p); break;
-      default: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<32>, p); break;
-    }
+    GroupedLaunch{s, grid, p, plan.cluster}(b.headDim);
     cudaCheckLaunch("attention");
     return;
   }
