@@ -369,6 +369,21 @@ void elementwiseCases(Harness& h) {
   }
 }
 
+// Attention of batch b on both backends: positions pp, table offsets op and block tables tp, each
+// backend's own copy.
+void attentionBoth(Harness& h, AttentionBatch b, const Harness::Pair& out, const Harness::Pair& q,
+                   const KvLayerView& cpuKv, const KvLayerView& gpuKv, const Harness::Pair& pp,
+                   const Harness::Pair& op, const Harness::Pair& tp) {
+  b.pos = static_cast<int32_t*>(pp.cpu);
+  b.tableOffset = static_cast<int32_t*>(op.cpu);
+  b.blockTables = static_cast<int32_t*>(tp.cpu);
+  h.cpu_.attention(static_cast<float*>(out.cpu), static_cast<float*>(q.cpu), cpuKv, b);
+  b.pos = static_cast<int32_t*>(pp.gpu);
+  b.tableOffset = static_cast<int32_t*>(op.gpu);
+  b.blockTables = static_cast<int32_t*>(tp.gpu);
+  h.gpu_.attention(static_cast<float*>(out.gpu), static_cast<float*>(q.gpu), gpuKv, b);
+}
+
 // A paged cache with shuffled block tables; rows at several positions, one of them long enough
 // for many attention splits.
 // `bound`, where larger, is the batch's maxPos (a recorded step sizes attention for its position
@@ -422,14 +437,7 @@ void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<
   b.headDim = headDim;
   b.maxPos = std::max(bound, *std::max_element(positions.begin(), positions.end()));
   b.scoreScale = scoreScale;
-  b.pos = static_cast<int32_t*>(pp.cpu);
-  b.tableOffset = static_cast<int32_t*>(op.cpu);
-  b.blockTables = static_cast<int32_t*>(tp.cpu);
-  h.cpu_.attention(static_cast<float*>(out.cpu), static_cast<float*>(q.cpu), cpuKv, b);
-  b.pos = static_cast<int32_t*>(pp.gpu);
-  b.tableOffset = static_cast<int32_t*>(op.gpu);
-  b.blockTables = static_cast<int32_t*>(tp.gpu);
-  h.gpu_.attention(static_cast<float*>(out.gpu), static_cast<float*>(q.gpu), gpuKv, b);
+  attentionBoth(h, b, out, q, cpuKv, gpuKv, pp, op, tp);
   const std::string scaled = scoreScale != 1.f ? " score scale " + std::to_string(scoreScale) : "";
   h.compare(out, "attention", "f32", std::to_string(n) + " rows " + shape + scaled);
 }
@@ -792,14 +800,7 @@ void prefillAttentionCase(Harness& h, int heads, int kvHeads, int headDim, const
   b.maxPos = *std::max_element(positions.begin(), positions.end());
   b.spans = spans.data();
   b.spanCount = static_cast<int>(spans.size());
-  b.pos = static_cast<int32_t*>(pp.cpu);
-  b.tableOffset = static_cast<int32_t*>(op.cpu);
-  b.blockTables = static_cast<int32_t*>(tp.cpu);
-  h.cpu_.attention(static_cast<float*>(out.cpu), static_cast<float*>(q.cpu), cpuKv, b);
-  b.pos = static_cast<int32_t*>(pp.gpu);
-  b.tableOffset = static_cast<int32_t*>(op.gpu);
-  b.blockTables = static_cast<int32_t*>(tp.gpu);
-  h.gpu_.attention(static_cast<float*>(out.gpu), static_cast<float*>(q.gpu), gpuKv, b);
+  attentionBoth(h, b, out, q, cpuKv, gpuKv, pp, op, tp);
   h.compare(out, "attentionPrefill", "f32", what + " " + dims({heads, kvHeads, headDim}), true);
 }
 
