@@ -166,7 +166,7 @@ size_t CudaBackend::memoryFree() const {
   return freeB;
 }
 
-// Grows an attention buffer to `count` elements, zero-filled. Geometrically, so that a slowly
+// Grows a scratch buffer to `count` elements, zero-filled. Geometrically, so that a slowly
 // growing context reallocates O(log) times; every recording holds the old pointer, so the
 // generation moves on and they are all recorded again.
 template <typename T>
@@ -197,8 +197,8 @@ T* CudaBackend::growScratch(T*& buf, size_t& capacity, size_t count, const char*
   return buf;
 }
 
-float* CudaBackend::attentionScratch(size_t floats) {
-  return growScratch(scratch_, scratchFloats_, floats, "attention scratch");
+float* CudaBackend::splitScratch(size_t floats) {
+  return growScratch(scratch_, scratchFloats_, floats, "split scratch");
 }
 
 // The counters must be zero between launches: the kernel's last block resets the ones it used.
@@ -220,7 +220,9 @@ void CudaBackend::rmsnorm(float* out, const float* x, const float* w, int n, int
   cudaRmsnorm(stream_, out, x, w, n, dim, eps);
 }
 
-void CudaBackend::matmul(float* y, const WeightView& w, const float* x, int n) { cudaMatmul(stream_, y, w, x, n); }
+void CudaBackend::matmul(float* y, const WeightView& w, const float* x, int n) {
+  cudaMatmul(stream_, y, w, x, n, splitScratch(cudaMatmulScratchFloats(w, n)));
+}
 
 void CudaBackend::addBias(float* x, const float* bias, int n, int dim) { cudaAddBias(stream_, x, bias, n, dim); }
 
@@ -242,7 +244,7 @@ void CudaBackend::attention(float* out, const float* q, const KvLayerView& kv, c
     sub.n = count;
     sub.spans = nullptr;
     sub.spanCount = 0;
-    float* partials = attentionScratch(std::max<size_t>(1, cudaAttentionScratchFloats(sub)));
+    float* partials = splitScratch(std::max<size_t>(1, cudaAttentionScratchFloats(sub)));
     cudaAttention(stream_, out + first * qDim, q + first * qDim, kv, sub, partials,
                   attentionCounters(cudaAttentionCounters(sub)));
   };
@@ -313,7 +315,7 @@ void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, 
     cudaMatvec(stream_, job, x, n);
   } else if (matmulTiledMultiSupports(ws, count, n)) {
     cudaRmsnorm(stream_, normed, x, normW, n, static_cast<int>(ws[0].cols), eps);
-    cudaMatmulTiledMulti(stream_, ys, ws, count, normed, n);
+    cudaMatmulTiledMulti(stream_, ys, ws, count, normed, n, splitScratch(matmulTiledScratchFloats(ws, count, n)));
   } else {
     Backend::normMatmul(ys, ws, count, x, normW, eps, n, normed);
   }
@@ -346,7 +348,7 @@ void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int 
   if (matvecSupports(job, n)) {
     cudaMatvec(stream_, job, in, n);
   } else if (matmulTiledAddSupports(w, n)) {
-    cudaMatmulTiledAdd(stream_, x, w, in, n);
+    cudaMatmulTiledAdd(stream_, x, w, in, n, splitScratch(matmulTiledScratchFloats(&w, 1, n)));
   } else {
     Backend::matmulAdd(x, w, in, n, tmp);
   }

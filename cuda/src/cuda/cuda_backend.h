@@ -73,7 +73,8 @@ class CudaBackend final : public Backend {
   };
 
   void useDevice() const;
-  float* attentionScratch(size_t floats);
+  // Partials of split attention and split-K products (one op at a time on the stream: shared).
+  float* splitScratch(size_t floats);
   int* attentionCounters(size_t count);
   template <typename T>
   T* growScratch(T*& buf, size_t& capacity, size_t count, const char* what);
@@ -86,7 +87,7 @@ class CudaBackend final : public Backend {
   mutable std::mutex mu_;
   std::unordered_map<void*, size_t> sizes_;
   size_t used_ = 0;
-  float* scratch_ = nullptr;  // attention split partials, grown on demand (counted in used_)
+  float* scratch_ = nullptr;  // split partials, grown on demand (counted in used_)
   size_t scratchFloats_ = 0;
   int* counters_ = nullptr;   // attention completion counters, zero between launches
   size_t counterCount_ = 0;

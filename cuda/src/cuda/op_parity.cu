@@ -218,12 +218,16 @@ void matmulCases(Harness& h) {
                             GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K};
   // Qwen2.5-0.5B shapes: q/o projection, gate/up, down; batch sizes on both kernel paths. Rows of
   // 3 and 5 blocks put planar Q8_0/Q4_0/Q5_0 rows at 2- and 4-byte aligned starts (narrower loads).
+  // F16/BF16 products with few tiles are split over their columns: 4864 columns at 37 rows in 8
+  // splits; 1184 columns (37 k-steps) in 6 splits of 7, 7, 7, 7, 7 and 2 k-steps, into 202 rows
+  // (not a multiple of 4: the scalar sum).
   struct Shape {
     int64_t rows, cols;
     int n;
   };
-  const Shape shapes[] = {{896, 896, 1}, {4864, 896, 3}, {896, 4864, 1}, {128, 896, 8},
-                          {896, 4864, 37}, {4864, 896, 130}, {40, 96, 1}, {40, 160, 20}};
+  const Shape shapes[] = {{896, 896, 1},    {4864, 896, 3},    {896, 4864, 1}, {128, 896, 8},
+                          {896, 4864, 37},  {4864, 896, 130},  {40, 96, 1},    {40, 160, 20},
+                          {202, 1184, 40}};
   for (GgmlType t : types) {
     const char* name = typeTraits(static_cast<uint32_t>(t))->name;
     for (Shape s : shapes) {

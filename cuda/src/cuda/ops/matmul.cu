@@ -27,7 +27,12 @@ __global__ void matmulFloatKernel(float* y, GgmlType type, const uint8_t* w, con
 }
 }  // namespace
 
-void cudaMatmul(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
+// The tiled kernels take rows past the matrix-vector kernels' batch limit.
+bool tiledRows(const WeightView& w, int n) { return w.cols % 8 == 0 && n > kMatvecMaxRows; }
+
+size_t cudaMatmulScratchFloats(const WeightView& w, int n) { return tiledRows(w, n) ? matmulTiledScratchFloats(&w, 1, n) : 0; }
+
+void cudaMatmul(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, float* scratch) {
   const TypeTraits* traits = typeTraits(static_cast<uint32_t>(w.type));
   if (traits == nullptr) throw NativeError(err::kUnsupportedType, "matmul: unsupported weight type");
   if (n <= 0 || w.rows <= 0) return;
@@ -36,13 +41,13 @@ void cudaMatmul(cudaStream_t s, float* y, const WeightView& w, const float* x, i
     matmulFloatKernel<<<grid, kWarps * 32, 0, s>>>(y, w.type, static_cast<const uint8_t*>(w.data), x, w.rows, w.cols,
                                                    rowBytes(*traits, w.cols));
     cudaCheckLaunch("matmulFloat");
-  } else if (n <= kMatvecMaxRows) {
+  } else if (!tiledRows(w, n)) {
     MatvecJob job;
     job.ws = &w;
     job.ys = &y;
     cudaMatvec(s, job, x, n);
   } else {
-    cudaMatmulTiled(s, y, w, x, n);
+    cudaMatmulTiled(s, y, w, x, n, scratch);
   }
 }
 

@@ -209,11 +209,12 @@ constexpr int mmaSmemBytes() {
   return kStages * kBlockM * kMmaBK * 4 + (kStages * kBlockN + 4 * kBlockM) * kMmaLd * 2;
 }
 
-// What the tile writes: y = x . W^T; y += x . W^T (a residual branch); or SwiGLU over two
+// What the tile writes: y = x . W^T; y += x . W^T (a residual branch); SwiGLU over two
 // weights of equal shape (W = gate, W2 = up): the tile's weight rows alternate in runs of 8
 // between the two matrices, so a thread's accumulators j (gate) and j + 1 (up) hold the same
-// output column, and it writes up to y2 and silu(gate) * up to y.
-enum class Epilogue { kStore, kAdd, kSwiGlu };
+// output column, and it writes up to y2 and silu(gate) * up to y; or, split over the columns,
+// its part of x . W^T to the split's partial (splitSumKernel then stores or adds the sum).
+enum class Epilogue { kStore, kAdd, kSwiGlu, kPartial };
 
 // Up to kMaxMmaWeights products of the same activations in one launch (blockIdx.z picks the
 // weight: the q, k and v projections), or one SwiGLU pair.
@@ -227,6 +228,12 @@ struct MmaArgs {
   const float* x;
   int n;
   int64_t cols;
+  // kPartial: blockIdx.z = weight * splits + split; split s takes k-steps [s, s + 1) x
+  // tilesPerSplit and writes part[((weight * splits + s) * n + m) * partStride + c].
+  float* part;
+  int splits;
+  int tilesPerSplit;
+  int64_t partStride;
 };
 
 // kMinBlocks: blocks an SM must hold (a register cap; at 2 the 128 x 128 tile spills).
@@ -245,8 +252,10 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
   __half* ws = reinterpret_cast<__half*>(xf + kStages * kBlockM * kMmaBK);  // [kStages][kBlockN][kMmaLd]
   __half* xh = ws + kStages * kBlockN * kMmaLd;                             // [2][kBlockM][kMmaLd]
   __half* xl = xh + 2 * kBlockM * kMmaLd;                                   // [2][kBlockM][kMmaLd]
-  // This block's weight (selects, not an indexed parameter array, which would go to local memory).
-  const int z = blockIdx.z;
+  // This block's weight (selects, not an indexed parameter array, which would go to local memory)
+  // and, split over the columns, its split.
+  const int split = E == Epilogue::kPartial ? static_cast<int>(blockIdx.z) % args.splits : 0;
+  const int z = E == Epilogue::kPartial ? static_cast<int>(blockIdx.z) / args.splits : static_cast<int>(blockIdx.z);
   float* __restrict__ y = z == 0 ? args.y[0] : (z == 1 ? args.y[1] : args.y[2]);
   const __half* __restrict__ w = z == 0 ? args.w[0] : (z == 1 ? args.w[1] : args.w[2]);
   const int64_t rows = z == 0 ? args.rows[0] : (z == 1 ? args.rows[1] : args.rows[2]);
@@ -261,7 +270,10 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
   const int64_t n0 = static_cast<int64_t>(blockIdx.x) * (E == Epilogue::kSwiGlu ? kBlockN / 2 : kBlockN);
   if (n0 >= rows) return;  // the grid spans the widest weight of the launch
   const int64_t m0 = static_cast<int64_t>(blockIdx.y) * kBlockM;  // first activation row
-  const int kTiles = static_cast<int>((cols + kMmaBK - 1) / kMmaBK);
+  // This block's k-steps: kBegin + 0 .. kTiles - 1.
+  const int kAll = static_cast<int>((cols + kMmaBK - 1) / kMmaBK);
+  const int kBegin = E == Epilogue::kPartial ? split * args.tilesPerSplit : 0;
+  const int kTiles = E == Epilogue::kPartial ? min(args.tilesPerSplit, kAll - kBegin) : kAll;
 
   // One k-step's weight and activation chunks, zero-filled outside the matrices.
   auto copyStage = [&](int kt) {
@@ -271,7 +283,7 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
       const int i = t + j * kThreads, r = i / 4, c = (i % 4) * 8;
       const bool second = E == Epilogue::kSwiGlu && (r / 8) % 2 == 1;
       const int64_t row = E == Epilogue::kSwiGlu ? n0 + (r / 16) * 8 + r % 8 : n0 + r;
-      const int64_t k = static_cast<int64_t>(kt) * kMmaBK + c;
+      const int64_t k = static_cast<int64_t>(kBegin + kt) * kMmaBK + c;
       const bool valid = row < rows && k < cols;
       const __half* src = second ? w2 : w;
       cpAsync16(dst + r * kMmaLd + c, valid ? src + row * cols + k : src, valid);
@@ -280,7 +292,7 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
 #pragma unroll
     for (int j = 0; j < kXLoads; j++) {
       const int i = t + j * kThreads, r = i / 8, c = (i % 8) * 4;
-      const int64_t row = m0 + r, k = static_cast<int64_t>(kt) * kMmaBK + c;
+      const int64_t row = m0 + r, k = static_cast<int64_t>(kBegin + kt) * kMmaBK + c;
       const bool valid = row < n && k < cols;
       cpAsync16(xdst + r * kMmaBK + c, valid ? x + row * cols + k : x, valid);
     }
@@ -370,7 +382,9 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
                                                  : n0 + wn * kTileN + j * 8 + 2 * q + e % 2;
         if (m >= n || c >= rows) continue;
         float* o = y + m * rows + c;
-        if constexpr (E == Epilogue::kStore) {
+        if constexpr (E == Epilogue::kPartial) {
+          args.part[((static_cast<int64_t>(z) * args.splits + split) * n + m) * args.partStride + c] = acc[i][j][e];
+        } else if constexpr (E == Epilogue::kStore) {
           *o = acc[i][j][e];
         } else if constexpr (E == Epilogue::kAdd) {
           *o += acc[i][j][e];
@@ -390,13 +404,76 @@ int currentDevice() {
   return dev;
 }
 
+int smCount() {
+  int sms = 0;
+  cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, currentDevice()), "cudaDeviceGetAttribute");
+  return sms;
+}
+
 int64_t tileCount(int n, int64_t rows, int bm, int bn) { return ((n + bm - 1) / bm) * ((rows + bn - 1) / bn); }
+
+// Split-K: a store or residual product with fewer 128 x 128 tiles than SMs (the q/k/v, o and down
+// projections of a 512-row prefill have 28-36) runs each tile as up to kMaxSplits blocks over
+// ranges of its columns. Measured on an H100 (PERF.md), the down projection (4864 columns) took
+// 97 us as 224 64 x 32 tiles against 115 us for gate/up's 5x larger product in 128 x 128 tiles.
+constexpr int kMaxSplits = 8;
+constexpr int kMinSplitSteps = 6;  // k-steps a split takes at least (its pipeline fills first)
+
+struct SplitPlan {
+  int splits = 1;
+  int tilesPerSplit = 0;
+  int64_t widest = 0;
+};
+
+SplitPlan splitPlan(const int64_t* rows, int count, int n, int64_t cols, int sms) {
+  SplitPlan plan;
+  int64_t tiles = 0;
+  for (int i = 0; i < count; i++) {
+    tiles += tileCount(n, rows[i], 128, 128);
+    plan.widest = std::max(plan.widest, rows[i]);
+  }
+  const int64_t steps = (cols + kMmaBK - 1) / kMmaBK;
+  const int64_t want = std::min({int64_t{kMaxSplits}, sms / std::max<int64_t>(tiles, 1), steps / kMinSplitSteps});
+  if (want < 2) return plan;
+  plan.tilesPerSplit = static_cast<int>((steps + want - 1) / want);
+  plan.splits = static_cast<int>((steps + plan.tilesPerSplit - 1) / plan.tilesPerSplit);
+  return plan;
+}
+
+// y (+)= the sum of a split product's partials, taken in split order (so the result does not
+// depend on which split finished first), V consecutive outputs a thread (V = 4 where every row
+// count is a multiple of 4: float4 loads). blockIdx.y is the weight.
+template <int V>
+__global__ void splitSumKernel(const MmaArgs args, bool add) {
+  using Vec = std::conditional_t<V == 4, float4, float>;
+  const int z = blockIdx.y;
+  float* __restrict__ y = z == 0 ? args.y[0] : (z == 1 ? args.y[1] : args.y[2]);
+  const int64_t rows = z == 0 ? args.rows[0] : (z == 1 ? args.rows[1] : args.rows[2]);
+  const int64_t total = args.n * rows, plane = args.n * args.partStride;
+  for (int64_t i = (static_cast<int64_t>(blockIdx.x) * blockDim.x + threadIdx.x) * V; i < total;
+       i += static_cast<int64_t>(gridDim.x) * blockDim.x * V) {
+    const int64_t m = i / rows, c = i % rows;
+    const float* p = args.part + (static_cast<int64_t>(z) * args.splits * args.n + m) * args.partStride + c;
+    float sum[V] = {};
+    for (int s = 0; s < args.splits; s++) {
+      const Vec v = *reinterpret_cast<const Vec*>(p + s * plane);
+      const float* f = reinterpret_cast<const float*>(&v);
+#pragma unroll
+      for (int j = 0; j < V; j++) sum[j] += f[j];
+    }
+    Vec out = add ? *reinterpret_cast<const Vec*>(y + i) : Vec{};
+    float* o = reinterpret_cast<float*>(&out);
+#pragma unroll
+    for (int j = 0; j < V; j++) o[j] += sum[j];
+    *reinterpret_cast<Vec*>(y + i) = out;
+  }
+}
 
 // Three tile shapes, the largest that still gives every SM a block: 128 x 128 (8 warps of
 // 64 x 32), 64 x 64 (4 warps of 32 x 32), 64 x 32 (4 warps of 32 x 16) for the narrow
 // matrices (o, down, k/v), which would otherwise leave SMs idle.
 template <GgmlType T, Epilogue E, int kWarpsM, int kWarpsN, int kBlockM, int kBlockN, int kMinBlocks>
-void launchMma(cudaStream_t s, const MmaArgs& args, int count) {
+void launchMma(cudaStream_t s, const MmaArgs& args, int count, int zBlocks) {
   constexpr int kSmem = mmaSmemBytes<kBlockM, kBlockN>();
   auto kernel = matmulMmaKernel<T, E, kWarpsM, kWarpsN, kBlockM, kBlockN, kMinBlocks>;
   // Over 48 KB of dynamic shared memory is opt-in per device: set at this instantiation's first
@@ -413,27 +490,49 @@ void launchMma(cudaStream_t s, const MmaArgs& args, int count) {
   int64_t widest = 0;
   for (int i = 0; i < count; i++) widest = std::max(widest, args.rows[i]);
   const dim3 grid(static_cast<unsigned>((widest + kRowsPerTile - 1) / kRowsPerTile),
-                  static_cast<unsigned>((args.n + kBlockM - 1) / kBlockM), static_cast<unsigned>(count));
+                  static_cast<unsigned>((args.n + kBlockM - 1) / kBlockM), static_cast<unsigned>(zBlocks));
   kernel<<<grid, kWarpsM * kWarpsN * 32, kSmem, s>>>(args);
 }
 
 // Picks the tile shape by the launch's block count (SwiGLU tiles hold half as many output
-// columns of each weight).
+// columns of each weight), or a split over the columns (splitPlan) into `scratch`.
 template <GgmlType T, Epilogue E>
-void launchMmaShaped(cudaStream_t s, const MmaArgs& args, int count) {
-  int sms = 0;
-  cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, currentDevice()), "cudaDeviceGetAttribute");
+void launchMmaShaped(cudaStream_t s, MmaArgs args, int count, float* scratch) {
+  const int sms = smCount();
+  if constexpr (E != Epilogue::kSwiGlu) {
+    const SplitPlan plan = splitPlan(args.rows, count, args.n, args.cols, sms);
+    if (plan.splits > 1) {
+      args.part = scratch;
+      args.splits = plan.splits;
+      args.tilesPerSplit = plan.tilesPerSplit;
+      args.partStride = plan.widest;
+      launchMma<T, Epilogue::kPartial, 2, 4, 128, 128, 1>(s, args, count, count * plan.splits);
+      bool quads = true;
+      for (int i = 0; i < count; i++) {
+        quads = quads && args.rows[i] % 4 == 0 && reinterpret_cast<uintptr_t>(args.y[i]) % 16 == 0;
+      }
+      const int64_t total = args.n * plan.widest / (quads ? 4 : 1);
+      const dim3 grid(static_cast<unsigned>(std::min<int64_t>((total + 255) / 256, int64_t{sms} * 8)),
+                      static_cast<unsigned>(count));
+      if (quads) {
+        splitSumKernel<4><<<grid, 256, 0, s>>>(args, E == Epilogue::kAdd);
+      } else {
+        splitSumKernel<1><<<grid, 256, 0, s>>>(args, E == Epilogue::kAdd);
+      }
+      return;
+    }
+  }
   auto tiles = [&](int bm, int bn) {
     int64_t sum = 0;
     for (int i = 0; i < count; i++) sum += tileCount(args.n, E == Epilogue::kSwiGlu ? 2 * args.rows[i] : args.rows[i], bm, bn);
     return sum;
   };
   if (tiles(128, 128) >= sms) {
-    launchMma<T, E, 2, 4, 128, 128, 1>(s, args, count);
+    launchMma<T, E, 2, 4, 128, 128, 1>(s, args, count, count);
   } else if (tiles(64, 64) >= sms) {
-    launchMma<T, E, 2, 2, 64, 64, 3>(s, args, count);
+    launchMma<T, E, 2, 2, 64, 64, 3>(s, args, count, count);
   } else {
-    launchMma<T, E, 2, 2, 64, 32, 3>(s, args, count);
+    launchMma<T, E, 2, 2, 64, 32, 3>(s, args, count, count);
   }
 }
 
@@ -441,7 +540,7 @@ bool isMmaType(GgmlType t) { return t == GgmlType::F16 || t == GgmlType::BF16; }
 
 // The products of `count` F16/BF16 weights of one type and width (or a SwiGLU pair) in one launch.
 void launchMmaJob(cudaStream_t s, Epilogue e, float* const* ys, const WeightView* ws, int count, float* up,
-                  const WeightView* wu, const float* x, int n) {
+                  const WeightView* wu, const float* x, int n, float* scratch) {
   MmaArgs args{};
   for (int i = 0; i < count; i++) {
     args.y[i] = ys[i];
@@ -456,9 +555,10 @@ void launchMmaJob(cudaStream_t s, Epilogue e, float* const* ys, const WeightView
   auto go = [&](auto type) {
     constexpr GgmlType T = decltype(type)::value;
     switch (e) {
-      case Epilogue::kStore: launchMmaShaped<T, Epilogue::kStore>(s, args, count); break;
-      case Epilogue::kAdd: launchMmaShaped<T, Epilogue::kAdd>(s, args, count); break;
-      case Epilogue::kSwiGlu: launchMmaShaped<T, Epilogue::kSwiGlu>(s, args, count); break;
+      case Epilogue::kStore: launchMmaShaped<T, Epilogue::kStore>(s, args, count, scratch); break;
+      case Epilogue::kAdd: launchMmaShaped<T, Epilogue::kAdd>(s, args, count, scratch); break;
+      case Epilogue::kSwiGlu: launchMmaShaped<T, Epilogue::kSwiGlu>(s, args, count, scratch); break;
+      case Epilogue::kPartial: break;
     }
   };
   if (ws[0].type == GgmlType::F16) {
@@ -491,9 +591,17 @@ struct Launch {
 };
 }  // namespace
 
-void cudaMatmulTiled(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
+size_t matmulTiledScratchFloats(const WeightView* ws, int count, int n) {
+  if (!isMmaType(ws[0].type) || count < 1 || count > kMaxMmaWeights) return 0;
+  int64_t rows[kMaxMmaWeights] = {};
+  for (int i = 0; i < count; i++) rows[i] = ws[i].rows;
+  const SplitPlan plan = splitPlan(rows, count, n, ws[0].cols, smCount());
+  return plan.splits > 1 ? static_cast<size_t>(count) * plan.splits * n * plan.widest : 0;
+}
+
+void cudaMatmulTiled(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, float* scratch) {
   if (isMmaType(w.type)) {
-    launchMmaJob(s, Epilogue::kStore, &y, &w, 1, nullptr, nullptr, x, n);
+    launchMmaJob(s, Epilogue::kStore, &y, &w, 1, nullptr, nullptr, x, n, scratch);
   } else {
     dispatchType(w.type, Launch{s, y, w, x, n});
   }
@@ -508,17 +616,18 @@ bool matmulTiledMultiSupports(const WeightView* ws, int count, int n) {
   return true;
 }
 
-void cudaMatmulTiledMulti(cudaStream_t s, float* const* ys, const WeightView* ws, int count, const float* x, int n) {
+void cudaMatmulTiledMulti(cudaStream_t s, float* const* ys, const WeightView* ws, int count, const float* x, int n,
+                          float* scratch) {
   if (!matmulTiledMultiSupports(ws, count, n)) throw NativeError(err::kInternal, "matmulTiledMulti: unsupported weights");
-  launchMmaJob(s, Epilogue::kStore, ys, ws, count, nullptr, nullptr, x, n);
+  launchMmaJob(s, Epilogue::kStore, ys, ws, count, nullptr, nullptr, x, n, scratch);
   cudaCheckLaunch("matmulTiledMulti");
 }
 
 bool matmulTiledAddSupports(const WeightView& w, int n) { return matmulTiledMultiSupports(&w, 1, n); }
 
-void cudaMatmulTiledAdd(cudaStream_t s, float* y, const WeightView& w, const float* x, int n) {
+void cudaMatmulTiledAdd(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, float* scratch) {
   if (!matmulTiledAddSupports(w, n)) throw NativeError(err::kInternal, "matmulTiledAdd: unsupported weight");
-  launchMmaJob(s, Epilogue::kAdd, &y, &w, 1, nullptr, nullptr, x, n);
+  launchMmaJob(s, Epilogue::kAdd, &y, &w, 1, nullptr, nullptr, x, n, scratch);
   cudaCheckLaunch("matmulTiledAdd");
 }
 
@@ -529,7 +638,7 @@ bool matmulTiledGateUpSupports(const WeightView& wg, const WeightView& wu, int n
 void cudaMatmulTiledGateUp(cudaStream_t s, float* gate, float* up, const WeightView& wg, const WeightView& wu,
                            const float* x, int n) {
   if (!matmulTiledGateUpSupports(wg, wu, n)) throw NativeError(err::kInternal, "matmulTiledGateUp: unsupported weights");
-  launchMmaJob(s, Epilogue::kSwiGlu, &gate, &wg, 1, up, &wu, x, n);
+  launchMmaJob(s, Epilogue::kSwiGlu, &gate, &wg, 1, up, &wu, x, n, nullptr);
   cudaCheckLaunch("matmulTiledGateUp");
 }
 

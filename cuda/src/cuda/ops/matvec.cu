@@ -364,10 +364,18 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
 // With the planar layout Q8_0 decode went from 944 to ~1075 tok/s and the Q4_K_M mix from 740 to
 // ~840 on an H100 (bench/RESULTS.md). F16 and BF16 long rows take 2 x 8 too since the first round
 // is loaded before the PDL wait: the whole down projection is then in flight before it.
+// Where 5 loads a lane already cover the row (up to 5120 columns: the 4864-wide down
+// projection), those rows take 2 x 5: 8 left 3 of every lane's slots empty, and the one-row
+// kernel then fits the 102 registers that 5 blocks an SM allow (gate/up's first wave holds 5 of
+// its blocks an SM instead of 4 for Q8_0, and the next kernels find room to start early).
 template <GgmlType T>
 struct MatvecShape {
+  static constexpr bool kRaw = hasPlanarLayout(T) || T == GgmlType::F16 || T == GgmlType::BF16;
   static constexpr int kShortLoads = 4;
-  static constexpr int kLongLoads = hasPlanarLayout(T) || T == GgmlType::F16 || T == GgmlType::BF16 ? 8 : 4;
+  static constexpr int kFitLoads = kRaw ? 5 : 4;
+  static constexpr int kLongLoads = kRaw ? 8 : 4;
+  // One x row's blocks an SM (the register cap); the wide-chunk types spill at 5.
+  static constexpr int minBlocks(int loads) { return kRaw && loads <= kFitLoads ? 5 : 4; }
 };
 
 // Blocks of a product with p's shape.
@@ -376,10 +384,11 @@ int64_t matvecBlocks(const MatvecParams& p) {
   return (p.rowStart[p.count] + rowsPerBlock - 1) / rowsPerBlock;
 }
 
-// One x row keeps to 128 registers (four blocks per SM); more x rows may take more registers
-// rather than spill.
+// One x row keeps to 128 or 102 registers (four or five blocks per SM, MatvecShape); more x rows
+// may take more registers rather than spill.
 template <GgmlType T, int NR, int kRows, int kLoads>
-__global__ void __launch_bounds__(kMvThreads, NR == 1 ? 4 : 1) matvecKernel(const MatvecParams p) {
+__global__ void __launch_bounds__(kMvThreads, NR == 1 ? MatvecShape<T>::minBlocks(kLoads) : 1)
+    matvecKernel(const MatvecParams p) {
   releaseDependents();
   const RowGroup<kRows> g = rowGroup<kRows>(p, blockIdx.x, threadIdx.x / 32);
   // Four x rows take half the loads per round, or the accumulators spill.
@@ -509,8 +518,13 @@ struct Launch {
   template <GgmlType T>
   void operator()() {
     using S = MatvecShape<T>;
-    if (p.rowSplit > 1) run<T, kMvRows, S::kLongLoads>();
-    else run<T, kMvRows, S::kShortLoads>();
+    if (p.rowSplit == 1) {
+      run<T, kMvRows, S::kShortLoads>();
+    } else if (p.cols / 8 <= int64_t{32} * p.rowSplit * S::kFitLoads) {
+      run<T, kMvRows, S::kFitLoads>();
+    } else {
+      run<T, kMvRows, S::kLongLoads>();
+    }
   }
 };
 }  // namespace
