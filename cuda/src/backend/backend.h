@@ -180,13 +180,6 @@ class Backend {
     matmul(tmp, w, in, n);
     add(x, tmp, static_cast<size_t>(n) * static_cast<size_t>(w.rows));
   }
-  // The attention output step: x += attention(q, kv, b) . wo^T; attn ([b.n][heads * headDim])
-  // receives the attention output where a backend materializes it.
-  virtual void attentionOut(float* x, const WeightView& wo, float* attn, const float* q, const KvLayerView& kv,
-                            const AttentionBatch& b, float* tmp) {
-    attention(attn, q, kv, b);
-    matmulAdd(x, wo, attn, b.n, tmp);
-  }
   // The attention input step: optional biases on q, k, v (null when absent), rope on q and k at
   // pos[i], and k, v into cache slots[i].
   virtual void qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,

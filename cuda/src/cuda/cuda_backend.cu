@@ -354,28 +354,6 @@ void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int 
   }
 }
 
-// One decode row that the cluster attention kernel takes: the o projection merges the
-// attention's split partials as it loads its input (no merging block, no cluster barrier).
-void CudaBackend::attentionOut(float* x, const WeightView& wo, float* attn, const float* q, const KvLayerView& kv,
-                               const AttentionBatch& b, float* tmp) {
-  bool prefill = false;
-  for (int i = 0; i < b.spanCount; i++) prefill = prefill || attentionPrefillSupports(b, b.spans[i]);
-  if (!prefill && attentionUnmergedSupports(b)) {
-    float* parts = splitScratch(cudaAttentionUnmergedFloats(b));
-    MatvecJob job;
-    job.ws = &wo;
-    job.ys = &x;
-    job.accumulate = true;
-    job.merge = MatvecMerge{parts, cudaAttentionParts(b), b.headDim};
-    if (matvecSupports(job, 1)) {
-      cudaAttentionUnmerged(stream_, parts, q, kv, b);
-      cudaMatvec(stream_, job, nullptr, 1);
-      return;
-    }
-  }
-  Backend::attentionOut(x, wo, attn, q, kv, b, tmp);
-}
-
 void CudaBackend::qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,
                                const int32_t* pos, const int32_t* slots, int n, const RopeParams& ropeQ,
                                const RopeParams& ropeK, const KvLayerView& kv) {

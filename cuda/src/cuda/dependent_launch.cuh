@@ -8,8 +8,6 @@
 #include <cuda_runtime.h>
 
 #include <cstdint>
-#include <mutex>
-#include <unordered_set>
 #include <utility>
 
 #include "cuda/cuda_check.h"
@@ -30,20 +28,6 @@ __device__ __forceinline__ void prefetchL2(const void* p, size_t bytes, int lane
   for (uintptr_t a = first + static_cast<uintptr_t>(lane) * 128; a < end; a += static_cast<uintptr_t>(stride) * 128) {
     asm volatile("prefetch.global.L2 [%0];" ::"l"(a));
   }
-}
-
-// Sets a dependent kernel's preferred carveout to the largest shared memory, once per kernel. An
-// SM changes its split between L1 and shared memory only when it is idle, so a block that needs
-// shared memory cannot start on an SM running a kernel configured for less: it would start after
-// the kernel before it, too late to load its weights before its wait.
-inline void preferMaxShared(const void* kernel) {
-  static std::mutex mu;
-  static std::unordered_set<const void*> done;
-  std::lock_guard<std::mutex> lock(mu);
-  if (!done.insert(kernel).second) return;
-  cudaCheck(cudaFuncSetAttribute(kernel, cudaFuncAttributePreferredSharedMemoryCarveout,
-                                 cudaSharedmemCarveoutMaxShared),
-            "cudaFuncSetAttribute(carveout)");
 }
 
 // kernel<<<grid, block, smem, s>>>(args...) as a programmatic dependent of the stream's previous
@@ -68,7 +52,6 @@ void launchDependent(cudaStream_t s, dim3 grid, dim3 block, size_t smem, dim3 cl
     attr[1].val.clusterDim.z = cluster.z;
     cfg.numAttrs = 2;
   }
-  preferMaxShared(reinterpret_cast<const void*>(kernel));
   cudaCheck(cudaLaunchKernelEx(&cfg, kernel, std::forward<Args>(args)...), "cudaLaunchKernelEx");
 }
 

@@ -444,27 +444,6 @@ void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<
   attentionBoth(h, b, out, q, cpuKv, gpuKv, pp, op, tp);
   const std::string scaled = scoreScale != 1.f ? " score scale " + std::to_string(scoreScale) : "";
   h.compare(out, "attention", "f32", std::to_string(n) + " rows " + shape + scaled);
-  if (n != 1) return;
-  // One row: attention and the o projection with its residual add in one step (the CUDA backend
-  // merges the cluster kernel's split partials inside the projection).
-  const int64_t qDim = static_cast<int64_t>(heads) * headDim;
-  for (GgmlType t : {GgmlType::F16, GgmlType::Q8_0}) {
-    auto wo = h.putWeight(t, qDim, qDim);
-    auto x = h.put(h.randomFloats(static_cast<size_t>(qDim)));
-    auto attn = h.output(static_cast<size_t>(qDim));
-    auto tmp = h.output(static_cast<size_t>(qDim));
-    b.pos = static_cast<int32_t*>(pp.cpu);
-    b.tableOffset = static_cast<int32_t*>(op.cpu);
-    b.blockTables = static_cast<int32_t*>(tp.cpu);
-    h.cpu_.attentionOut(static_cast<float*>(x.cpu), viewOf(wo.cpu, t, qDim, qDim), static_cast<float*>(attn.cpu),
-                        static_cast<float*>(q.cpu), cpuKv, b, static_cast<float*>(tmp.cpu));
-    b.pos = static_cast<int32_t*>(pp.gpu);
-    b.tableOffset = static_cast<int32_t*>(op.gpu);
-    b.blockTables = static_cast<int32_t*>(tp.gpu);
-    h.gpu_.attentionOut(static_cast<float*>(x.gpu), viewOf(wo.gpu, t, qDim, qDim), static_cast<float*>(attn.gpu),
-                        static_cast<float*>(q.gpu), gpuKv, b, static_cast<float*>(tmp.gpu));
-    h.compare(x, "attentionOut", typeTraits(static_cast<uint32_t>(t))->name, "1 row " + shape + scaled);
-  }
 }
 
 // Q, K and V (896, 128 and 128 rows of `cols`) from one normMatmul of x's n rows (norm weights g),

@@ -241,7 +241,8 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
       // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
       // chunk attends within itself; causality comes from each row reading positions 0..pos.
       be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, pos_, slots_, rows, L.kv, h_);
-      be_.attentionOut(x_, L.wo, attn_, q_, L.kv, ab, h_);  // x += attention(q) . wo^T
+      be_.attention(attn_, q_, L.kv, ab);              // attn: [rows, n_head * head_dim]
+      be_.matmulAdd(x_, L.wo, attn_, rows, h_);        // x += attn . wo^T
       be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, rows, h_);  // gate: [rows, n_ff]
       be_.matmulAdd(x_, L.down, gate_, rows, h_);      // x += gate . down^T
     }

@@ -368,9 +368,8 @@ __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const 
 // banks), the warp takes the softmax, and lanes then sum V over the positions, D / 4 lanes a
 // position. Each warp pushes its (max, sum, acc) into the shared memory of the cluster's first
 // block, which merges them after one cluster barrier: no partials in global memory, no fence, no
-// completion counter. kUnmerged: the blocks are no cluster and write their partials to p.part for
-// the consumer to merge (cudaAttentionPartials).
-template <int D, bool kUnmerged>
+// completion counter.
+template <int D>
 __global__ void __launch_bounds__(kGroupedThreads) clusterAttentionKernel(const GroupedParams p) {
   constexpr int kStride = D + 4;
   constexpr int kMaxChunk = clusterChunkMax(D);
@@ -379,8 +378,8 @@ __global__ void __launch_bounds__(kGroupedThreads) clusterAttentionKernel(const 
   constexpr int PS = 32 / LP;               // positions a warp sums at once
   namespace cg = cooperative_groups;
   releaseDependents();
-  const int rank = kUnmerged ? static_cast<int>(blockIdx.y) : static_cast<int>(cg::this_cluster().block_rank());
-  const int blocks = static_cast<int>(gridDim.y);  // the cluster's size where it is one
+  cg::cluster_group cluster = cg::this_cluster();
+  const int rank = static_cast<int>(cluster.block_rank());
   extern __shared__ float4 tiles[];  // K rows, then V rows: p.chunk x kStride floats each
   float* const kt = reinterpret_cast<float*>(tiles);
   float* const vt = kt + p.chunk * kStride;
@@ -395,7 +394,7 @@ __global__ void __launch_bounds__(kGroupedThreads) clusterAttentionKernel(const 
   const int32_t* table = p.blockTables + p.tableOffset[row];
   // The grid is sized for the step's position bound (p.chunk positions a block at most); the row's
   // own positions are spread evenly over the cluster.
-  const int chunk = (last + blocks) / blocks;
+  const int chunk = (last + static_cast<int>(cluster.num_blocks())) / static_cast<int>(cluster.num_blocks());
   const int p0 = rank * chunk;
   const int cnt = max(0, min(p0 + chunk, last + 1) - p0);
   const int64_t kvOff = static_cast<int64_t>(kvh) * D;
@@ -426,12 +425,8 @@ __global__ void __launch_bounds__(kGroupedThreads) clusterAttentionKernel(const 
   __syncthreads();
   const int sets = kGroupedWarps / p.group;
   const int g = warp % p.group, set = warp / p.group;
-  float4* firstAcc = &pacc[0][0][0];
-  float2* firstMl = &pml[0][0];
-  if constexpr (!kUnmerged) {
-    firstAcc = cg::this_cluster().map_shared_rank(firstAcc, 0);
-    firstMl = cg::this_cluster().map_shared_rank(firstMl, 0);
-  }
+  float4* const firstAcc = cluster.map_shared_rank(&pacc[0][0][0], 0);
+  float2* const firstMl = cluster.map_shared_rank(&pml[0][0], 0);
   if (set < sets) {
     const int per = (cnt + sets - 1) / sets;
     const int j0 = set * per, j1 = min(j0 + per, cnt);
@@ -474,24 +469,14 @@ __global__ void __launch_bounds__(kGroupedThreads) clusterAttentionKernel(const 
       acc.z += __shfl_xor_sync(0xffffffffu, acc.z, o);
       acc.w += __shfl_xor_sync(0xffffffffu, acc.w, o);
     }
-    if constexpr (kUnmerged) {
-      // Partial rank * sets + set of query head h: [row][h][part][D] accumulators, then
-      // [row][h][part] (max, sum) pairs (unmergedLayout).
-      const int parts = blocks * sets;
-      const int64_t at = (static_cast<int64_t>(row) * p.heads + kvh * p.group + g) * parts + rank * sets + set;
-      if (lane < LP) reinterpret_cast<float4*>(p.part + at * D)[lane] = acc;
-      if (lane == 0) reinterpret_cast<float2*>(p.part + static_cast<int64_t>(p.n) * p.heads * parts * D)[at] = make_float2(m, l);
-    } else {
-      if (lane < LP) firstAcc[(rank * kGroupedWarps + warp) * LP + lane] = acc;
-      if (lane == 0) firstMl[rank * kGroupedWarps + warp] = make_float2(m, l);
-    }
+    if (lane < LP) firstAcc[(rank * kGroupedWarps + warp) * LP + lane] = acc;
+    if (lane == 0) firstMl[rank * kGroupedWarps + warp] = make_float2(m, l);
   }
-  if constexpr (kUnmerged) return;
   // Every warp's partial is in the first block's shared memory after this (and no block exits
   // while another may still write into its shared memory).
-  cg::this_cluster().sync();
+  cluster.sync();
   if (rank != 0) return;
-  const int parts = blocks * sets;  // (block, set) partials of a head
+  const int parts = static_cast<int>(cluster.num_blocks()) * sets;  // (block, set) partials of a head
   float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group) * D;
   for (int it = threadIdx.x; it < p.group * LP; it += kGroupedThreads) {
     const int hg = it / LP, d4 = it % LP;
@@ -671,31 +656,24 @@ __global__ void __launch_bounds__(kThreads) perHeadAttentionKernel(float* out, f
 }
 
 // Launches one of the grouped kernels for a head dim they take (a power of two from 8 to 128).
-enum class Grouped { kSplit, kCluster, kUnmerged };
-
 struct GroupedLaunch {
   cudaStream_t s;
   dim3 grid;  // (row x KV head, split)
   const GroupedParams& p;
-  Grouped kind;
-
-  template <int D, bool kUnmerged>
-  void staged() const {
-    constexpr size_t kMaxSmem = 2 * clusterChunkMax(D) * (D + 4) * sizeof(float);
-    auto kernel = clusterAttentionKernel<D, kUnmerged>;
-    cudaCheck(cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(kMaxSmem)),
-              "cudaFuncSetAttribute(clusterAttention)");
-    const size_t smem = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
-    launchDependent(s, grid, dim3(kGroupedThreads), smem, dim3(1, kUnmerged ? 1 : grid.y, 1), kernel, p);
-  }
+  bool cluster;
 
   template <int D>
   void run() const {
-    switch (kind) {
-      case Grouped::kSplit: launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<D / 4>, p); break;
-      case Grouped::kCluster: staged<D, false>(); break;
-      case Grouped::kUnmerged: staged<D, true>(); break;
+    if (!cluster) {
+      launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<D / 4>, p);
+      return;
     }
+    constexpr size_t kMaxSmem = 2 * clusterChunkMax(D) * (D + 4) * sizeof(float);
+    cudaCheck(cudaFuncSetAttribute(clusterAttentionKernel<D>, cudaFuncAttributeMaxDynamicSharedMemorySize,
+                                   static_cast<int>(kMaxSmem)),
+              "cudaFuncSetAttribute(clusterAttention)");
+    const size_t smem = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
+    launchDependent(s, grid, dim3(kGroupedThreads), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
   }
 
   void operator()(int headDim) const {
@@ -708,35 +686,6 @@ struct GroupedLaunch {
     }
   }
 };
-
-float scoreScale(const AttentionBatch& b) { return b.scoreScale / std::sqrt(static_cast<float>(b.headDim)); }
-
-// A grouped launch of batch b (plan.grouped).
-void launchGrouped(cudaStream_t s, float* out, float* partials, int* counters, const float* q, const KvLayerView& kv,
-                   const AttentionBatch& b, const Plan& plan, Grouped kind) {
-  GroupedParams p;
-  p.out = out;
-  p.part = partials;
-  p.counters = counters;
-  p.q = q;
-  p.kc = kv.k;
-  p.vc = kv.v;
-  p.pos = b.pos;
-  p.tableOffset = b.tableOffset;
-  p.blockTables = b.blockTables;
-  p.heads = b.heads;
-  p.kvHeads = b.kvHeads;
-  p.group = b.heads / b.kvHeads;
-  p.headDim = b.headDim;
-  p.kvDim = kv.kvDim;
-  p.blockSize = kv.blockSize;
-  p.splits = plan.splits;
-  p.chunk = plan.chunk;
-  p.n = b.n;
-  p.scale = scoreScale(b);
-  const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads), static_cast<unsigned>(plan.splits));
-  GroupedLaunch{s, grid, p, kind}(b.headDim);
-}
 }  // namespace
 
 size_t cudaAttentionScratchFloats(const AttentionBatch& b) {
@@ -749,23 +698,6 @@ size_t cudaAttentionCounters(const AttentionBatch& b) {
   return plan.cluster ? 0 : static_cast<size_t>(b.n) * (plan.grouped ? b.kvHeads : b.heads);
 }
 
-bool attentionUnmergedSupports(const AttentionBatch& b) { return b.n == 1 && planFor(b).cluster; }
-
-int cudaAttentionParts(const AttentionBatch& b) {
-  return planFor(b).splits * (kGroupedWarps / (b.heads / b.kvHeads));
-}
-
-size_t cudaAttentionUnmergedFloats(const AttentionBatch& b) {
-  return static_cast<size_t>(b.n) * b.heads * cudaAttentionParts(b) * (b.headDim + 2);
-}
-
-void cudaAttentionUnmerged(cudaStream_t s, float* part, const float* q, const KvLayerView& kv,
-                           const AttentionBatch& b) {
-  if (!attentionUnmergedSupports(b)) throw NativeError(err::kInternal, "attentionUnmerged: unsupported batch");
-  launchGrouped(s, nullptr, part, nullptr, q, kv, b, planFor(b), Grouped::kUnmerged);
-  cudaCheckLaunch("attentionUnmerged");
-}
-
 void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
                    float* partials, int* counters) {
   if (b.headDim > 32 * kMaxPerLane) {
@@ -773,9 +705,30 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
   }
   if (b.n <= 0) return;
   const Plan plan = planFor(b);
-  const float scale = scoreScale(b);
+  const float scale = b.scoreScale / std::sqrt(static_cast<float>(b.headDim));
   if (plan.grouped) {
-    launchGrouped(s, out, partials, counters, q, kv, b, plan, plan.cluster ? Grouped::kCluster : Grouped::kSplit);
+    GroupedParams p;
+    p.out = out;
+    p.part = partials;
+    p.counters = counters;
+    p.q = q;
+    p.kc = kv.k;
+    p.vc = kv.v;
+    p.pos = b.pos;
+    p.tableOffset = b.tableOffset;
+    p.blockTables = b.blockTables;
+    p.heads = b.heads;
+    p.kvHeads = b.kvHeads;
+    p.group = b.heads / b.kvHeads;
+    p.headDim = b.headDim;
+    p.kvDim = kv.kvDim;
+    p.blockSize = kv.blockSize;
+    p.splits = plan.splits;
+    p.chunk = plan.chunk;
+    p.n = b.n;
+    p.scale = scale;
+    const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads), static_cast<unsigned>(plan.splits));
+    GroupedLaunch{s, grid, p, plan.cluster}(b.headDim);
     cudaCheckLaunch("attention");
     return;
   }

@@ -15,13 +15,4 @@ size_t cudaAttentionCounters(const AttentionBatch& b);
 // cudaAttentionCounters(b) ints, zero on entry and left zero. headDim <= 256.
 void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
                    float* partials, int* counters);
-// One decode row's attention left unmerged for its consumer (the o projection, MatvecJob::merge):
-// each query head's cudaAttentionParts(b) softmax partials, [head][part][headDim] accumulators
-// then [head][part] (max, sum) pairs, cudaAttentionUnmergedFloats(b) floats in all. Saves the
-// merging block's barrier and pass where the cluster kernel takes the row.
-bool attentionUnmergedSupports(const AttentionBatch& b);
-int cudaAttentionParts(const AttentionBatch& b);
-size_t cudaAttentionUnmergedFloats(const AttentionBatch& b);
-void cudaAttentionUnmerged(cudaStream_t s, float* part, const float* q, const KvLayerView& kv,
-                           const AttentionBatch& b);
 }  // namespace llorch

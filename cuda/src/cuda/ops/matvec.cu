@@ -14,7 +14,6 @@
 #include "cuda/cuda_check.h"
 #include "cuda/dependent_launch.cuh"
 #include "cuda/dequant.cuh"
-#include "cuda/mma_sync.cuh"
 #include "cuda/ops/rope.h"
 
 namespace llorch {
@@ -42,7 +41,6 @@ struct MatvecParams {
   float eps;
   bool accumulate;
   int rowSplit;  // warps per row group: 1, or 4 for long rows (more loads in flight per row)
-  MatvecMerge merge;
 };
 
 // The activation chunk (8 floats at column 8c of x row r; every warp of a block reads all of x, so
@@ -174,8 +172,8 @@ __device__ inline void matvecPrefetch(const MatvecParams& p, const RowGroup<kRow
 // round of weight loads is in `round`, split over p.rowSplit warps of the block for long rows.
 // Every thread of the block calls it (long rows meet in shared memory).
 template <GgmlType T, int NR, int kRows, int kLoads>
-__device__ inline void matvecBlock(const MatvecParams& p, const RowGroup<kRows>& g, WeightRound<T, kRows, kLoads>& round,
-                                   const float* x) {
+__device__ inline void matvecBlock(const MatvecParams& p, const RowGroup<kRows>& g,
+                                   WeightRound<T, kRows, kLoads>& round) {
   constexpr int kHalf = kRows / 2;
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
   const bool gateUp = p.up != nullptr;
@@ -201,7 +199,8 @@ __device__ inline void matvecBlock(const MatvecParams& p, const RowGroup<kRows>&
 #pragma unroll
     for (int s = 0; s < kRows; s++) acc[s][r] = 0.f;
   }
-  dotRows<T, NR, kRows, kLoads>(round, g.wr, g.live, x, p.normW, p.cols, lane + 32 * sub, 32 * p.rowSplit, acc, ss);
+  dotRows<T, NR, kRows, kLoads>(round, g.wr, g.live, p.x, p.normW, p.cols, lane + 32 * sub, 32 * p.rowSplit, acc,
+                                ss);
 #pragma unroll
   for (int r = 0; r < NR; r++) {
 #pragma unroll
@@ -385,41 +384,6 @@ int64_t matvecBlocks(const MatvecParams& p) {
   return (p.rowStart[p.count] + rowsPerBlock - 1) / rowsPerBlock;
 }
 
-// Floats of a merged row's partials (MatvecMerge): accumulators, then (max, sum) pairs.
-__host__ __device__ inline int64_t mergeFloats(const MatvecParams& p) {
-  return static_cast<int64_t>(p.merge.count) * (p.cols + 2 * (p.cols / p.merge.dim));
-}
-
-// x of a merged row (MatvecMerge) into shared memory: the block copies the partials in with
-// cp.async (every load in flight at once), then column c of head h is sum_r e^(m_r - M) acc_r[c] /
-// sum_r e^(m_r - M) l_r over the head's partials r (M their largest max; empty ones have max -inf).
-__device__ const float* mergeAttention(const MatvecParams& p, float* smem) {
-  const int parts = p.merge.count, dim = p.merge.dim;
-  const int64_t floats = mergeFloats(p);
-  for (int64_t i = threadIdx.x * int64_t{4}; i < floats; i += kMvThreads * 4) cpAsync16(smem + i, p.merge.parts + i, true);
-  cpAsyncCommit();
-  cpAsyncWait<0>();
-  __syncthreads();
-  const float2* ml = reinterpret_cast<const float2*>(smem + p.cols * parts);
-  float* const xs = smem + floats;
-  for (int64_t c = threadIdx.x; c < p.cols; c += kMvThreads) {
-    const int64_t h = c / dim;
-    const float2* hm = ml + h * parts;
-    const float* ha = smem + h * parts * dim + c % dim;
-    float m = -INFINITY;
-    for (int r = 0; r < parts; r++) m = fmaxf(m, hm[r].x);
-    float l = 0.f, a = 0.f;
-    for (int r = 0; r < parts; r++) {
-      const float w = hm[r].x == -INFINITY ? 0.f : expf(hm[r].x - m);
-      l += w * hm[r].y;
-      a += w * ha[r * dim];
-    }
-    xs[c] = a / l;
-  }
-  __syncthreads();
-  return xs;
-}
-
 // One x row keeps to 128 or 102 registers (four or five blocks per SM, MatvecShape); more x rows
 // may take more registers rather than spill.
 template <GgmlType T, int NR, int kRows, int kLoads>
@@ -434,9 +398,7 @@ __global__ void __launch_bounds__(kMvThreads, NR == 1 ? MatvecShape<T>::minBlock
   // Rows longer than one round go on to L2 behind it.
   if (p.cols / 8 > int64_t{32} * p.rowSplit * kRound) matvecPrefetch<kRows>(p, g);
   awaitPrerequisite();
-  extern __shared__ __align__(16) float mergeSmem[];  // mergeFloats(p) + p.cols floats when merging
-  const float* x = NR == 1 && p.merge.parts != nullptr ? mergeAttention(p, mergeSmem) : p.x;
-  matvecBlock<T, NR, kRows, kRound>(p, g, round, x);
+  matvecBlock<T, NR, kRows, kRound>(p, g, round);
 }
 
 // TQK: the Q and K weights' type, TV: V's (the same for single-type models).
@@ -500,7 +462,6 @@ MatvecParams matvecParams(const MatvecJob& job, const float* x) {
   p.normW = job.normW;
   p.eps = job.eps;
   p.accumulate = job.accumulate;
-  p.merge = job.merge;
   p.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(job.ws[0].type)), p.cols);
   // Long rows (the FFN down projection) are split over the block's warps, or their few row groups
   // would leave most SMs idle.
@@ -550,8 +511,7 @@ struct Launch {
       if (up0 != nullptr) p.upOut = up0 + done * p.rowStart[1];
       auto kernel = take == 4 ? matvecKernel<T, 4, kRows, kLoads>
                                 : (take == 2 ? matvecKernel<T, 2, kRows, kLoads> : matvecKernel<T, 1, kRows, kLoads>);
-      const size_t smem = p.merge.parts != nullptr ? sizeof(float) * static_cast<size_t>(mergeFloats(p) + p.cols) : 0;
-      launchDependent(s, dim3(blocks), dim3(kMvThreads), smem, dim3(1, 1, 1), kernel, p);
+      launchDependent(s, dim3(blocks), dim3(kMvThreads), kernel, p);
       done += take;
     }
   }
@@ -577,20 +537,6 @@ bool matvecSupports(const MatvecJob& job, int n) {
   }
   for (int i = 0; i < job.count; i++) {
     if (job.ws[i].type != job.ws[0].type || job.ws[i].cols != job.ws[0].cols || job.ws[i].cols % 8 != 0) return false;
-  }
-  const MatvecMerge& m = job.merge;
-  if (m.parts != nullptr) {
-    // One row, one plain weight; the partials copy in 16-byte pieces and fit 48 KB with the row.
-    const int64_t cols = job.ws[0].cols;
-    if (n != 1 || job.count != 1 || job.up != nullptr || job.normW != nullptr || m.dim <= 0 || cols % m.dim != 0 ||
-        m.count < 1) {
-      return false;
-    }
-    const int64_t floats = static_cast<int64_t>(m.count) * (cols + 2 * (cols / m.dim));
-    if (floats % 4 != 0 || reinterpret_cast<uintptr_t>(m.parts) % 16 != 0 ||
-        sizeof(float) * (floats + cols) > (48u << 10)) {
-      return false;
-    }
   }
   return true;
 }

@@ -14,15 +14,7 @@ inline constexpr int kMatvecMaxRows = 8;
 // input x (their rows concatenated, e.g. Q, K and V), with optional fused steps:
 // - normW: x is replaced by rmsnorm(x) * normW (computed per block, never stored);
 // - accumulate: ys[i] += result instead of ys[i] = result (residual adds);
-// - up/upOut: gate/up mode (count 1): ys[0] = silu(x . gate) * (x . up), upOut = x . up;
-// - merge: x (one row) is the softmax merge of attention partials (cudaAttentionUnmerged's
-//   layout: mergeParts per head of mergeDim columns), merged per block into shared memory.
-struct MatvecMerge {
-  const float* parts = nullptr;
-  int count = 0;
-  int dim = 0;
-};
-
+// - up/upOut: gate/up mode (count 1): ys[0] = silu(x . gate) * (x . up), upOut = x . up.
 struct MatvecJob {
   int count = 1;
   const WeightView* ws = nullptr;
@@ -32,7 +24,6 @@ struct MatvecJob {
   bool accumulate = false;
   const WeightView* up = nullptr;
   float* upOut = nullptr;
-  MatvecMerge merge;
 };
 
 // Whether cudaMatvec takes this job for n rows (same type and cols everywhere, cols % 8 == 0).
