@@ -25,12 +25,14 @@ __global__ void matmulFloatKernel(float* y, GgmlType type, const uint8_t* w, con
   acc = warpSum(acc);
   if (lane == 0) y[static_cast<int64_t>(blockIdx.y) * rows + row] = acc;
 }
-}  // namespace
 
 // The tiled kernels take rows past the matrix-vector kernels' batch limit.
 bool tiledRows(const WeightView& w, int n) { return w.cols % 8 == 0 && n > kMatvecMaxRows; }
+}  // namespace
 
-size_t cudaMatmulScratchFloats(const WeightView& w, int n) { return tiledRows(w, n) ? matmulTiledScratchFloats(&w, 1, n) : 0; }
+size_t cudaMatmulScratchFloats(const WeightView& w, int n) {
+  return tiledRows(w, n) ? matmulTiledScratchFloats(&w, 1, n) : 0;
+}
 
 void cudaMatmul(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, float* scratch) {
   const TypeTraits* traits = typeTraits(static_cast<uint32_t>(w.type));

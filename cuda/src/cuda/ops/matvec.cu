@@ -365,9 +365,9 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
 // ~840 on an H100 (bench/RESULTS.md). F16 and BF16 long rows take 2 x 8 too since the first round
 // is loaded before the PDL wait: the whole down projection is then in flight before it.
 // Where 5 loads a lane already cover the row (up to 5120 columns: the 4864-wide down
-// projection), those rows take 2 x 5: 8 left 3 of every lane's slots empty, and the one-row
-// kernel then fits the 102 registers that 5 blocks an SM allow (gate/up's first wave holds 5 of
-// its blocks an SM instead of 4 for Q8_0, and the next kernels find room to start early).
+// projection), those rows take 2 x 5 (8 left 3 of every lane's slots empty), and the one-row
+// kernel keeps to the 102 registers that 5 blocks an SM allow (Q8_0's gate/up took 101: 4 blocks).
+// Measured on an H100 (PERF.md, 5c39149): Q8_0 decode +5%, Q4_K_M +3%, F16 within the spread.
 template <GgmlType T>
 struct MatvecShape {
   static constexpr bool kRaw = hasPlanarLayout(T) || T == GgmlType::F16 || T == GgmlType::BF16;
