@@ -25,16 +25,9 @@ __global__ void matmulFloatKernel(float* y, GgmlType type, const uint8_t* w, con
   acc = warpSum(acc);
   if (lane == 0) y[static_cast<int64_t>(blockIdx.y) * rows + row] = acc;
 }
-
-// The tiled kernels take rows past the matrix-vector kernels' batch limit.
-bool tiledRows(const WeightView& w, int n) { return w.cols % 8 == 0 && n > kMatvecMaxRows; }
 }  // namespace
 
-size_t cudaMatmulScratchFloats(const WeightView& w, int n) {
-  return tiledRows(w, n) ? matmulTiledScratchFloats(&w, 1, n) : 0;
-}
-
-void cudaMatmul(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, float* scratch) {
+void cudaMatmul(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, const SplitScratch& scratch) {
   const TypeTraits* traits = typeTraits(static_cast<uint32_t>(w.type));
   if (traits == nullptr) throw NativeError(err::kUnsupportedType, "matmul: unsupported weight type");
   if (n <= 0 || w.rows <= 0) return;
@@ -43,7 +36,7 @@ void cudaMatmul(cudaStream_t s, float* y, const WeightView& w, const float* x, i
     matmulFloatKernel<<<grid, kWarps * 32, 0, s>>>(y, w.type, static_cast<const uint8_t*>(w.data), x, w.rows, w.cols,
                                                    rowBytes(*traits, w.cols));
     cudaCheckLaunch("matmulFloat");
-  } else if (!tiledRows(w, n)) {
+  } else if (n <= kMatvecMaxRows) {
     MatvecJob job;
     job.ws = &w;
     job.ys = &y;

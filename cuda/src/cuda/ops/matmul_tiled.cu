@@ -498,12 +498,12 @@ void launchMma(cudaStream_t s, const MmaArgs& args, int count, int zBlocks) {
 // Picks the tile shape by the launch's block count (SwiGLU tiles hold half as many output
 // columns of each weight), or a split over the columns (splitPlan) into `scratch`.
 template <GgmlType T, Epilogue E>
-void launchMmaShaped(cudaStream_t s, MmaArgs args, int count, float* scratch) {
+void launchMmaShaped(cudaStream_t s, MmaArgs args, int count, const SplitScratch& scratch) {
   const int sms = smCount();
   if constexpr (E != Epilogue::kSwiGlu) {
     const SplitPlan plan = splitPlan(args.rows, count, args.n, args.cols, sms);
     if (plan.splits > 1) {
-      args.part = scratch;
+      args.part = scratch(static_cast<size_t>(count) * plan.splits * args.n * plan.widest);
       args.splits = plan.splits;
       args.tilesPerSplit = plan.tilesPerSplit;
       args.partStride = plan.widest;
@@ -541,7 +541,7 @@ bool isMmaType(GgmlType t) { return t == GgmlType::F16 || t == GgmlType::BF16; }
 
 // The products of `count` F16/BF16 weights of one type and width (or a SwiGLU pair) in one launch.
 void launchMmaJob(cudaStream_t s, Epilogue e, float* const* ys, const WeightView* ws, int count, float* up,
-                  const WeightView* wu, const float* x, int n, float* scratch) {
+                  const WeightView* wu, const float* x, int n, const SplitScratch& scratch) {
   MmaArgs args{};
   for (int i = 0; i < count; i++) {
     args.y[i] = ys[i];
@@ -592,15 +592,8 @@ struct Launch {
 };
 }  // namespace
 
-size_t matmulTiledScratchFloats(const WeightView* ws, int count, int n) {
-  if (!isMmaType(ws[0].type) || count < 1 || count > kMaxMmaWeights) return 0;
-  int64_t rows[kMaxMmaWeights] = {};
-  for (int i = 0; i < count; i++) rows[i] = ws[i].rows;
-  const SplitPlan plan = splitPlan(rows, count, n, ws[0].cols, smCount());
-  return plan.splits > 1 ? static_cast<size_t>(count) * plan.splits * n * plan.widest : 0;
-}
-
-void cudaMatmulTiled(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, float* scratch) {
+void cudaMatmulTiled(cudaStream_t s, float* y, const WeightView& w, const float* x, int n,
+                     const SplitScratch& scratch) {
   if (isMmaType(w.type)) {
     launchMmaJob(s, Epilogue::kStore, &y, &w, 1, nullptr, nullptr, x, n, scratch);
   } else {
@@ -618,7 +611,7 @@ bool matmulTiledMultiSupports(const WeightView* ws, int count, int n) {
 }
 
 void cudaMatmulTiledMulti(cudaStream_t s, float* const* ys, const WeightView* ws, int count, const float* x, int n,
-                          float* scratch) {
+                          const SplitScratch& scratch) {
   if (!matmulTiledMultiSupports(ws, count, n)) throw NativeError(err::kInternal, "matmulTiledMulti: unsupported weights");
   launchMmaJob(s, Epilogue::kStore, ys, ws, count, nullptr, nullptr, x, n, scratch);
   cudaCheckLaunch("matmulTiledMulti");
@@ -626,7 +619,8 @@ void cudaMatmulTiledMulti(cudaStream_t s, float* const* ys, const WeightView* ws
 
 bool matmulTiledAddSupports(const WeightView& w, int n) { return matmulTiledMultiSupports(&w, 1, n); }
 
-void cudaMatmulTiledAdd(cudaStream_t s, float* y, const WeightView& w, const float* x, int n, float* scratch) {
+void cudaMatmulTiledAdd(cudaStream_t s, float* y, const WeightView& w, const float* x, int n,
+                        const SplitScratch& scratch) {
   if (!matmulTiledAddSupports(w, n)) throw NativeError(err::kInternal, "matmulTiledAdd: unsupported weight");
   launchMmaJob(s, Epilogue::kAdd, &y, &w, 1, nullptr, nullptr, x, n, scratch);
   cudaCheckLaunch("matmulTiledAdd");
