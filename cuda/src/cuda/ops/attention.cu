@@ -56,7 +56,9 @@ struct Plan {
 
 // ---- cluster kernel ----
 constexpr int kClusterMax = 8;  // splits of a (row, KV head): the portable cluster size
-constexpr int kClusterMergeLoads = 8;  // partials whose loads the merging threads issue together
+constexpr int kClusterThreads = 256;  // a warp per query head of the group (or per head and set)
+constexpr int kClusterWarps = kClusterThreads / 32;
+static_assert(kMaxGroup * 32 <= kClusterThreads, "a thread per merged item (group x headDim / 4)");
 // Positions a block stages: its K and V rows (headDim + 4 floats each, see clusterAttentionKernel)
 // take at most ~68 KB of shared memory.
 constexpr int clusterChunkMax(int headDim) { return headDim <= 64 ? 128 : 64; }
@@ -360,41 +362,143 @@ __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const 
   if (threadIdx.x == 0) p.counters[rowKv] = 0;
 }
 
+// The cluster kernel's per-warp pass: scores of query head sq against K rows [j0, j1) of kt, the
+// softmax and the V sum; (max, sum, acc) go to accOut / mlOut (the first block's shared memory).
+// Lanes score one position each (rows kStride floats apart, so a quarter warp's float4 reads fall
+// in distinct banks) with a sum per component, then sum V with D / 4 lanes a position in two
+// halves: independent chains of shared-memory loads and FMAs.
+template <int D>
+__device__ inline void clusterWarpPass(const float* kt, const float* vt, const float4* sq, float* spw, int j0, int j1,
+                                       float scale, float4* accOut, float2* mlOut) {
+  constexpr int kStride = D + 4;
+  constexpr int kPerLane = clusterChunkMax(D) / 32;  // positions a lane scores
+  constexpr int LP = D / 4;                          // lanes per position when summing V
+  constexpr int PS = 32 / LP;                        // positions a warp sums at once
+  const int lane = threadIdx.x % 32;
+  const int rounds = (j1 - j0 + 31) / 32;  // rounds of 32 positions with any live
+  float4 s4[kPerLane];
+#pragma unroll
+  for (int t = 0; t < kPerLane; t++) s4[t] = make_float4(0.f, 0.f, 0.f, 0.f);
+#pragma unroll 4
+  for (int d4 = 0; d4 < LP; d4++) {
+    const float4 qv = sq[d4];
+#pragma unroll
+    for (int t = 0; t < kPerLane; t++) {
+      const int j = j0 + lane + 32 * t;
+      if (t < rounds && j < j1) {
+        const float4 k = reinterpret_cast<const float4*>(kt + j * kStride)[d4];
+        s4[t].x = fmaf(qv.x, k.x, s4[t].x);
+        s4[t].y = fmaf(qv.y, k.y, s4[t].y);
+        s4[t].z = fmaf(qv.z, k.z, s4[t].z);
+        s4[t].w = fmaf(qv.w, k.w, s4[t].w);
+      }
+    }
+  }
+  float sc[kPerLane];
+  float m = -INFINITY;
+#pragma unroll
+  for (int t = 0; t < kPerLane; t++) {
+    sc[t] = j0 + lane + 32 * t < j1 ? ((s4[t].x + s4[t].y) + (s4[t].z + s4[t].w)) * scale : -INFINITY;
+    m = fmaxf(m, sc[t]);
+  }
+  m = warpMax(m);
+  float l = 0.f;
+#pragma unroll
+  for (int t = 0; t < kPerLane; t++) {
+    if (t < rounds) {
+      const float e = sc[t] == -INFINITY ? 0.f : expf(sc[t] - m);
+      l += e;
+      spw[lane + 32 * t] = e;
+    }
+  }
+  l = warpSum(l);
+  __syncwarp();
+  const int d4 = lane % LP;
+  float4 acc = make_float4(0.f, 0.f, 0.f, 0.f), acc2 = acc;
+  int j = j0 + lane / LP;
+#pragma unroll 4
+  for (; j + PS < j1; j += 2 * PS) {
+    fma4(acc, spw[j - j0], reinterpret_cast<const float4*>(vt + j * kStride)[d4]);
+    fma4(acc2, spw[j + PS - j0], reinterpret_cast<const float4*>(vt + (j + PS) * kStride)[d4]);
+  }
+  if (j < j1) fma4(acc, spw[j - j0], reinterpret_cast<const float4*>(vt + j * kStride)[d4]);
+  acc.x += acc2.x;
+  acc.y += acc2.y;
+  acc.z += acc2.z;
+  acc.w += acc2.w;
+#pragma unroll
+  for (int o = LP; o < 32; o <<= 1) {
+    acc.x += __shfl_xor_sync(0xffffffffu, acc.x, o);
+    acc.y += __shfl_xor_sync(0xffffffffu, acc.y, o);
+    acc.z += __shfl_xor_sync(0xffffffffu, acc.z, o);
+    acc.w += __shfl_xor_sync(0xffffffffu, acc.w, o);
+  }
+  if (lane < LP) accOut[lane] = acc;
+  if (lane == 0) *mlOut = make_float2(m, l);
+}
+
+// The first block's merge of item (head hg, float4 d4) over the partials of `blocks` blocks x
+// `sets` position sets (pacc / pml as clusterAttentionKernel lays them out) into out.
+template <int D>
+__device__ inline void clusterMerge(const float4* pacc, const float2* pml, int blocks, int sets, int group, int hg,
+                                    int d4, float4* out) {
+  constexpr int LP = D / 4;
+  float mAll = -INFINITY, lAll = 0.f;
+  float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
+  for (int set = 0; set < sets; set++) {
+    const int w = set * group + hg;
+    float ms[kClusterMax], ls[kClusterMax];
+    float4 as[kClusterMax];
+#pragma unroll
+    for (int r = 0; r < kClusterMax; r++) {
+      const int pw = r * kClusterWarps + w;
+      ms[r] = r < blocks ? pml[pw].x : -INFINITY;
+      ls[r] = r < blocks ? pml[pw].y : 0.f;
+      as[r] = r < blocks ? pacc[pw * LP + d4] : make_float4(0.f, 0.f, 0.f, 0.f);
+    }
+    foldPartials(ms, ls, as, mAll, lAll, a);
+  }
+  *out = a * (1.f / lAll);
+}
+
 // The cluster kernel: the splits of a (row, KV head), at most kClusterMax, are one cluster of
 // blocks. A block stages its positions' K and V rows in shared memory with cp.async (at one row,
 // all but this step's position before the PDL wait, so after it only q and that one row are
-// loaded), then warp w computes query head w % group over its set of the positions: lanes score
-// one position each (rows kStride floats apart, so a quarter warp's float4 reads fall in distinct
-// banks), the warp takes the softmax, and lanes then sum V over the positions, D / 4 lanes a
-// position. Each warp pushes its (max, sum, acc) into the shared memory of the cluster's first
-// block, which merges them after one cluster barrier: no partials in global memory, no fence, no
-// completion counter.
+// loaded), then warp w computes query head w % group over its set of the positions
+// (clusterWarpPass) and pushes its (max, sum, acc) into the shared memory of the cluster's first
+// block, which merges them after one cluster barrier (clusterMerge): no partials in global memory,
+// no fence, no completion counter.
+// When the grid fits on the SMs at once, a block asks for all of its SM's shared memory
+// (wholeSm), so no block of the kernels that wait on it shares the SM: their early weight loads
+// queued ahead of these shared-memory loads (traced on an H100: the attention step 6.1 -> 5.1 us
+// a layer).
 template <int D>
-__global__ void __launch_bounds__(kGroupedThreads) clusterAttentionKernel(const GroupedParams p) {
+__global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const GroupedParams p) {
   constexpr int kStride = D + 4;
   constexpr int kMaxChunk = clusterChunkMax(D);
-  constexpr int kPerLane = kMaxChunk / 32;  // positions a lane scores
-  constexpr int LP = D / 4;                 // lanes per position when summing V
-  constexpr int PS = 32 / LP;               // positions a warp sums at once
+  constexpr int LP = D / 4;
   namespace cg = cooperative_groups;
   releaseDependents();
   cg::cluster_group cluster = cg::this_cluster();
   const int rank = static_cast<int>(cluster.block_rank());
-  extern __shared__ float4 tiles[];  // K rows, then V rows: p.chunk x kStride floats each
+  const int blocks = static_cast<int>(cluster.num_blocks());
+  // K rows, then V rows (p.chunk x kStride floats each), then the warps' partials (the first
+  // block's copy is the one used).
+  extern __shared__ float4 tiles[];
   float* const kt = reinterpret_cast<float*>(tiles);
   float* const vt = kt + p.chunk * kStride;
+  float4* const pacc = reinterpret_cast<float4*>(vt + p.chunk * kStride);  // [kClusterMax][kClusterWarps][LP]
+  float2* const pml = reinterpret_cast<float2*>(pacc + kClusterMax * kClusterWarps * LP);
   __shared__ float4 sq[kMaxGroup][LP];
-  __shared__ float sp[kGroupedWarps][kMaxChunk];          // a warp's softmax weights
-  __shared__ float4 pacc[kClusterMax][kGroupedWarps][LP];  // the warps' partials (first block's copy)
-  __shared__ float2 pml[kClusterMax][kGroupedWarps];
+  __shared__ float sp[kClusterWarps][kMaxChunk];  // a warp's softmax weights
   const int rowKv = blockIdx.x;
   const int row = rowKv / p.kvHeads, kvh = rowKv % p.kvHeads;
-  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const int warp = threadIdx.x / 32;
   const int last = p.pos[row];
   const int32_t* table = p.blockTables + p.tableOffset[row];
   // The grid is sized for the step's position bound (p.chunk positions a block at most); the row's
   // own positions are spread evenly over the cluster.
-  const int chunk = (last + static_cast<int>(cluster.num_blocks())) / static_cast<int>(cluster.num_blocks());
+  const int chunk = (last + blocks) / blocks;
   const int p0 = rank * chunk;
   const int cnt = max(0, min(p0 + chunk, last + 1) - p0);
   const int64_t kvOff = static_cast<int64_t>(kvh) * D;
@@ -405,10 +509,14 @@ __global__ void __launch_bounds__(kGroupedThreads) clusterAttentionKernel(const 
     const int d4 = isV ? i - LP : i;
     cpAsync16((isV ? vt : kt) + j * kStride + 4 * d4, (isV ? p.vc : p.kc) + slotRow * p.kvDim + kvOff + 4 * d4, true);
   };
+  const int sets = kClusterWarps / p.group;
+  const int g = warp % p.group, set = warp / p.group;
+  const int per = (cnt + sets - 1) / sets;
+  const int j0 = min(set * per, cnt), j1 = min(j0 + per, cnt);
   // With one row in the step only position `last` is this step's (the QKV kernel writes it).
   const bool early = p.n == 1;
   if (early) {
-    for (int i = threadIdx.x; i < cnt * 2 * LP; i += kGroupedThreads) {
+    for (int i = threadIdx.x; i < cnt * 2 * LP; i += kClusterThreads) {
       if (p0 + i / (2 * LP) != last) stageRow(i / (2 * LP), i % (2 * LP));
     }
   }
@@ -416,86 +524,25 @@ __global__ void __launch_bounds__(kGroupedThreads) clusterAttentionKernel(const 
   if (early) {
     if (cnt > 0 && last < p0 + chunk && threadIdx.x < 2 * LP) stageRow(last - p0, threadIdx.x);
   } else {
-    for (int i = threadIdx.x; i < cnt * 2 * LP; i += kGroupedThreads) stageRow(i / (2 * LP), i % (2 * LP));
+    for (int i = threadIdx.x; i < cnt * 2 * LP; i += kClusterThreads) stageRow(i / (2 * LP), i % (2 * LP));
   }
   const float* qRow = p.q + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group) * D;
-  for (int i = threadIdx.x; i < p.group * LP; i += kGroupedThreads) cpAsync16(&sq[i / LP][i % LP], qRow + 4 * i, true);
+  for (int i = threadIdx.x; i < p.group * LP; i += kClusterThreads) cpAsync16(&sq[i / LP][i % LP], qRow + 4 * i, true);
   cpAsyncCommit();
   cpAsyncWait<0>();
   __syncthreads();
-  const int sets = kGroupedWarps / p.group;
-  const int g = warp % p.group, set = warp / p.group;
-  float4* const firstAcc = cluster.map_shared_rank(&pacc[0][0][0], 0);
-  float2* const firstMl = cluster.map_shared_rank(&pml[0][0], 0);
   if (set < sets) {
-    const int per = (cnt + sets - 1) / sets;
-    const int j0 = set * per, j1 = min(j0 + per, cnt);
-    float sc[kPerLane];
-#pragma unroll
-    for (int t = 0; t < kPerLane; t++) sc[t] = 0.f;
-#pragma unroll 4
-    for (int d4 = 0; d4 < LP; d4++) {
-      const float4 qv = sq[g][d4];
-#pragma unroll
-      for (int t = 0; t < kPerLane; t++) {
-        const int j = j0 + lane + 32 * t;
-        if (j < j1) sc[t] += dot4(qv, reinterpret_cast<const float4*>(kt + j * kStride)[d4]);
-      }
-    }
-    float m = -INFINITY;
-#pragma unroll
-    for (int t = 0; t < kPerLane; t++) {
-      sc[t] = j0 + lane + 32 * t < j1 ? sc[t] * p.scale : -INFINITY;
-      m = fmaxf(m, sc[t]);
-    }
-    m = warpMax(m);
-    float l = 0.f;
-#pragma unroll
-    for (int t = 0; t < kPerLane; t++) {
-      const float e = sc[t] == -INFINITY ? 0.f : expf(sc[t] - m);
-      l += e;
-      sp[warp][lane + 32 * t] = e;
-    }
-    l = warpSum(l);
-    __syncwarp();
-    const int ps = lane / LP, d4 = lane % LP;
-    float4 acc = make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll 4
-    for (int j = j0 + ps; j < j1; j += PS) fma4(acc, sp[warp][j - j0], reinterpret_cast<const float4*>(vt + j * kStride)[d4]);
-#pragma unroll
-    for (int o = LP; o < 32; o <<= 1) {
-      acc.x += __shfl_xor_sync(0xffffffffu, acc.x, o);
-      acc.y += __shfl_xor_sync(0xffffffffu, acc.y, o);
-      acc.z += __shfl_xor_sync(0xffffffffu, acc.z, o);
-      acc.w += __shfl_xor_sync(0xffffffffu, acc.w, o);
-    }
-    if (lane < LP) firstAcc[(rank * kGroupedWarps + warp) * LP + lane] = acc;
-    if (lane == 0) firstMl[rank * kGroupedWarps + warp] = make_float2(m, l);
+    const int w = rank * kClusterWarps + warp;
+    clusterWarpPass<D>(kt, vt, sq[g], sp[warp], j0, j1, p.scale, cluster.map_shared_rank(pacc, 0) + w * LP,
+                       cluster.map_shared_rank(pml, 0) + w);
   }
   // Every warp's partial is in the first block's shared memory after this (and no block exits
   // while another may still write into its shared memory).
   cluster.sync();
-  if (rank != 0) return;
-  const int parts = static_cast<int>(cluster.num_blocks()) * sets;  // (block, set) partials of a head
-  float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group) * D;
-  for (int it = threadIdx.x; it < p.group * LP; it += kGroupedThreads) {
-    const int hg = it / LP, d4 = it % LP;
-    float mAll = -INFINITY, lAll = 0.f;
-    float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
-    for (int q0 = 0; q0 < parts; q0 += kClusterMergeLoads) {
-      float ms[kClusterMergeLoads], ls[kClusterMergeLoads];
-      float4 as[kClusterMergeLoads];
-#pragma unroll
-      for (int u = 0; u < kClusterMergeLoads; u++) {
-        const int q = q0 + u, r = q / sets, w = (q % sets) * p.group + hg;
-        ms[u] = q < parts ? pml[r][w].x : -INFINITY;
-        ls[u] = q < parts ? pml[r][w].y : 0.f;
-        as[u] = q < parts ? pacc[r][w][d4] : make_float4(0.f, 0.f, 0.f, 0.f);
-      }
-      foldPartials(ms, ls, as, mAll, lAll, a);
-    }
-    reinterpret_cast<float4*>(outRow + hg * D)[d4] = a * (1.f / lAll);
-  }
+  if (rank != 0 || threadIdx.x >= p.group * LP) return;
+  const int hg = threadIdx.x / LP, d4 = threadIdx.x % LP;
+  float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group + hg) * D;
+  clusterMerge<D>(pacc, pml, blocks, sets, p.group, hg, d4, reinterpret_cast<float4*>(outRow) + d4);
 }
 
 // ---- per-head kernel: one block per (row, query head, split) ----
@@ -655,6 +702,24 @@ __global__ void __launch_bounds__(kThreads) perHeadAttentionKernel(float* out, f
   if (threadIdx.x == 0) counters[blockIdx.x] = 0;
 }
 
+int deviceAttribute(cudaDeviceAttr attr) {
+  int device = 0, value = 0;
+  cudaCheck(cudaGetDevice(&device), "cudaGetDevice");
+  cudaCheck(cudaDeviceGetAttribute(&value, attr, device), "cudaDeviceGetAttribute");
+  return value;
+}
+
+unsigned smCount() { return static_cast<unsigned>(deviceAttribute(cudaDevAttrMultiProcessorCount)); }
+
+// The dynamic shared memory that fills a block of `kernel` to the most one block may have: the
+// SM then runs no other block beside it.
+template <typename Kernel>
+size_t wholeSm(Kernel kernel) {
+  cudaFuncAttributes fa;
+  cudaCheck(cudaFuncGetAttributes(&fa, kernel), "cudaFuncGetAttributes");
+  return static_cast<size_t>(deviceAttribute(cudaDevAttrMaxSharedMemoryPerBlockOptin)) - fa.sharedSizeBytes;
+}
+
 // Launches one of the grouped kernels for a head dim they take (a power of two from 8 to 128).
 struct GroupedLaunch {
   cudaStream_t s;
@@ -668,12 +733,15 @@ struct GroupedLaunch {
       launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<D / 4>, p);
       return;
     }
-    constexpr size_t kMaxSmem = 2 * clusterChunkMax(D) * (D + 4) * sizeof(float);
+    // The tiles and the partials; all the SM has where every block of the grid gets an SM.
+    constexpr size_t kPartials = kClusterMax * kClusterWarps * (D / 4 * sizeof(float4) + sizeof(float2));
+    const size_t whole = wholeSm(clusterAttentionKernel<D>);
+    const size_t tiles = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
+    const size_t smem = grid.x * grid.y <= smCount() ? whole : tiles + kPartials;
     cudaCheck(cudaFuncSetAttribute(clusterAttentionKernel<D>, cudaFuncAttributeMaxDynamicSharedMemorySize,
-                                   static_cast<int>(kMaxSmem)),
+                                   static_cast<int>(whole)),
               "cudaFuncSetAttribute(clusterAttention)");
-    const size_t smem = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
-    launchDependent(s, grid, dim3(kGroupedThreads), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
+    launchDependent(s, grid, dim3(kClusterThreads), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
   }
 
   void operator()(int headDim) const {
