@@ -56,9 +56,9 @@ struct Plan {
 
 // ---- cluster kernel ----
 constexpr int kClusterMax = 8;  // splits of a (row, KV head): the portable cluster size
-constexpr int kClusterThreads = 256;  // a warp per query head of the group (or per head and set)
+constexpr int kClusterThreads = 256;
 constexpr int kClusterWarps = kClusterThreads / 32;
-static_assert(kMaxGroup * 32 <= kClusterThreads, "a thread per merged item (group x headDim / 4)");
+static_assert(kMaxGroup * 32 <= kClusterThreads, "a thread per merged item (group x headDim / 4), a warp per head");
 // Positions a block stages: its K and V rows (headDim + 4 floats each, see clusterAttentionKernel)
 // take at most ~68 KB of shared memory.
 constexpr int clusterChunkMax(int headDim) { return headDim <= 64 ? 128 : 64; }
@@ -362,112 +362,39 @@ __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const 
   if (threadIdx.x == 0) p.counters[rowKv] = 0;
 }
 
-// The cluster kernel's per-warp pass: scores of query head sq against K rows [j0, j1) of kt, the
-// softmax and the V sum; (max, sum, acc) go to accOut / mlOut (the first block's shared memory).
-// Lanes score one position each (rows kStride floats apart, so a quarter warp's float4 reads fall
-// in distinct banks) with a sum per component, then sum V with D / 4 lanes a position in two
-// halves: independent chains of shared-memory loads and FMAs.
+// The first block's merge of item (head h, float4 d4) over the partials of `blocks` blocks
+// (pacc / pml as clusterAttentionKernel lays them out) into out.
 template <int D>
-__device__ inline void clusterWarpPass(const float* kt, const float* vt, const float4* sq, float* spw, int j0, int j1,
-                                       float scale, float4* accOut, float2* mlOut) {
-  constexpr int kStride = D + 4;
-  constexpr int kPerLane = clusterChunkMax(D) / 32;  // positions a lane scores
-  constexpr int LP = D / 4;                          // lanes per position when summing V
-  constexpr int PS = 32 / LP;                        // positions a warp sums at once
-  const int lane = threadIdx.x % 32;
-  const int rounds = (j1 - j0 + 31) / 32;  // rounds of 32 positions with any live
-  float4 s4[kPerLane];
-#pragma unroll
-  for (int t = 0; t < kPerLane; t++) s4[t] = make_float4(0.f, 0.f, 0.f, 0.f);
-#pragma unroll 4
-  for (int d4 = 0; d4 < LP; d4++) {
-    const float4 qv = sq[d4];
-#pragma unroll
-    for (int t = 0; t < kPerLane; t++) {
-      const int j = j0 + lane + 32 * t;
-      if (t < rounds && j < j1) {
-        const float4 k = reinterpret_cast<const float4*>(kt + j * kStride)[d4];
-        s4[t].x = fmaf(qv.x, k.x, s4[t].x);
-        s4[t].y = fmaf(qv.y, k.y, s4[t].y);
-        s4[t].z = fmaf(qv.z, k.z, s4[t].z);
-        s4[t].w = fmaf(qv.w, k.w, s4[t].w);
-      }
-    }
-  }
-  float sc[kPerLane];
-  float m = -INFINITY;
-#pragma unroll
-  for (int t = 0; t < kPerLane; t++) {
-    sc[t] = j0 + lane + 32 * t < j1 ? ((s4[t].x + s4[t].y) + (s4[t].z + s4[t].w)) * scale : -INFINITY;
-    m = fmaxf(m, sc[t]);
-  }
-  m = warpMax(m);
-  float l = 0.f;
-#pragma unroll
-  for (int t = 0; t < kPerLane; t++) {
-    if (t < rounds) {
-      const float e = sc[t] == -INFINITY ? 0.f : expf(sc[t] - m);
-      l += e;
-      spw[lane + 32 * t] = e;
-    }
-  }
-  l = warpSum(l);
-  __syncwarp();
-  const int d4 = lane % LP;
-  float4 acc = make_float4(0.f, 0.f, 0.f, 0.f), acc2 = acc;
-  int j = j0 + lane / LP;
-#pragma unroll 4
-  for (; j + PS < j1; j += 2 * PS) {
-    fma4(acc, spw[j - j0], reinterpret_cast<const float4*>(vt + j * kStride)[d4]);
-    fma4(acc2, spw[j + PS - j0], reinterpret_cast<const float4*>(vt + (j + PS) * kStride)[d4]);
-  }
-  if (j < j1) fma4(acc, spw[j - j0], reinterpret_cast<const float4*>(vt + j * kStride)[d4]);
-  acc.x += acc2.x;
-  acc.y += acc2.y;
-  acc.z += acc2.z;
-  acc.w += acc2.w;
-#pragma unroll
-  for (int o = LP; o < 32; o <<= 1) {
-    acc.x += __shfl_xor_sync(0xffffffffu, acc.x, o);
-    acc.y += __shfl_xor_sync(0xffffffffu, acc.y, o);
-    acc.z += __shfl_xor_sync(0xffffffffu, acc.z, o);
-    acc.w += __shfl_xor_sync(0xffffffffu, acc.w, o);
-  }
-  if (lane < LP) accOut[lane] = acc;
-  if (lane == 0) *mlOut = make_float2(m, l);
-}
-
-// The first block's merge of item (head hg, float4 d4) over the partials of `blocks` blocks x
-// `sets` position sets (pacc / pml as clusterAttentionKernel lays them out) into out.
-template <int D>
-__device__ inline void clusterMerge(const float4* pacc, const float2* pml, int blocks, int sets, int group, int hg,
-                                    int d4, float4* out) {
+__device__ inline void clusterMerge(const float4* pacc, const float2* pml, int blocks, int h, int d4, float4* out) {
   constexpr int LP = D / 4;
+  float ms[kClusterMax], ls[kClusterMax];
+  float4 as[kClusterMax];
+#pragma unroll
+  for (int r = 0; r < kClusterMax; r++) {
+    const int i = r * kMaxGroup + h;
+    ms[r] = r < blocks ? pml[i].x : -INFINITY;
+    ls[r] = r < blocks ? pml[i].y : 0.f;
+    as[r] = r < blocks ? pacc[i * LP + d4] : make_float4(0.f, 0.f, 0.f, 0.f);
+  }
   float mAll = -INFINITY, lAll = 0.f;
   float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
-  for (int set = 0; set < sets; set++) {
-    const int w = set * group + hg;
-    float ms[kClusterMax], ls[kClusterMax];
-    float4 as[kClusterMax];
-#pragma unroll
-    for (int r = 0; r < kClusterMax; r++) {
-      const int pw = r * kClusterWarps + w;
-      ms[r] = r < blocks ? pml[pw].x : -INFINITY;
-      ls[r] = r < blocks ? pml[pw].y : 0.f;
-      as[r] = r < blocks ? pacc[pw * LP + d4] : make_float4(0.f, 0.f, 0.f, 0.f);
-    }
-    foldPartials(ms, ls, as, mAll, lAll, a);
-  }
+  foldPartials(ms, ls, as, mAll, lAll, a);
   *out = a * (1.f / lAll);
 }
 
 // The cluster kernel: the splits of a (row, KV head), at most kClusterMax, are one cluster of
 // blocks. A block stages its positions' K and V rows in shared memory with cp.async (at one row,
 // all but this step's position before the PDL wait, so after it only q and that one row are
-// loaded), then warp w computes query head w % group over its set of the positions
-// (clusterWarpPass) and pushes its (max, sum, acc) into the shared memory of the cluster's first
-// block, which merges them after one cluster barrier (clusterMerge): no partials in global memory,
-// no fence, no completion counter.
+// loaded), then computes every query head of the group over its positions in three block-wide
+// phases, each reading the tiles once for all heads (a warp per head read them once a head, and
+// its pass was a latency-bound chain of ~800 instructions, 2.2-2.4 us):
+// - scores: a thread takes one position and a share of its dims for every head;
+// - the softmax, a warp a head, adds the shares in order;
+// - V: a thread takes one float4 of dims over a set of the positions for every head; the warps'
+//   sums are added in warp order.
+// It pushes each head's (max, sum, acc) into the shared memory of the cluster's first block, which
+// merges them after one cluster barrier (clusterMerge): no partials in global memory, no fence, no
+// completion counter.
 // When the grid fits on the SMs at once, a block asks for all of its SM's shared memory
 // (wholeSm), so no block of the kernels that wait on it shares the SM: their early weight loads
 // queued ahead of these shared-memory loads (traced on an H100: the attention step 6.1 -> 5.1 us
@@ -476,24 +403,32 @@ template <int D>
 __global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const GroupedParams p) {
   constexpr int kStride = D + 4;
   constexpr int kMaxChunk = clusterChunkMax(D);
-  constexpr int LP = D / 4;
+  constexpr int kPerLane = kMaxChunk / 32;               // positions a lane takes in the softmax
+  constexpr int LP = D / 4;                              // float4s of a row
+  constexpr int kParts = kClusterThreads / kMaxChunk;    // threads scoring one position
+  constexpr int kPartD4 = LP / kParts;                   // float4s of a position a scoring thread takes
+  constexpr int kVGroups = kClusterThreads / LP;         // position sets of the V sum
+  static_assert(kPartD4 >= 1 && kPartD4 * kParts == LP, "score shares cover the dims");
   namespace cg = cooperative_groups;
   releaseDependents();
   cg::cluster_group cluster = cg::this_cluster();
   const int rank = static_cast<int>(cluster.block_rank());
   const int blocks = static_cast<int>(cluster.num_blocks());
-  // K rows, then V rows (p.chunk x kStride floats each), then the warps' partials (the first
+  // K rows, then V rows (p.chunk x kStride floats each), then the heads' partials (the first
   // block's copy is the one used).
   extern __shared__ float4 tiles[];
   float* const kt = reinterpret_cast<float*>(tiles);
   float* const vt = kt + p.chunk * kStride;
-  float4* const pacc = reinterpret_cast<float4*>(vt + p.chunk * kStride);  // [kClusterMax][kClusterWarps][LP]
-  float2* const pml = reinterpret_cast<float2*>(pacc + kClusterMax * kClusterWarps * LP);
+  float4* const pacc = reinterpret_cast<float4*>(vt + p.chunk * kStride);  // [kClusterMax][kMaxGroup][LP]
+  float2* const pml = reinterpret_cast<float2*>(pacc + kClusterMax * kMaxGroup * LP);
   __shared__ float4 sq[kMaxGroup][LP];
-  __shared__ float sp[kClusterWarps][kMaxChunk];  // a warp's softmax weights
+  __shared__ float ss[kParts][kMaxGroup][kMaxChunk];  // score shares, then (ss[0]) softmax weights
+  __shared__ float4 vsum[kClusterWarps][kMaxGroup][LP];
+  __shared__ float2 sml[kMaxGroup];
   const int rowKv = blockIdx.x;
   const int row = rowKv / p.kvHeads, kvh = rowKv % p.kvHeads;
-  const int warp = threadIdx.x / 32;
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const int group = p.group;
   const int last = p.pos[row];
   const int32_t* table = p.blockTables + p.tableOffset[row];
   // The grid is sized for the step's position bound (p.chunk positions a block at most); the row's
@@ -509,10 +444,6 @@ __global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const 
     const int d4 = isV ? i - LP : i;
     cpAsync16((isV ? vt : kt) + j * kStride + 4 * d4, (isV ? p.vc : p.kc) + slotRow * p.kvDim + kvOff + 4 * d4, true);
   };
-  const int sets = kClusterWarps / p.group;
-  const int g = warp % p.group, set = warp / p.group;
-  const int per = (cnt + sets - 1) / sets;
-  const int j0 = min(set * per, cnt), j1 = min(j0 + per, cnt);
   // With one row in the step only position `last` is this step's (the QKV kernel writes it).
   const bool early = p.n == 1;
   if (early) {
@@ -526,23 +457,118 @@ __global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const 
   } else {
     for (int i = threadIdx.x; i < cnt * 2 * LP; i += kClusterThreads) stageRow(i / (2 * LP), i % (2 * LP));
   }
-  const float* qRow = p.q + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group) * D;
-  for (int i = threadIdx.x; i < p.group * LP; i += kClusterThreads) cpAsync16(&sq[i / LP][i % LP], qRow + 4 * i, true);
+  const float* qRow = p.q + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group) * D;
+  for (int i = threadIdx.x; i < group * LP; i += kClusterThreads) cpAsync16(&sq[i / LP][i % LP], qRow + 4 * i, true);
   cpAsyncCommit();
   cpAsyncWait<0>();
   __syncthreads();
-  if (set < sets) {
-    const int w = rank * kClusterWarps + warp;
-    clusterWarpPass<D>(kt, vt, sq[g], sp[warp], j0, j1, p.scale, cluster.map_shared_rank(pacc, 0) + w * LP,
-                       cluster.map_shared_rank(pml, 0) + w);
+  // Scores: thread t takes position t % kMaxChunk (a warp's 32 consecutive rows fall in distinct
+  // banks) and share t / kMaxChunk of its dims, for every head.
+  {
+    const int j = threadIdx.x % kMaxChunk, part = threadIdx.x / kMaxChunk;
+    if (j < cnt) {
+      float4 k[kPartD4];
+#pragma unroll
+      for (int i = 0; i < kPartD4; i++) k[i] = reinterpret_cast<const float4*>(kt + j * kStride)[part * kPartD4 + i];
+#pragma unroll
+      for (int h = 0; h < kMaxGroup; h++) {
+        if (h < group) {
+          float4 sc = make_float4(0.f, 0.f, 0.f, 0.f);
+#pragma unroll
+          for (int i = 0; i < kPartD4; i++) {
+            const float4 q = sq[h][part * kPartD4 + i];
+            sc.x = fmaf(q.x, k[i].x, sc.x);
+            sc.y = fmaf(q.y, k[i].y, sc.y);
+            sc.z = fmaf(q.z, k[i].z, sc.z);
+            sc.w = fmaf(q.w, k[i].w, sc.w);
+          }
+          ss[part][h][j] = (sc.x + sc.y) + (sc.z + sc.w);
+        }
+      }
+    }
   }
-  // Every warp's partial is in the first block's shared memory after this (and no block exits
+  __syncthreads();
+  // Softmax: warp h takes head h; the weights replace the first share.
+  if (warp < group) {
+    float e[kPerLane];
+    float m = -INFINITY;
+#pragma unroll
+    for (int t = 0; t < kPerLane; t++) {
+      const int j = lane + 32 * t;
+      e[t] = -INFINITY;
+      if (j < cnt) {
+        float sc = ss[0][warp][j];
+#pragma unroll
+        for (int part = 1; part < kParts; part++) sc += ss[part][warp][j];
+        e[t] = sc * p.scale;
+      }
+      m = fmaxf(m, e[t]);
+    }
+    m = warpMax(m);
+    float l = 0.f;
+#pragma unroll
+    for (int t = 0; t < kPerLane; t++) {
+      const int j = lane + 32 * t;
+      if (j < cnt) {
+        const float x = e[t] == -INFINITY ? 0.f : expf(e[t] - m);
+        l += x;
+        ss[0][warp][j] = x;
+      }
+    }
+    l = warpSum(l);
+    if (lane == 0) sml[warp] = make_float2(m, l);
+  }
+  __syncthreads();
+  // V: thread t takes float4 t % LP of the rows of position set t / LP, for every head; the lanes
+  // of a warp with the same float4 are added, then (below) the warps.
+  {
+    const int d4 = threadIdx.x % LP;
+    float4 acc[kMaxGroup];
+#pragma unroll
+    for (int h = 0; h < kMaxGroup; h++) acc[h] = make_float4(0.f, 0.f, 0.f, 0.f);
+    for (int j = threadIdx.x / LP; j < cnt; j += kVGroups) {
+      const float4 v = reinterpret_cast<const float4*>(vt + j * kStride)[d4];
+#pragma unroll
+      for (int h = 0; h < kMaxGroup; h++) {
+        if (h < group) fma4(acc[h], ss[0][h][j], v);
+      }
+    }
+#pragma unroll
+    for (int h = 0; h < kMaxGroup; h++) {
+      if (h >= group) continue;
+#pragma unroll
+      for (int o = LP; o < 32; o <<= 1) {
+        acc[h].x += __shfl_xor_sync(0xffffffffu, acc[h].x, o);
+        acc[h].y += __shfl_xor_sync(0xffffffffu, acc[h].y, o);
+        acc[h].z += __shfl_xor_sync(0xffffffffu, acc[h].z, o);
+        acc[h].w += __shfl_xor_sync(0xffffffffu, acc[h].w, o);
+      }
+      if (lane < LP) vsum[warp][h][lane] = acc[h];
+    }
+  }
+  __syncthreads();
+  if (threadIdx.x < group * LP) {
+    const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
+    float4 a = vsum[0][h][d4];
+#pragma unroll
+    for (int w = 1; w < kClusterWarps; w++) {
+      const float4 b = vsum[w][h][d4];
+      a.x += b.x;
+      a.y += b.y;
+      a.z += b.z;
+      a.w += b.w;
+    }
+    const int i = rank * kMaxGroup + h;
+    cluster.map_shared_rank(pacc, 0)[i * LP + d4] = a;
+    if (d4 == 0) cluster.map_shared_rank(pml, 0)[i] = sml[h];
+  }
+  // Every head's partial is in the first block's shared memory after this (and no block exits
   // while another may still write into its shared memory).
   cluster.sync();
-  if (rank != 0 || threadIdx.x >= p.group * LP) return;
-  const int hg = threadIdx.x / LP, d4 = threadIdx.x % LP;
-  float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group + hg) * D;
-  clusterMerge<D>(pacc, pml, blocks, sets, p.group, hg, d4, reinterpret_cast<float4*>(outRow) + d4);
+  if (rank != 0 || threadIdx.x >= group * LP) return;
+  const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
+  float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group + h) * D;
+  clusterMerge<D>(pacc, pml, blocks, h, d4, reinterpret_cast<float4*>(outRow) + d4);
 }
 
 // ---- per-head kernel: one block per (row, query head, split) ----
@@ -734,7 +760,7 @@ struct GroupedLaunch {
       return;
     }
     // The tiles and the partials; all the SM has where every block of the grid gets an SM.
-    constexpr size_t kPartials = kClusterMax * kClusterWarps * (D / 4 * sizeof(float4) + sizeof(float2));
+    constexpr size_t kPartials = kClusterMax * kMaxGroup * (D / 4 * sizeof(float4) + sizeof(float2));
     const size_t whole = wholeSm(clusterAttentionKernel<D>);
     const size_t tiles = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
     const size_t smem = grid.x * grid.y <= smCount() ? whole : tiles + kPartials;
