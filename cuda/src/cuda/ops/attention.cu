@@ -386,19 +386,18 @@ __device__ inline void clusterMerge(const float4* pacc, const float2* pml, int b
 // blocks. A block stages its positions' K and V rows in shared memory with cp.async (at one row,
 // all but this step's position before the PDL wait, so after it only q and that one row are
 // loaded), then computes every query head of the group over its positions in three block-wide
-// phases, each reading the tiles once for all heads (a warp per head read them once a head, and
-// its pass was a latency-bound chain of ~800 instructions, 2.2-2.4 us):
+// phases, each reading the tiles once for all heads:
 // - scores: a thread takes one position and a share of its dims for every head;
 // - the softmax, a warp a head, adds the shares in order;
 // - V: a thread takes one float4 of dims over a set of the positions for every head; the warps'
 //   sums are added in warp order.
 // It pushes each head's (max, sum, acc) into the shared memory of the cluster's first block, which
 // merges them after one cluster barrier (clusterMerge): no partials in global memory, no fence, no
-// completion counter.
+// completion counter. Traced on an H100 (Qwen2.5-0.5B shapes, ~520 positions, from the wait):
+// staged by 0.6-0.9 us, scores 0.9, softmax 0.5, V with the sums 1.0, barrier 0.7, merge 0.55.
 // When the grid fits on the SMs at once, a block asks for all of its SM's shared memory
 // (wholeSm), so no block of the kernels that wait on it shares the SM: their early weight loads
-// queued ahead of these shared-memory loads (traced on an H100: the attention step 6.1 -> 5.1 us
-// a layer).
+// queued ahead of these shared-memory loads (the attention step 6.1 -> 5.1 us a layer).
 template <int D>
 __global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const GroupedParams p) {
   constexpr int kStride = D + 4;
