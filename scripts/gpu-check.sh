@@ -96,9 +96,18 @@ EOF
     python3 scripts/ncu-summary.py "$OUT/ncu.csv" | tee "$OUT/ncu-summary.txt" | tail -40
   fi
   t0=$(date +%s)
+  # The SM clock while the bench runs (the decode step is a chain of latency-bound kernels, so it
+  # scales with the clock): sampled every 200 ms, summarized over the samples of a busy card.
+  nvidia-smi --query-gpu=clocks.sm,clocks.mem,power.draw --format=csv,noheader,nounits -lms 200 >"$OUT/clocks.csv" 2>&1 &
+  smi_pid=$!
   timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" --rows "$OUT/bench-rows.md" >"$OUT/bench.log" 2>&1
   bench=$?
+  kill $smi_pid 2>/dev/null
+  wait $smi_pid 2>/dev/null
   status+=("bench: $([ $bench = 0 ] && echo ok || echo FAILED) ($(($(date +%s) - t0)) s)")
+  status+=("$(awk -F', *' '$3 + 0 > 150 {print $1}' "$OUT/clocks.csv" | sort -n | awk '{v[++n] = $1}
+    END {if (n) printf "SM clock while the card drew > 150 W: median %d MHz (%d-%d, %d samples)", v[int((n + 1) / 2)], v[1], v[n], n;
+         else printf "SM clock: no sample of a busy card"}')")
 fi
 
 echo
