@@ -21,6 +21,7 @@
 #include "cuda/ops/attention.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 #include <cooperative_groups.h>
@@ -28,6 +29,7 @@
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "cuda/dependent_launch.cuh"
+#include "cuda/device_info.h"
 #include "cuda/mma_sync.cuh"
 #include "native_error.h"
 
@@ -727,22 +729,23 @@ __global__ void __launch_bounds__(kThreads) perHeadAttentionKernel(float* out, f
   if (threadIdx.x == 0) counters[blockIdx.x] = 0;
 }
 
-int deviceAttribute(cudaDeviceAttr attr) {
-  int device = 0, value = 0;
-  cudaCheck(cudaGetDevice(&device), "cudaGetDevice");
-  cudaCheck(cudaDeviceGetAttribute(&value, attr, device), "cudaDeviceGetAttribute");
-  return value;
-}
-
-unsigned smCount() { return static_cast<unsigned>(deviceAttribute(cudaDevAttrMultiProcessorCount)); }
-
-// The dynamic shared memory that fills a block of `kernel` to the most one block may have: the
-// SM then runs no other block beside it.
-template <typename Kernel>
-size_t wholeSm(Kernel kernel) {
-  cudaFuncAttributes fa;
-  cudaCheck(cudaFuncGetAttributes(&fa, kernel), "cudaFuncGetAttributes");
-  return static_cast<size_t>(deviceAttribute(cudaDevAttrMaxSharedMemoryPerBlockOptin)) - fa.sharedSizeBytes;
+// The dynamic shared memory that fills a block of kKernel to the most one block may have, so that
+// its SM runs no other block beside it; the kernel's limit is raised to it once per device.
+template <auto kKernel>
+size_t wholeSm() {
+  // The kernel's static shared memory is the same on every device of the build's one target.
+  static const size_t staticBytes = [] {
+    cudaFuncAttributes fa;
+    cudaCheck(cudaFuncGetAttributes(&fa, kKernel), "cudaFuncGetAttributes");
+    return fa.sharedSizeBytes;
+  }();
+  static std::atomic<uint64_t> opted{0};
+  const size_t whole = static_cast<size_t>(deviceAttribute(cudaDevAttrMaxSharedMemoryPerBlockOptin)) - staticBytes;
+  oncePerDevice(opted, [&] {
+    cudaCheck(cudaFuncSetAttribute(kKernel, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(whole)),
+              "cudaFuncSetAttribute(clusterAttention)");
+  });
+  return whole;
 }
 
 // Launches one of the grouped kernels for a head dim they take (a power of two from 8 to 128).
@@ -760,12 +763,9 @@ struct GroupedLaunch {
     }
     // The tiles and the partials; all the SM has where every block of the grid gets an SM.
     constexpr size_t kPartials = kClusterMax * kMaxGroup * (D / 4 * sizeof(float4) + sizeof(float2));
-    const size_t whole = wholeSm(clusterAttentionKernel<D>);
+    const size_t whole = wholeSm<clusterAttentionKernel<D>>();
     const size_t tiles = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
-    const size_t smem = grid.x * grid.y <= smCount() ? whole : tiles + kPartials;
-    cudaCheck(cudaFuncSetAttribute(clusterAttentionKernel<D>, cudaFuncAttributeMaxDynamicSharedMemorySize,
-                                   static_cast<int>(whole)),
-              "cudaFuncSetAttribute(clusterAttention)");
+    const size_t smem = grid.x * grid.y <= static_cast<unsigned>(smCount()) ? whole : tiles + kPartials;
     launchDependent(s, grid, dim3(kClusterThreads), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
   }
 

@@ -13,6 +13,7 @@
 
 #include "cuda/cuda_check.h"
 #include "cuda/dequant.cuh"
+#include "cuda/device_info.h"
 #include "cuda/mma_sync.cuh"
 #include "native_error.h"
 
@@ -398,18 +399,6 @@ __global__ void __launch_bounds__(kWarpsM* kWarpsN * 32, kMinBlocks)
   }
 }
 
-int currentDevice() {
-  int dev = 0;
-  cudaCheck(cudaGetDevice(&dev), "cudaGetDevice");
-  return dev;
-}
-
-int smCount() {
-  int sms = 0;
-  cudaCheck(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, currentDevice()), "cudaDeviceGetAttribute");
-  return sms;
-}
-
 int64_t tileCount(int n, int64_t rows, int bm, int bn) { return ((n + bm - 1) / bm) * ((rows + bn - 1) / bn); }
 
 // Split-K: a store or residual product with fewer 128 x 128 tiles than SMs (the q/k/v, o and down
@@ -477,16 +466,12 @@ template <GgmlType T, Epilogue E, int kWarpsM, int kWarpsN, int kBlockM, int kBl
 void launchMma(cudaStream_t s, const MmaArgs& args, int count, int zBlocks) {
   constexpr int kSmem = mmaSmemBytes<kBlockM, kBlockN>();
   auto kernel = matmulMmaKernel<T, E, kWarpsM, kWarpsN, kBlockM, kBlockN, kMinBlocks>;
-  // Over 48 KB of dynamic shared memory is opt-in per device: set at this instantiation's first
-  // launch on each device (bit `dev`; devices past 64 set it at every launch).
+  // Over 48 KB of dynamic shared memory is opt-in per device.
   static std::atomic<uint64_t> opted{0};
-  const int dev = currentDevice();
-  const uint64_t bit = dev < 64 ? uint64_t{1} << dev : 0;
-  if (bit == 0 || (opted.load() & bit) == 0) {
+  oncePerDevice(opted, [&] {
     cudaCheck(cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, kSmem),
               "cudaFuncSetAttribute(matmulMma)");
-    opted.fetch_or(bit);
-  }
+  });
   constexpr int kRowsPerTile = E == Epilogue::kSwiGlu ? kBlockN / 2 : kBlockN;
   int64_t widest = 0;
   for (int i = 0; i < count; i++) widest = std::max(widest, args.rows[i]);
