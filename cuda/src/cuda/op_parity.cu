@@ -823,6 +823,145 @@ void prefillAttentionCases(Harness& h) {
 // and coarsely quantized (ties everywhere, top-k and top-p boundaries among them). Tokens, the
 // logprob record's tokens included, must be identical (relErr: the fraction that differ);
 // maxAbsErr is the largest logprob difference.
+// Backend::decodeLayers (the CUDA backend's persistent kernel) against the CPU backend's op
+// sequence for the same layers, as Forward runs them: two layers of one row over a random paged
+// cache. Compares the residual stream and both layers' caches.
+struct DecodeShape {
+  int heads, kvHeads, headDim, embd, ff;
+  RopeStyle style;
+  bool bias;
+};
+
+struct DecodeMix {
+  const char* name;
+  GgmlType qko, v, gateUp, down;
+};
+
+void decodeLayersCase(Harness& h, const DecodeShape& c, const DecodeMix& m, int32_t pos) {
+  const int layers = 2, blockSize = 16;
+  const int maxPos = (pos / 512 + 1) * 512 - 1;  // Forward sizes recorded steps for the position bucket
+  const int blocks = (maxPos + 1) / blockSize;
+  const int qDim = c.heads * c.headDim, kvDim = c.kvHeads * c.headDim;
+  std::vector<int32_t> table(blocks);
+  for (int i = 0; i < blocks; i++) table[i] = i;
+  std::shuffle(table.begin(), table.end(), h.rng_);
+  const int32_t slot = table[pos / blockSize] * blockSize + pos % blockSize;
+  struct LayerData {
+    Harness::Pair wq, wk, wv, wo, gate, up, down, attnNorm, ffnNorm, bq, bk, bv, kc, vc;
+  };
+  std::vector<LayerData> data;
+  for (int l = 0; l < layers; l++) {
+    const size_t cache = static_cast<size_t>(blocks) * blockSize * kvDim;
+    data.push_back({h.putWeight(m.qko, qDim, c.embd), h.putWeight(m.qko, kvDim, c.embd), h.putWeight(m.v, kvDim, c.embd),
+                    h.putWeight(m.qko, c.embd, qDim), h.putWeight(m.gateUp, c.ff, c.embd),
+                    h.putWeight(m.gateUp, c.ff, c.embd), h.putWeight(m.down, c.embd, c.ff),
+                    h.put(h.randomFloats(c.embd, 0.5f, 1.5f)), h.put(h.randomFloats(c.embd, 0.5f, 1.5f)),
+                    h.put(h.randomFloats(qDim)), h.put(h.randomFloats(kvDim)), h.put(h.randomFloats(kvDim)),
+                    h.put(h.randomFloats(cache, -2.f, 2.f)), h.put(h.randomFloats(cache))});
+  }
+  auto x = h.put(h.randomFloats(c.embd, -3.f, 3.f));
+  auto q = h.output(qDim), k = h.output(kvDim), v = h.output(kvDim), attn = h.output(qDim);
+  auto gate = h.output(c.ff), up = h.output(c.ff), normed = h.output(c.ff);
+  auto pp = h.put(std::vector<int32_t>{pos});
+  auto sp = h.put(std::vector<int32_t>{slot});
+  auto op = h.put(std::vector<int32_t>{0});
+  auto tp = h.put(table);
+  bool taken = false;
+  for (bool cpu : {true, false}) {
+    auto P = [cpu](const Harness::Pair& p) { return cpu ? p.cpu : p.gpu; };
+    auto F = [&P](const Harness::Pair& p) { return static_cast<float*>(P(p)); };
+    std::vector<DecodeLayer> ls;
+    for (const LayerData& d : data) {
+      DecodeLayer L;
+      L.qkv.wq = viewOf(P(d.wq), m.qko, qDim, c.embd);
+      L.qkv.wk = viewOf(P(d.wk), m.qko, kvDim, c.embd);
+      L.qkv.wv = viewOf(P(d.wv), m.v, kvDim, c.embd);
+      L.qkv.normW = F(d.attnNorm);
+      L.qkv.eps = 1e-6f;
+      if (c.bias) {
+        L.qkv.bq = F(d.bq);
+        L.qkv.bk = F(d.bk);
+        L.qkv.bv = F(d.bv);
+      }
+      L.qkv.ropeQ.heads = c.heads;
+      L.qkv.ropeQ.headDim = c.headDim;
+      L.qkv.ropeQ.ropeDim = c.headDim;
+      L.qkv.ropeQ.freqBase = 1e6f;
+      L.qkv.ropeQ.style = c.style;
+      L.qkv.ropeK = L.qkv.ropeQ;
+      L.qkv.ropeK.heads = c.kvHeads;
+      L.kv = KvLayerView{F(d.kc), F(d.vc), blockSize, kvDim};
+      L.wo = viewOf(P(d.wo), m.qko, c.embd, qDim);
+      L.gate = viewOf(P(d.gate), m.gateUp, c.ff, c.embd);
+      L.up = viewOf(P(d.up), m.gateUp, c.ff, c.embd);
+      L.down = viewOf(P(d.down), m.down, c.embd, c.ff);
+      L.ffnNorm = F(d.ffnNorm);
+      ls.push_back(L);
+    }
+    AttentionBatch ab;
+    ab.pos = static_cast<int32_t*>(P(pp));
+    ab.tableOffset = static_cast<int32_t*>(P(op));
+    ab.blockTables = static_cast<int32_t*>(P(tp));
+    ab.n = 1;
+    ab.heads = c.heads;
+    ab.kvHeads = c.kvHeads;
+    ab.headDim = c.headDim;
+    ab.maxPos = maxPos;
+    DecodeBuffers buf;
+    buf.x = F(x);
+    buf.q = F(q);
+    buf.attn = F(attn);
+    buf.gate = F(gate);
+    buf.slots = static_cast<int32_t*>(P(sp));
+    if (cpu) {
+      for (const DecodeLayer& L : ls) {
+        h.cpu_.normQkvRopeStore(buf.q, F(k), F(v), L.qkv, buf.x, ab.pos, buf.slots, 1, L.kv, F(normed));
+        h.cpu_.attention(buf.attn, buf.q, L.kv, ab);
+        h.cpu_.matmulAdd(buf.x, L.wo, buf.attn, 1, F(normed));
+        h.cpu_.normGateUp(buf.gate, F(up), L.gate, L.up, buf.x, L.ffnNorm, 1e-6f, 1, F(normed));
+        h.cpu_.matmulAdd(buf.x, L.down, buf.gate, 1, F(normed));
+      }
+    } else {
+      taken = h.gpu_.decodeLayers(ls.data(), layers, buf, ab);
+    }
+  }
+  const std::string shape = std::to_string(c.heads) + "x" + std::to_string(c.headDim) + " heads, " +
+                            std::to_string(c.kvHeads) + " KV, " + std::to_string(c.embd) + " embd, " +
+                            std::to_string(c.ff) + " ffn, pos " + std::to_string(pos);
+  if (!taken) {
+    OpParityResult r;
+    r.op = "decodeLayers";
+    r.type = m.name;
+    r.shape = shape + ": not taken by the CUDA backend";
+    r.relErr = std::numeric_limits<double>::infinity();
+    h.results_.push_back(r);
+    return;
+  }
+  h.compare(x, "decodeLayers", m.name, shape + ", residual stream after 2 layers");
+  for (int l = 0; l < layers; l++) {
+    h.compare(data[l].kc, "decodeLayers", m.name, shape + ", K cache layer " + std::to_string(l));
+    h.compare(data[l].vc, "decodeLayers", m.name, shape + ", V cache layer " + std::to_string(l));
+  }
+}
+
+void decodeLayersCases(Harness& h) {
+  const DecodeShape qwen{14, 2, 64, 896, 4864, RopeStyle::Neox, true};
+  const DecodeMix f16{"F16", GgmlType::F16, GgmlType::F16, GgmlType::F16, GgmlType::F16};
+  for (int32_t pos : {0, 300, 1500}) decodeLayersCase(h, qwen, f16, pos);
+  decodeLayersCase(h, qwen, {"Q8_0", GgmlType::Q8_0, GgmlType::Q8_0, GgmlType::Q8_0, GgmlType::Q8_0}, 300);
+  // The Q4_K_M mix of 896-wide models: Q5_0 with V in Q8_0 and the down projection in Q4_K or Q6_K.
+  decodeLayersCase(h, qwen, {"Q4_K_M mix", GgmlType::Q5_0, GgmlType::Q8_0, GgmlType::Q5_0, GgmlType::Q4_K}, 300);
+  decodeLayersCase(h, qwen, {"Q4_K_M mix (Q6_K down)", GgmlType::Q5_0, GgmlType::Q8_0, GgmlType::Q5_0, GgmlType::Q6_K},
+                   300);
+  decodeLayersCase(h, qwen, {"Q4_0", GgmlType::Q4_0, GgmlType::Q4_0, GgmlType::Q4_0, GgmlType::Q4_0}, 300);
+  // Small heads, interleaved rope, no biases, F32 (the tiny test models).
+  decodeLayersCase(h, {4, 2, 16, 64, 128, RopeStyle::Normal, false},
+                   {"F32", GgmlType::F32, GgmlType::F32, GgmlType::F32, GgmlType::F32}, 40);
+  // 128-dim heads, four a KV head; 1024-wide rows take a whole block each.
+  decodeLayersCase(h, {8, 2, 128, 1024, 2048, RopeStyle::Neox, false},
+                   {"BF16", GgmlType::BF16, GgmlType::BF16, GgmlType::BF16, GgmlType::BF16}, 100);
+}
+
 void sampleCases(Harness& h) {
   struct Case {
     const char* name;
@@ -973,6 +1112,7 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   prefillMatmulCases(h);
   prefillNormQkvCases(h);
   prefillAttentionCases(h);
+  decodeLayersCases(h);
   sampleCases(h);
   return h.results_;
 }
