@@ -12,6 +12,7 @@ ROOT=$PWD
 OUT=${OUT:-/tmp/gpu-check}
 mkdir -p "$OUT"
 SKIP_SANITIZER=${SKIP_SANITIZER:-0}  # 1: no compute-sanitizer pass
+SANITIZER_TIMEOUT=${SANITIZER_TIMEOUT:-300}  # seconds
 # PROFILE=1: also an ncu per-kernel time summary of a few steps (scripts/ncu-summary.py)
 TYPES=${BENCH_TYPES:-f16,q8_0,q4_k_m}
 
@@ -49,7 +50,7 @@ if [ $build = 0 ]; then
   status+=("gpu tests: $([ $tests = 0 ] && echo pass || echo FAIL) ($(($(date +%s) - t0)) s)")
   if [ "$SKIP_SANITIZER" != 1 ]; then
     t0=$(date +%s)
-    timeout 300 compute-sanitizer --tool memcheck --leak-check full --error-exitcode 9 \
+    timeout "$SANITIZER_TIMEOUT" compute-sanitizer --tool memcheck --leak-check full --error-exitcode 9 \
       $NODE .gpu/bundles/ops.gpu.test.mjs >"$OUT/sanitizer.log" 2>&1
     san=$?
     grep -E "ERROR SUMMARY|LEAK SUMMARY|Invalid" "$OUT/sanitizer.log" | head -10

@@ -957,8 +957,8 @@ void decodeLayersCases(Harness& h) {
   // Small heads, interleaved rope, no biases, F32 (the tiny test models).
   decodeLayersCase(h, {4, 2, 16, 64, 128, RopeStyle::Normal, false},
                    {"F32", GgmlType::F32, GgmlType::F32, GgmlType::F32, GgmlType::F32}, 40);
-  // 128-dim heads, four a KV head; 1024-wide rows take a whole block each.
-  decodeLayersCase(h, {8, 2, 128, 1024, 2048, RopeStyle::Neox, false},
+  // 128-dim heads, four a KV head (the QKV vector tile must fit a 10 KB slot: 512 embd).
+  decodeLayersCase(h, {8, 2, 128, 512, 1024, RopeStyle::Neox, false},
                    {"BF16", GgmlType::BF16, GgmlType::BF16, GgmlType::BF16, GgmlType::BF16}, 100);
 }
 

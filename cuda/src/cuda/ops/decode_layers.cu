@@ -40,14 +40,15 @@ namespace {
 constexpr int kWarps = 8;  // consumer warps
 constexpr int kConsumers = kWarps * 32;
 constexpr int kThreads = kConsumers + 32;  // and the producer warp
-constexpr int kSlotBytes = 19968;          // two F16 rows of 4864 columns, with alignment slack
-constexpr int kMaxSlots = 16;
-constexpr unsigned kInFlight = 3;  // bulk copies outstanding a block
+constexpr int kSlotBytes = 9984;           // one F16 row of 4864 columns, with alignment slack
+constexpr int kMaxSlots = 24;
+constexpr unsigned kInFlight = 6;  // bulk copies outstanding a block
 constexpr int kMaxOwnRows = 64;    // rows of the residual stream a block owns
 constexpr int kMaxGroup = 8;        // query heads a KV head
 constexpr int kMaxKvHeads = 64;
 constexpr int kPhases = 5;          // counters a layer: QKV, attention, o, gate/up, down
 constexpr int kLine = 32;           // words a counter (a 128-byte line of its own)
+constexpr int kSpread = 8;          // lines a phase counter is spread over (blocks b % kSpread)
 
 enum Mat { kQ, kK, kV, kO, kGate, kUp, kDown, kMats };
 enum Phase { kPhaseQkv, kPhaseAttention, kPhaseO, kPhaseGateUp, kPhaseDown };
@@ -138,30 +139,39 @@ __device__ __forceinline__ unsigned loadAcquire(const unsigned* p) {
 // The consumer warps only (the producer warp never joins).
 __device__ __forceinline__ void consumerSync() { asm volatile("bar.sync 1, %0;" ::"n"(kConsumers) : "memory"); }
 
-// The sync words: the merge counter of each KV head, then the counters of each layer's phases.
+// The sync words: the merge counter of each KV head, the end-of-launch counter, then the counters
+// of each layer's phases, kSpread lines each: block b counts on line b % kSpread, so no line takes
+// more than ~17 of the 132 blocks' atomics (one line took ~2 us to collect them all).
 __device__ __forceinline__ unsigned* mergeCounter(const Params& p, int kvHead) { return p.sync + kLine * kvHead; }
 
+__device__ __forceinline__ unsigned* doneCounter(const Params& p) { return p.sync + kLine * kMaxKvHeads; }
+
 __device__ __forceinline__ unsigned* counter(const Params& p, int layer, int phase) {
-  return p.sync + kLine * (kMaxKvHeads + layer * kPhases + phase);
+  return p.sync + kLine * (kMaxKvHeads + 1 + (layer * kPhases + phase) * kSpread);
 }
 
-// Every consumer thread returns once *c has reached target.
-__device__ __forceinline__ void waitCount(const unsigned* c, unsigned target) {
-  if (threadIdx.x == 0) {
-    while (loadAcquire(c) < target) {
+// Every consumer thread returns once `total` counts have arrived on the first `spread` lines of
+// c, count i on line i % spread.
+__device__ __forceinline__ void waitCount(const unsigned* c, int spread, int total) {
+  if (threadIdx.x < 32) {
+    const int lane = threadIdx.x;
+    const unsigned want = lane < spread ? static_cast<unsigned>(max(0, (total - lane + spread - 1) / spread)) : 0;
+    bool ok = want == 0;
+    while (!__all_sync(0xffffffffu, ok)) {
+      if (!ok) ok = loadAcquire(c + lane * kLine) >= want;
     }
   }
   consumerSync();
 }
 
-// After every consumer thread's writes: counts this block once; returns the count before it
-// (thread 0 only).
-__device__ __forceinline__ unsigned signalCount(unsigned* c) {
+// After every consumer thread's writes: counts once on line `line` of c; returns the count
+// before it (thread 0 only).
+__device__ __forceinline__ unsigned signalCount(unsigned* c, int line = 0) {
   consumerSync();
   unsigned before = 0;
   if (threadIdx.x == 0) {
     __threadfence();
-    before = atomicAdd(c, 1u);
+    before = atomicAdd(c + line * kLine, 1u);
   }
   return before;
 }
@@ -239,6 +249,7 @@ __device__ __forceinline__ void forEachTile(const Params& p, const PlanLayer& L,
     const int64_t total = qPairs + 2 * kPairs;
     int j = static_cast<int>(splitAt(total, b, blocks));
     const int j1 = static_cast<int>(splitAt(total, b + 1, blocks));
+    const int share = (j1 - j + kWarps - 1) / kWarps;
     while (j < j1) {
       Tile t;
       t.seg = j < qPairs ? 0 : (j < qPairs + kPairs ? 1 : 2);
@@ -252,7 +263,7 @@ __device__ __forceinline__ void forEachTile(const Params& p, const PlanLayer& L,
       t.pair = true;
       const bool twoRuns = t.seg < 2 && p.neox;
       const int fit = twoRuns ? (kSlotBytes / 2 - 32) / t.rowBytes : (kSlotBytes - 32) / (2 * t.rowBytes);
-      t.items = min(min(j1 - j, half - t.i0), fit);
+      t.items = min(min(j1 - j, half - t.i0), min(fit, share));
       const uint8_t* w = L.w[mat];
       if (twoRuns) {
         rowRuns(t, w + static_cast<size_t>(t.head * D + t.i0) * t.rowBytes, t.items,
@@ -276,13 +287,14 @@ __device__ __forceinline__ void forEachTile(const Params& p, const PlanLayer& L,
   const int64_t cols = phase == kPhaseO ? int64_t{p.heads} * D : (gateUp ? p.embd : p.ffn);
   const int fit = gateUp ? (kSlotBytes / 2 - 32) / L.rowBytes[mat] : (kSlotBytes - 32) / L.rowBytes[mat];
   const int64_t r1 = splitAt(rows, b + 1, blocks);
+  const int share = static_cast<int>((r1 - splitAt(rows, b, blocks) + kWarps - 1) / kWarps);
   for (int64_t r = splitAt(rows, b, blocks); r < r1;) {
     Tile t;
     t.rowBytes = L.rowBytes[mat];
     t.type = L.type[mat];
     t.cols = cols;
     t.pair = gateUp;
-    t.items = static_cast<int>(min(r1 - r, static_cast<int64_t>(fit)));
+    t.items = static_cast<int>(min(r1 - r, static_cast<int64_t>(min(fit, share))));
     t.i0 = static_cast<int>(r);
     t.seg = t.head = 0;
     rowRuns(t, L.w[mat] + static_cast<size_t>(r) * t.rowBytes, t.items,
@@ -359,16 +371,16 @@ __device__ __forceinline__ float chunkDot(const uint8_t* row, int c, int cols, c
   return (p0 + p1) + (p2 + p3);
 }
 
-// The calling warp's items of a tile (items first, first + kWarps, ...; in shared memory: first
-// rows at a, item i's at a + i * stepA * rowBytes; second rows, for pairs, at b or right after
-// the first) dotted with xs; lane 0 gets epi(item, first row's sum, second row's sum). Warps go
-// through a phase's tiles on their own: no block barrier between tiles.
+// A tile's items dotted with xs by the calling warp (in shared memory: first rows at a, item i's
+// at a + i * stepA * rowBytes; second rows, for pairs, at b or right after the first); lane 0 gets
+// epi(item, first row's sum, second row's sum). The warps take a phase's tiles in turn and go
+// through them on their own: no block barrier between tiles.
 template <GgmlType T, typename Epi>
-__device__ __forceinline__ void warpTile(const uint8_t* a, const uint8_t* b, int stepA, uint32_t rowBytes, int items,
-                                         int cols, bool pair, int first, const float* xs, Epi& epi) {
+__device__ __forceinline__ void warpTileOf(const uint8_t* a, const uint8_t* b, int stepA, uint32_t rowBytes, int items,
+                                           int cols, bool pair, const float* xs, Epi& epi) {
   const int lane = threadIdx.x % 32;
   const int chunks = cols / 8;
-  for (int i = first; i < items; i += kWarps) {
+  for (int i = 0; i < items; i++) {
     const uint8_t* ra = a + static_cast<size_t>(i) * stepA * rowBytes;
     const uint8_t* rb = b != nullptr ? b + static_cast<size_t>(i) * rowBytes : ra + rowBytes;
     float sa = 0.f, sb = 0.f;
@@ -388,22 +400,22 @@ __device__ __forceinline__ void warpTile(const uint8_t* a, const uint8_t* b, int
   }
 }
 
-// warpTile for tile t in `slot`.
+// warpTileOf for tile t in `slot`.
 template <typename Epi>
-__device__ __forceinline__ void warpTileAny(const Tile& t, const uint8_t* slot, int first, const float* xs, Epi& epi) {
+__device__ __forceinline__ void warpTile(const Tile& t, const uint8_t* slot, const float* xs, Epi& epi) {
   const uint8_t* a = runData(slot, t.run[0]);
   const uint8_t* b = t.run[1].src != nullptr ? runData(slot, t.run[1]) : nullptr;
   const int stepA = t.pair && b == nullptr ? 2 : 1;
   const int cols = static_cast<int>(t.cols);
   switch (t.type) {
-    case GgmlType::F32: warpTile<GgmlType::F32>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, first, xs, epi); return;
-    case GgmlType::F16: warpTile<GgmlType::F16>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, first, xs, epi); return;
-    case GgmlType::BF16: warpTile<GgmlType::BF16>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, first, xs, epi); return;
-    case GgmlType::Q8_0: warpTile<GgmlType::Q8_0>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, first, xs, epi); return;
-    case GgmlType::Q4_0: warpTile<GgmlType::Q4_0>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, first, xs, epi); return;
-    case GgmlType::Q5_0: warpTile<GgmlType::Q5_0>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, first, xs, epi); return;
-    case GgmlType::Q4_K: warpTile<GgmlType::Q4_K>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, first, xs, epi); return;
-    case GgmlType::Q6_K: warpTile<GgmlType::Q6_K>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, first, xs, epi); return;
+    case GgmlType::F32: warpTileOf<GgmlType::F32>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, xs, epi); return;
+    case GgmlType::F16: warpTileOf<GgmlType::F16>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, xs, epi); return;
+    case GgmlType::BF16: warpTileOf<GgmlType::BF16>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, xs, epi); return;
+    case GgmlType::Q8_0: warpTileOf<GgmlType::Q8_0>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, xs, epi); return;
+    case GgmlType::Q4_0: warpTileOf<GgmlType::Q4_0>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, xs, epi); return;
+    case GgmlType::Q5_0: warpTileOf<GgmlType::Q5_0>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, xs, epi); return;
+    case GgmlType::Q4_K: warpTileOf<GgmlType::Q4_K>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, xs, epi); return;
+    case GgmlType::Q6_K: warpTileOf<GgmlType::Q6_K>(a, b, stepA, t.rowBytes, t.items, cols, t.pair, xs, epi); return;
     default: return;
   }
 }
@@ -687,7 +699,7 @@ __global__ void __launch_bounds__(kThreads, 1) decodeLayersKernel(const __grid_c
   if (threadIdx.x == 0) {
     for (int i = 0; i < p.slotCount; i++) {
       mbarInit(&full[i], 1);
-      mbarInit(&empty[i], kWarps);
+      mbarInit(&empty[i], 1);
     }
     asm volatile("fence.mbarrier_init.release.cluster;" ::: "memory");
   }
@@ -710,20 +722,13 @@ __global__ void __launch_bounds__(kThreads, 1) decodeLayersKernel(const __grid_c
   const int splits = (last + A::P) / A::P;
   const int items = p.kvHeads * splits;
   const int ownFirst = static_cast<int>(splitAt(p.embd, b, blocks));
-  const unsigned allBlocks = blocks, allHeads = p.kvHeads;
-  unsigned k = 0;  // tiles consumed
-  auto nextTile = [&]() -> const uint8_t* {
-    const unsigned slot = k % p.slotCount, use = k / p.slotCount;
-    mbarWait(&full[slot], use & 1);
-    k++;
-    return ring + static_cast<size_t>(slot) * kSlotBytes;
-  };
-  auto emptyOf = [&]() { return &empty[(k - 1) % p.slotCount]; };
-  // Each warp, once done with a slot.
-  auto release = [&](uint64_t* bar) {
-    __syncwarp();
-    if (lane == 0) mbarArrive(bar);
-  };
+  // Tile k of the step is in slot k % slotCount, its use k / slotCount of the slot. A row tile is
+  // one warp's (the phase's tiles go round the warps), which waits for it and frees it; a vector
+  // tile is the block's, freed by thread 0 once every warp is past it.
+  unsigned k = 0;
+  auto slotOf = [&](unsigned tile) { return ring + static_cast<size_t>(tile % p.slotCount) * kSlotBytes; };
+  auto awaitTile = [&](unsigned tile) { mbarWait(&full[tile % p.slotCount], (tile / p.slotCount) & 1); };
+  auto freeTile = [&](unsigned tile) { mbarArrive(&empty[tile % p.slotCount]); };
   // Adds v to row r of the residual stream (a row this block owns).
   auto addOwn = [&](int r, float v) {
     const float sum = xOwn[r - ownFirst] + v;
@@ -738,7 +743,7 @@ __global__ void __launch_bounds__(kThreads, 1) decodeLayersKernel(const __grid_c
       stageItem<D>(p, L, at, table, g, s * A::P, min(A::P, last + 1 - s * A::P), last);
     }
     // The QKV phase's vector tile (norm weights, biases) stays until its last pair is written.
-    uint64_t* vecEmpty = nullptr;
+    unsigned vecTile = 0;
     const float *bq = nullptr, *bk = nullptr, *bv = nullptr;
 #pragma unroll 1
     for (int phase = kPhaseQkv; phase <= kPhaseDown; phase++) {
@@ -750,12 +755,12 @@ __global__ void __launch_bounds__(kThreads, 1) decodeLayersKernel(const __grid_c
           if (threadIdx.x < own) xOwn[threadIdx.x] = __ldcg(p.x + ownFirst + threadIdx.x);
           consumerSync();
         } else {
-          waitCount(counter(p, l - 1, kPhaseDown), allBlocks);
+          waitCount(counter(p, l - 1, kPhaseDown), kSpread, blocks);
         }
       } else if (phase == kPhaseAttention) {
         // This block's attention items; the last item of each KV head counts the phase.
         if (b < items) {
-          waitCount(counter(p, l, kPhaseQkv), allBlocks);
+          waitCount(counter(p, l, kPhaseQkv), kSpread, blocks);
           for (int item = b; item < items; item += blocks) {
             const int g = item % p.kvHeads, s = item / p.kvHeads;
             if (item != b) stageItem<D>(p, L, at, table, g, s * A::P, min(A::P, last + 1 - s * A::P), last);
@@ -765,30 +770,34 @@ __global__ void __launch_bounds__(kThreads, 1) decodeLayersKernel(const __grid_c
         }
         continue;
       } else if (phase == kPhaseO) {
-        waitCount(counter(p, l, kPhaseAttention), allHeads);
+        waitCount(counter(p, l, kPhaseAttention), 1, p.kvHeads);
         loadPlain(xs, p.attn, p.heads * D);
       } else if (phase == kPhaseGateUp) {
-        waitCount(counter(p, l, kPhaseO), allBlocks);
+        waitCount(counter(p, l, kPhaseO), kSpread, blocks);
       } else {
-        waitCount(counter(p, l, kPhaseGateUp), allBlocks);
+        waitCount(counter(p, l, kPhaseGateUp), kSpread, blocks);
         loadPlain(xs, p.h, p.ffn);
       }
       // QKV: rmsnorm(x) . Wq/Wk/Wv, biases, rope; q to p.q, K and V to the cache. o: x += attn . Wo.
       // gate/up: SwiGLU of rmsnorm(x) . Wgate, Wup. down: x += h . Wdown.
-      int itemBase = 0;  // items of the phase's earlier tiles
+      int rowTiles = 0;  // the phase's row tiles so far
       forEachTile<D>(p, L, phase, b, blocks, [&](const Tile& t) {
-        const uint8_t* slot = nextTile();
+        const unsigned tile = k++;
+        const uint8_t* slot = slotOf(tile);
         if (t.vec) {
+          awaitTile(tile);
           if (phase == kPhaseQkv) {
-            vecEmpty = emptyOf();
+            vecTile = tile;
             if (t.run[1].src != nullptr) bq = reinterpret_cast<const float*>(runData(slot, t.run[1]));
             if (t.run[2].src != nullptr) bk = reinterpret_cast<const float*>(runData(slot, t.run[2]));
             if (t.run[3].src != nullptr) bv = reinterpret_cast<const float*>(runData(slot, t.run[3]));
           }
           loadNormed(xs, p.x, reinterpret_cast<const float*>(runData(slot, t.run[0])), p.embd, p.eps, cs);
-          if (phase != kPhaseQkv) release(emptyOf());
+          if (phase != kPhaseQkv && threadIdx.x == 0) freeTile(tile);
           return;
         }
+        if (rowTiles++ % kWarps != warp) return;
+        awaitTile(tile);
         auto epi = [&](int item, float sa, float sb) {
           if (phase == kPhaseQkv) {
             const int i = t.i0 + item;
@@ -810,18 +819,23 @@ __global__ void __launch_bounds__(kThreads, 1) decodeLayersKernel(const __grid_c
             addOwn(t.i0 + item, sa);
           }
         };
-        warpTileAny(t, slot, (warp - itemBase % kWarps + kWarps) % kWarps, xs, epi);
-        itemBase += t.items;
-        release(emptyOf());
+        warpTile(t, slot, xs, epi);
+        __syncwarp();
+        if (lane == 0) freeTile(tile);
       });
-      if (phase == kPhaseQkv) release(vecEmpty);
-      const unsigned before = signalCount(counter(p, l, phase));
-      if (phase == kPhaseDown && l == p.layerCount - 1 && threadIdx.x == 0) cs.flag = before + 1 == allBlocks;
+      signalCount(counter(p, l, phase), b % kSpread);
+      if (phase == kPhaseQkv && threadIdx.x == 0) freeTile(vecTile);
     }
   }
+  // The last block to finish zeroes the counters for the next launch (every block has then
+  // passed every wait).
+  const unsigned before = signalCount(doneCounter(p));
+  if (threadIdx.x == 0) cs.flag = before + 1 == static_cast<unsigned>(blocks);
   consumerSync();
   if (cs.flag) {
-    for (int i = threadIdx.x; i < p.layerCount * kPhases; i += kConsumers) p.sync[kLine * (kMaxKvHeads + i)] = 0;
+    for (int i = threadIdx.x; i < 1 + p.layerCount * kPhases * kSpread; i += kConsumers) {
+      p.sync[kLine * (kMaxKvHeads + i)] = 0;
+    }
   }
 }
 
@@ -940,7 +954,9 @@ size_t decodeLayersPartialFloats(const AttentionBatch& ab) {
   return static_cast<size_t>(ab.kvHeads) * splits * kMaxGroup * (ab.headDim + 4);
 }
 
-size_t decodeLayersSyncWords(int count) { return static_cast<size_t>(kLine) * (kMaxKvHeads + count * kPhases); }
+size_t decodeLayersSyncWords(int count) {
+  return static_cast<size_t>(kLine) * (kMaxKvHeads + 1 + count * kPhases * kSpread);
+}
 
 size_t decodeLayersPlanBytes(int count) { return sizeof(PlanLayer) * static_cast<size_t>(count); }
 
