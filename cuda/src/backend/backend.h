@@ -97,26 +97,6 @@ struct QkvStep {
   RopeParams ropeQ, ropeK;
 };
 
-// One transformer layer of a step: its weights, constants and cache view, as the step's ops take
-// them (Forward builds these once).
-struct DecodeLayer {
-  QkvStep qkv;
-  KvLayerView kv;
-  WeightView wo, gate, up, down;
-  const float* ffnNorm = nullptr;
-};
-
-// The activations and step inputs (device memory) of a one-row decode step for
-// Backend::decodeLayers: x is the residual stream ([embd]); q, attn and gate are Forward's
-// intermediates of the same names.
-struct DecodeBuffers {
-  float* x = nullptr;
-  float* q = nullptr;
-  float* attn = nullptr;
-  float* gate = nullptr;
-  const int32_t* slots = nullptr;
-};
-
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -221,15 +201,6 @@ class Backend {
     const WeightView ws[3] = {s.wq, s.wk, s.wv};
     normMatmul(ys, ws, 3, x, s.normW, s.eps, n, normed);
     qkvRopeStore(q, k, v, s.bq, s.bk, s.bv, pos, slots, n, s.ropeQ, s.ropeK, kv);
-  }
-
-  // Every layer of a one-row step (x: the embedded token in, the final residual stream out), as
-  // Forward's per-layer op sequence computes it, in one call where the backend has a faster way
-  // (the CUDA backend: one persistent kernel instead of five launches a layer). Returns false,
-  // having done nothing, when it does not take the step; Forward then runs the op sequence.
-  virtual bool decodeLayers(const DecodeLayer* layers, int count, const DecodeBuffers& buf, const AttentionBatch& ab) {
-    (void)layers, (void)count, (void)buf, (void)ab;
-    return false;
   }
 
   // Runs `enqueue` (the ops of one forward step). A backend may record the ops the first times

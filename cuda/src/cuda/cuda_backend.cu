@@ -3,7 +3,6 @@
 #include <cuda_runtime.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -12,7 +11,6 @@
 #include "cuda/ops/argmax.h"
 #include "cuda/ops/attention.h"
 #include "cuda/ops/attention_prefill.h"
-#include "cuda/ops/decode_layers.h"
 #include "cuda/ops/elementwise.h"
 #include "cuda/ops/get_rows.h"
 #include "cuda/ops/matmul.h"
@@ -43,8 +41,6 @@ CudaBackend::CudaBackend(int ordinal) : ordinal_(ordinal) {
   cudaStream_t s;
   cudaCheck(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking), "cudaStreamCreate");
   stream_ = s;
-  const char* decodeKernel = std::getenv("LLORCH_CUDA_DECODE_KERNEL");
-  decodeKernel_ = decodeKernel == nullptr || std::string(decodeKernel) != "0";
 }
 
 namespace {
@@ -60,7 +56,6 @@ CudaBackend::~CudaBackend() {
   if (downStage_ != nullptr) cudaFreeHost(downStage_);
   if (scratch_ != nullptr) cudaFree(scratch_);
   if (counters_ != nullptr) cudaFree(counters_);
-  if (decodeSync_ != nullptr) cudaFree(decodeSync_);
   for (auto& [p, bytes] : sizes_) cudaFree(p);
   if (stream_ != nullptr) cudaStreamDestroy(stream_);
 }
@@ -70,8 +65,7 @@ void CudaBackend::useDevice() const { cudaCheck(cudaSetDevice(ordinal_), "cudaSe
 void* CudaBackend::alloc(size_t bytes) {
   useDevice();
   void* p = nullptr;
-  // Whole 16-byte words: the decode kernel's bulk copies read the aligned span around a row.
-  const cudaError_t st = cudaMalloc(&p, bytes == 0 ? 16 : (bytes + 15) & ~size_t{15});
+  const cudaError_t st = cudaMalloc(&p, bytes == 0 ? 1 : bytes);
   if (st == cudaErrorMemoryAllocation) {
     cudaGetLastError();  // not sticky: clear it so the next call does not see it
     size_t freeB = 0, total = 0;
@@ -162,7 +156,7 @@ void CudaBackend::synchronize() {
 
 size_t CudaBackend::memoryUsed() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return used_ + scratchFloats_ * sizeof(float) + counterCount_ * sizeof(int) + decodeSyncWords_ * sizeof(unsigned);
+  return used_ + scratchFloats_ * sizeof(float) + counterCount_ * sizeof(int);
 }
 
 size_t CudaBackend::memoryFree() const {
@@ -374,25 +368,6 @@ void CudaBackend::normQkvRopeStore(float* q, float* k, float* v, const QkvStep& 
     return;
   }
   cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv);
-}
-
-bool CudaBackend::decodeLayers(const DecodeLayer* layers, int count, const DecodeBuffers& buf,
-                               const AttentionBatch& ab) {
-  if (!decodeKernel_ || !decodeLayersSupports(layers, count, ab)) return false;
-  std::string bytes(decodeLayersPlanBytes(count), '\0');
-  decodeLayersPlan(layers, count, bytes.data());
-  auto it = decodePlans_.find(bytes);
-  if (it == decodePlans_.end()) {
-    if (capturing_) throw NativeError(err::kInternal, "a decode layer table appeared while recording a step");
-    void* plan = alloc(bytes.size());
-    upload(plan, bytes.data(), bytes.size());
-    it = decodePlans_.emplace(std::move(bytes), plan).first;
-  }
-  DecodeLayersScratch scratch;
-  scratch.partials = splitScratch(decodeLayersPartialFloats(ab));
-  scratch.sync = growScratch(decodeSync_, decodeSyncWords_, decodeLayersSyncWords(count), "decode counters");
-  cudaDecodeLayers(stream_, it->second, layers, count, buf, ab, scratch);
-  return true;
 }
 
 void CudaBackend::runStep(uint64_t key, const std::function<void()>& enqueue) {

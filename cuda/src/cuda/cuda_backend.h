@@ -61,10 +61,6 @@ class CudaBackend final : public Backend {
                     const KvLayerView& kv) override;
   void normQkvRopeStore(float* q, float* k, float* v, const QkvStep& s, const float* x, const int32_t* pos,
                         const int32_t* slots, int n, const KvLayerView& kv, float* normed) override;
-  // Every layer of a one-row step in one persistent kernel (cuda/ops/decode_layers.cu) where it
-  // takes them; LLORCH_CUDA_DECODE_KERNEL=0 in the environment turns it off (the per-op kernels
-  // run instead).
-  bool decodeLayers(const DecodeLayer* layers, int count, const DecodeBuffers& buf, const AttentionBatch& ab) override;
   // Runs a key's first step eagerly (sizing scratch), records the second as a CUDA graph and
   // replays it from then on; a scratch reallocation invalidates every recording.
   void runStep(uint64_t key, const std::function<void()>& enqueue) override;
@@ -95,12 +91,6 @@ class CudaBackend final : public Backend {
   size_t scratchFloats_ = 0;
   int* counters_ = nullptr;   // attention completion counters, zero between launches
   size_t counterCount_ = 0;
-  // The persistent decode kernel's counters (never reset: see decode_layers.cu) and its layer
-  // tables, one per distinct set of layers (alloc()ed), found by their bytes.
-  bool decodeKernel_ = true;
-  unsigned* decodeSync_ = nullptr;
-  size_t decodeSyncWords_ = 0;
-  std::unordered_map<std::string, void*> decodePlans_;
   uint64_t scratchGeneration_ = 1;
   bool capturing_ = false;
   std::unordered_map<uint64_t, Recording> graphs_;

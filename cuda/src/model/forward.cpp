@@ -132,7 +132,7 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
   ropeK.heads = c_.headCountKv;
   for (int l = 0; l < c_.blockCount; l++) {
     const LayerWeights& L = w_.layers[l];
-    DecodeLayer d;
+    LayerStep d;
     d.qkv.wq = L.wq;
     d.qkv.wk = L.wk;
     d.qkv.wv = L.wv;
@@ -153,11 +153,6 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
     d.ffnNorm = L.ffnNorm;
     layers_.push_back(d);
   }
-  decodeBuffers_.x = x_;
-  decodeBuffers_.q = q_;
-  decodeBuffers_.attn = attn_;
-  decodeBuffers_.gate = gate_;
-  decodeBuffers_.slots = slots_;
 }
 
 Forward::~Forward() {
@@ -241,18 +236,15 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
 
   be_.runStep(plan.key, [&] {
     be_.getRows(x_, w_.tokEmbd, tokens_, rows);  // x: [rows, n_embd]
-    // One row: the backend may run all layers at once; otherwise (and on the CPU) the op sequence.
-    if (rows != 1 || !be_.decodeLayers(layers_.data(), c_.blockCount, decodeBuffers_, ab)) {
-      for (const DecodeLayer& L : layers_) {
-        // q: [rows, n_head * head_dim], k, v: [rows, n_head_kv * head_dim] from rmsnorm(x) (in h),
-        // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
-        // chunk attends within itself; causality comes from each row reading positions 0..pos.
-        be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, pos_, slots_, rows, L.kv, h_);
-        be_.attention(attn_, q_, L.kv, ab);              // attn: [rows, n_head * head_dim]
-        be_.matmulAdd(x_, L.wo, attn_, rows, h_);        // x += attn . wo^T
-        be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, rows, h_);  // gate: [rows, n_ff]
-        be_.matmulAdd(x_, L.down, gate_, rows, h_);      // x += gate . down^T
-      }
+    for (const LayerStep& L : layers_) {
+      // q: [rows, n_head * head_dim], k, v: [rows, n_head_kv * head_dim] from rmsnorm(x) (in h),
+      // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
+      // chunk attends within itself; causality comes from each row reading positions 0..pos.
+      be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, pos_, slots_, rows, L.kv, h_);
+      be_.attention(attn_, q_, L.kv, ab);              // attn: [rows, n_head * head_dim]
+      be_.matmulAdd(x_, L.wo, attn_, rows, h_);        // x += attn . wo^T
+      be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, rows, h_);  // gate: [rows, n_ff]
+      be_.matmulAdd(x_, L.down, gate_, rows, h_);      // x += gate . down^T
     }
     if (logitRows == 0) return;
     if (!allRows) be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]

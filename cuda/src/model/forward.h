@@ -44,6 +44,14 @@ struct StepPlan {
 // padding).
 StepPlan planStep(const StepBatch& b, int maxBucket);
 
+// One transformer layer's weights, constants and cache view, as the step's ops take them.
+struct LayerStep {
+  QkvStep qkv;
+  KvLayerView kv;
+  WeightView wo, gate, up, down;
+  const float* ffnNorm = nullptr;
+};
+
 class Forward {
  public:
   Forward(Backend& backend, const ModelConfig& config, const ModelWeights& weights, KvPool& kv,
@@ -81,8 +89,7 @@ class Forward {
   std::unordered_set<uint64_t> keys_;
   std::vector<void*> buffers_;
   float *x_, *h_, *q_, *k_, *v_, *attn_, *gate_, *up_, *lx_, *logits_;
-  std::vector<DecodeLayer> layers_;
-  DecodeBuffers decodeBuffers_;
+  std::vector<LayerStep> layers_;
   // YaRN's per-pair rope frequency divisors (Llama 3.1's stay in the weights) and its attention
   // score multiplier.
   std::vector<float> yarnFactors_;
