@@ -12,7 +12,7 @@ ROOT=$PWD
 OUT=${OUT:-/tmp/gpu-check}
 mkdir -p "$OUT"
 SKIP_SANITIZER=${SKIP_SANITIZER:-0}  # 1: no compute-sanitizer pass
-SANITIZER_TIMEOUT=${SANITIZER_TIMEOUT:-300}  # seconds
+SANITIZER_TIMEOUT=${SANITIZER_TIMEOUT:-300}  # seconds the compute-sanitizer pass may take
 # PROFILE=1: also an ncu per-kernel time summary of a few steps (scripts/ncu-summary.py)
 TYPES=${BENCH_TYPES:-f16,q8_0,q4_k_m}
 
