@@ -41,6 +41,7 @@ CudaBackend::CudaBackend(int ordinal) : ordinal_(ordinal) {
   cudaStream_t s;
   cudaCheck(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking), "cudaStreamCreate");
   stream_ = s;
+  splitScratchFn_ = [this](size_t floats) { return splitScratch(floats); };
 }
 
 namespace {
@@ -221,7 +222,7 @@ void CudaBackend::rmsnorm(float* out, const float* x, const float* w, int n, int
 }
 
 void CudaBackend::matmul(float* y, const WeightView& w, const float* x, int n) {
-  cudaMatmul(stream_, y, w, x, n, [this](size_t floats) { return splitScratch(floats); });
+  cudaMatmul(stream_, y, w, x, n, splitScratchFn_);
 }
 
 void CudaBackend::addBias(float* x, const float* bias, int n, int dim) { cudaAddBias(stream_, x, bias, n, dim); }
@@ -315,7 +316,7 @@ void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, 
     cudaMatvec(stream_, job, x, n);
   } else if (matmulTiledMultiSupports(ws, count, n)) {
     cudaRmsnorm(stream_, normed, x, normW, n, static_cast<int>(ws[0].cols), eps);
-    cudaMatmulTiledMulti(stream_, ys, ws, count, normed, n, [this](size_t floats) { return splitScratch(floats); });
+    cudaMatmulTiledMulti(stream_, ys, ws, count, normed, n, splitScratchFn_);
   } else {
     Backend::normMatmul(ys, ws, count, x, normW, eps, n, normed);
   }
@@ -348,7 +349,7 @@ void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int 
   if (matvecSupports(job, n)) {
     cudaMatvec(stream_, job, in, n);
   } else if (matmulTiledAddSupports(w, n)) {
-    cudaMatmulTiledAdd(stream_, x, w, in, n, [this](size_t floats) { return splitScratch(floats); });
+    cudaMatmulTiledAdd(stream_, x, w, in, n, splitScratchFn_);
   } else {
     Backend::matmulAdd(x, w, in, n, tmp);
   }

@@ -3,6 +3,7 @@
 // stream of the selected device. Plain C++ (no CUDA headers), so the engine can include it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -89,6 +90,7 @@ class CudaBackend final : public Backend {
   size_t used_ = 0;
   float* scratch_ = nullptr;  // split partials, grown on demand (counted in used_)
   size_t scratchFloats_ = 0;
+  std::function<float*(size_t)> splitScratchFn_;  // splitScratch as the tiled products take it (SplitScratch)
   int* counters_ = nullptr;   // attention completion counters, zero between launches
   size_t counterCount_ = 0;
   uint64_t scratchGeneration_ = 1;
