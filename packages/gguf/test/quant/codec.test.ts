@@ -31,7 +31,9 @@ const BOUNDS: Record<string, { maxOfBlockAmax: number; nrmse: number }> = {
   Q3_K: { maxOfBlockAmax: 0.3, nrmse: 0.3 },
   Q4_K: { maxOfBlockAmax: 0.09, nrmse: 0.15 },
   Q5_K: { maxOfBlockAmax: 0.05, nrmse: 0.075 },
-  Q6_K: { maxOfBlockAmax: 0.03, nrmse: 0.045 },
+  // A full step (the signed maximum maps to -32, so +32 clamps to 31) plus the int8 sub-block
+  // scale's rounding (at most 16*d = amax/254).
+  Q6_K: { maxOfBlockAmax: 1 / 32 + 1 / 254 + 2 ** -9, nrmse: 0.045 },
 };
 
 /** Gaussian-ish values with a per-block spread and occasional outliers, from a seed. */
@@ -89,7 +91,8 @@ describe.each(CODEC_TYPES.map((t) => [ggmlTypeName(t), t]))('%s round trip', (na
           expect(Math.sqrt(se / ss)).toBeLessThanOrEqual(bound.nrmse);
         },
       ),
-      { numRuns: 25 },
+      // The first example is a block that a full-step bound below 1/32 once failed in CI.
+      { numRuns: 25, examples: [[2057749520, 0.02, 2]] },
     );
   });
 
