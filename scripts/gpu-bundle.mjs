@@ -1,7 +1,9 @@
 // Prepares .gpu/ (ignored) for a run on a GPU machine that has no Node.js and no node_modules:
 // one esbuild bundle per GPU test file, per GPU benchmark and of the CLI, the Node-API headers the addon
 // build needs, and the shared model/tokenizer files the tests read through ../shared.
-// Usage: node scripts/gpu-bundle.mjs   (then scripts/gpu-check.sh on the GPU machine)
+// Usage: node scripts/gpu-bundle.mjs [--ab <rev>]...   (then scripts/gpu-check.sh on the GPU machine)
+// --ab <rev>: that revision's native sources (cuda/CMakeLists.txt, cuda/src) go to .gpu/ab/<rev>;
+// gpu-check.sh builds each and benchmarks it after the tree, on the same card (an A/B in one run).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -84,14 +86,22 @@ for (const f of ['config.json', 'merges.txt', 'tokenizer_config.json', 'vocab.js
   );
 }
 
-const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
-  .toString()
-  .trim();
-const dirty = execFileSync(
-  'git',
-  ['status', '--porcelain', '--', 'cuda', 'bench/engine-gpu-bench.ts'],
-  { cwd: repoRoot },
-);
+const git = (...args) => execFileSync('git', args, { cwd: repoRoot, maxBuffer: 1 << 30 });
+const abDir = path.join(gpuDir, 'ab');
+rmSync(abDir, { recursive: true, force: true });
+for (let i = process.argv.indexOf('--ab'); i >= 0; i = process.argv.indexOf('--ab', i + 1)) {
+  const rev = process.argv[i + 1];
+  if (!rev) throw new Error('--ab needs a revision');
+  const short = git('rev-parse', '--short', `${rev}^{commit}`).toString().trim();
+  const dir = path.join(abDir, short);
+  mkdirSync(dir, { recursive: true });
+  execFileSync('tar', ['-x', '-C', dir, '--strip-components=1'], {
+    input: git('archive', short, 'cuda/CMakeLists.txt', 'cuda/src'),
+  });
+}
+
+const commit = git('rev-parse', '--short', 'HEAD').toString().trim();
+const dirty = git('status', '--porcelain', '--', 'cuda', 'bench/engine-gpu-bench.ts');
 writeFileSync(path.join(gpuDir, 'COMMIT'), commit + (dirty.length > 0 ? '+dirty' : '') + '\n');
 process.stdout.write(
   `bundled ${entries.length} entries into ${path.relative(repoRoot, bundles)}\n`,

@@ -5,7 +5,8 @@
 # and the GPU benchmark; prints a short table last. Prepare first, on a machine with the repo's
 # node_modules: `node scripts/gpu-bundle.mjs` (fills the ignored .gpu/, which must travel).
 # Logs (build, tests, sanitizer, bench) and the benchmark's RESULTS.md rows go to $OUT
-# (default /tmp/gpu-check).
+# (default /tmp/gpu-check). Revisions bundled with `--ab <rev>` (.gpu/ab/<rev>) are built beside
+# the tree and benchmarked after it on the same card, then the tree again: an A/B in one run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -43,6 +44,18 @@ grep -E "error|warning" "$OUT/build.log" | head -20
 status+=("build: $([ $build = 0 ] && echo ok || echo FAILED) ($(($(date +%s) - t0)) s)")
 if [ $build = 0 ]; then
   mkdir -p .gpu/build/Release && cp /tmp/llorch-build/llorch_native.node .gpu/build/Release/
+  # The A/B revisions build while the tests run.
+  ab=()
+  ab_pids=()
+  for d in .gpu/ab/*/; do
+    [ -f "$d/CMakeLists.txt" ] || continue
+    r=$(basename "$d")
+    ab+=("$r")
+    (cmake -S "$d" -B "/tmp/llorch-build-$r" -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_JS_INC="$ROOT/.gpu/napi/include;$ROOT/.gpu/napi/addon-api" >"$OUT/build-$r.log" 2>&1 &&
+      cmake --build "/tmp/llorch-build-$r" -j 8 >>"$OUT/build-$r.log" 2>&1) &
+    ab_pids+=($!)
+  done
   t0=$(date +%s)
   timeout 300 $NODE --test --test-reporter=spec .gpu/bundles/*.gpu.test.mjs >"$OUT/tests.log" 2>&1
   tests=$?
@@ -106,6 +119,26 @@ EOF
   kill $smi_pid 2>/dev/null
   wait $smi_pid 2>/dev/null
   status+=("bench: $([ $bench = 0 ] && echo ok || echo FAILED) ($(($(date +%s) - t0)) s)")
+  if [ ${#ab[@]} -gt 0 ]; then
+    # Decode tok/s at the 512-token prompt, per type, from a bench log.
+    decode512() { awk '/ decode tok\/s, 512-token prompt / {v = $0; sub(/^.* 512-token prompt +/, "", v); split(v, a, " ");
+      s = s (s ? ", " : "") $1 " " a[1]} END {print (s ? s : "no figures")}' "$1"; }
+    status+=("A/B, decode tok/s at 512: tree $(decode512 "$OUT/bench.log")")
+    for i in "${!ab[@]}"; do
+      r=${ab[$i]}
+      if wait "${ab_pids[$i]}"; then
+        cp "/tmp/llorch-build-$r/llorch_native.node" .gpu/build/Release/
+        LLORCH_COMMIT=$r timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" \
+          --rows "$OUT/bench-rows-$r.md" >"$OUT/bench-$r.log" 2>&1
+        status+=("A/B, decode tok/s at 512: $r $(decode512 "$OUT/bench-$r.log")")
+      else
+        status+=("A/B: $r build FAILED ($OUT/build-$r.log)")
+      fi
+    done
+    cp /tmp/llorch-build/llorch_native.node .gpu/build/Release/
+    timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" >"$OUT/bench-again.log" 2>&1
+    status+=("A/B, decode tok/s at 512: tree again $(decode512 "$OUT/bench-again.log")")
+  fi
   status+=("$(awk -F', *' '$3 + 0 > 150 {print $1}' "$OUT/clocks.csv" | sort -n | awk '{v[++n] = $1}
     END {if (n) printf "SM clock while the card drew > 150 W: median %d MHz (%d-%d, %d samples)", v[int((n + 1) / 2)], v[1], v[n], n;
          else printf "SM clock: no sample of a busy card"}')")
