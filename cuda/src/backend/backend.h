@@ -157,14 +157,6 @@ class Backend {
     }
   }
 
-  // A hint: the weights ws[0..count) are read a few ops from now. A backend may start moving them
-  // closer to where they are used (the CUDA backend's next matrix-vector kernel starts them into
-  // L2); the default ignores it.
-  virtual void prefetchWeights(const WeightView* ws, int count) {
-    (void)ws;
-    (void)count;
-  }
-
   // Fused steps of the forward pass. Each default is the plain op sequence it replaces (so the
   // CPU backend computes exactly what it did before); a backend may override it with fewer
   // passes and launches. `normed`/`tmp` are caller scratch the defaults need.

@@ -304,26 +304,8 @@ void CudaBackend::sample(float* logits, int vocab, const SampleRequest* rows, in
   }
 }
 
-void CudaBackend::prefetchWeights(const WeightView* ws, int count) {
-  ahead_ = L2Ahead{};
-  for (int i = 0; i < count && i < kAheadRanges; i++) {
-    const size_t bytes = rowBytes(*typeTraits(static_cast<uint32_t>(ws[i].type)), ws[i].cols) *
-                         static_cast<size_t>(ws[i].rows);
-    ahead_.p[i] = ws[i].data;
-    ahead_.bytes[i] = static_cast<uint32_t>(std::min<size_t>(bytes, UINT32_MAX) & ~size_t{15});
-    ahead_.count++;
-  }
-}
-
-L2Ahead CudaBackend::takeAhead() {
-  const L2Ahead a = ahead_;
-  ahead_ = L2Ahead{};
-  return a;
-}
-
 void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW,
                              float eps, int n, float* normed) {
-  const L2Ahead ahead = takeAhead();
   MatvecJob job;
   job.count = count;
   job.ws = ws;
@@ -331,7 +313,7 @@ void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, 
   job.normW = normW;
   job.eps = eps;
   if (matvecSupports(job, n)) {
-    cudaMatvec(stream_, job, x, n, ahead);
+    cudaMatvec(stream_, job, x, n);
   } else if (matmulTiledMultiSupports(ws, count, n)) {
     cudaRmsnorm(stream_, normed, x, normW, n, static_cast<int>(ws[0].cols), eps);
     cudaMatmulTiledMulti(stream_, ys, ws, count, normed, n, splitScratchFn_);
@@ -342,7 +324,6 @@ void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, 
 
 void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,
                              const float* normW, float eps, int n, float* normed) {
-  const L2Ahead ahead = takeAhead();
   MatvecJob job;
   job.ws = &wg;
   job.ys = &gate;
@@ -351,7 +332,7 @@ void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const
   job.up = &wu;
   job.upOut = up;
   if (matvecSupports(job, n)) {
-    cudaMatvec(stream_, job, x, n, ahead);
+    cudaMatvec(stream_, job, x, n);
   } else if (matmulTiledGateUpSupports(wg, wu, n)) {
     cudaRmsnorm(stream_, normed, x, normW, n, static_cast<int>(wg.cols), eps);
     cudaMatmulTiledGateUp(stream_, gate, up, wg, wu, normed, n);
@@ -361,13 +342,12 @@ void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const
 }
 
 void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) {
-  const L2Ahead ahead = takeAhead();
   MatvecJob job;
   job.ws = &w;
   job.ys = &x;
   job.accumulate = true;
   if (matvecSupports(job, n)) {
-    cudaMatvec(stream_, job, in, n, ahead);
+    cudaMatvec(stream_, job, in, n);
   } else if (matmulTiledAddSupports(w, n)) {
     cudaMatmulTiledAdd(stream_, x, w, in, n, splitScratchFn_);
   } else {
@@ -384,12 +364,11 @@ void CudaBackend::qkvRopeStore(float* q, float* k, float* v, const float* bq, co
 void CudaBackend::normQkvRopeStore(float* q, float* k, float* v, const QkvStep& s, const float* x,
                                    const int32_t* pos, const int32_t* slots, int n, const KvLayerView& kv,
                                    float* normed) {
-  const L2Ahead ahead = takeAhead();
   if (!qkvMatvecSupports(s, n)) {
     Backend::normQkvRopeStore(q, k, v, s, x, pos, slots, n, kv, normed);
     return;
   }
-  cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv, ahead);
+  cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv);
 }
 
 void CudaBackend::runStep(uint64_t key, const std::function<void()>& enqueue) {

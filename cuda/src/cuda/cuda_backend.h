@@ -10,7 +10,6 @@
 #include <unordered_map>
 
 #include "backend/backend.h"
-#include "cuda/ops/l2_ahead.h"
 
 struct CUstream_st;
 
@@ -53,10 +52,6 @@ class CudaBackend final : public Backend {
   void argmax(int32_t* out, const float* x, int n, int dim) override;
   void sample(float* logits, int vocab, const SampleRequest* rows, int count, SampleResult* out) override;
 
-  // Held for the next matrix-vector launch (normMatmul, normGateUp, matmulAdd, normQkvRopeStore),
-  // whose blocks start the weights into L2; another path drops it.
-  void prefetchWeights(const WeightView* ws, int count) override;
-
   void normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW, float eps,
                   int n, float* normed) override;
   void normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,
@@ -95,9 +90,6 @@ class CudaBackend final : public Backend {
   size_t used_ = 0;
   float* scratch_ = nullptr;  // split partials, grown on demand (counted in used_)
   size_t scratchFloats_ = 0;
-  // The pending prefetchWeights hint, taken (and cleared) by the next weight-reading op.
-  L2Ahead takeAhead();
-  L2Ahead ahead_;
   std::function<float*(size_t)> splitScratchFn_;  // splitScratch as the tiled products take it (SplitScratch)
   int* counters_ = nullptr;   // attention completion counters, zero between launches
   size_t counterCount_ = 0;

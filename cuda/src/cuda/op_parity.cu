@@ -495,10 +495,6 @@ void fusedCases(Harness& h) {
         h.cpu_.normGateUp(static_cast<float*>(gate.cpu), static_cast<float*>(up.cpu), viewOf(wg.cpu, t, ff, embd),
                           viewOf(wu.cpu, t, ff, embd), static_cast<float*>(x.cpu), static_cast<float*>(g.cpu), 1e-6f, n,
                           static_cast<float*>(normed.cpu));
-        // With a prefetch hint pending (this launch's blocks start both weights into L2): the
-        // hint must not change what is computed, nor read outside the weights.
-        const WeightView ahead[2] = {viewOf(wg.gpu, t, ff, embd), viewOf(wu.gpu, t, ff, embd)};
-        h.gpu_.prefetchWeights(ahead, 2);
         h.gpu_.normGateUp(static_cast<float*>(gate.gpu), static_cast<float*>(up.gpu), viewOf(wg.gpu, t, ff, embd),
                           viewOf(wu.gpu, t, ff, embd), static_cast<float*>(x.gpu), static_cast<float*>(g.gpu), 1e-6f, n,
                           static_cast<float*>(normed.gpu));

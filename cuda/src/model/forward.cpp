@@ -236,24 +236,14 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
 
   be_.runStep(plan.key, [&] {
     be_.getRows(x_, w_.tokEmbd, tokens_, rows);  // x: [rows, n_embd]
-    for (size_t i = 0; i < layers_.size(); i++) {
-      const LayerStep& L = layers_[i];
-      // The o projection hints the layer's FFN weights and down the next layer's attention
-      // weights (a backend may have them on their way while the ops between run).
+    for (const LayerStep& L : layers_) {
       // q: [rows, n_head * head_dim], k, v: [rows, n_head_kv * head_dim] from rmsnorm(x) (in h),
       // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
       // chunk attends within itself; causality comes from each row reading positions 0..pos.
       be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, pos_, slots_, rows, L.kv, h_);
       be_.attention(attn_, q_, L.kv, ab);              // attn: [rows, n_head * head_dim]
-      const WeightView ffn[3] = {L.gate, L.up, L.down};
-      be_.prefetchWeights(ffn, 3);
       be_.matmulAdd(x_, L.wo, attn_, rows, h_);        // x += attn . wo^T
       be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, rows, h_);  // gate: [rows, n_ff]
-      if (i + 1 < layers_.size()) {
-        const LayerStep& N = layers_[i + 1];
-        const WeightView attn[4] = {N.qkv.wq, N.qkv.wk, N.qkv.wv, N.wo};
-        be_.prefetchWeights(attn, 4);
-      }
       be_.matmulAdd(x_, L.down, gate_, rows, h_);      // x += gate . down^T
     }
     if (logitRows == 0) return;

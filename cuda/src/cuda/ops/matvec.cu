@@ -41,7 +41,6 @@ struct MatvecParams {
   float eps;
   bool accumulate;
   int rowSplit;  // warps per row group: 1, or 4 for long rows (more loads in flight per row)
-  L2Ahead ahead;
 };
 
 // The activation chunk (8 floats at column 8c of x row r; every warp of a block reads all of x, so
@@ -69,31 +68,6 @@ __device__ inline void loadX(const float* x, int64_t cols, const float* normW, i
 __device__ inline float dot8(const float* a, const float* b) {
   return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3] + a[4] * b[4] + a[5] * b[5] + a[6] * b[6] +
          a[7] * b[7];
-}
-
-// This block's share of `a`'s ranges (taken as one run of bytes split evenly over the grid),
-// handed to the bulk copy engine for L2 by thread 0: no registers held, nothing waits for it.
-__device__ inline void prefetchAhead(const L2Ahead& a) {
-  if (a.count == 0 || threadIdx.x != 0) return;
-  uint64_t total = 0;
-#pragma unroll
-  for (int i = 0; i < kAheadRanges; i++) total += i < a.count ? a.bytes[i] : 0;
-  const uint64_t share = ((total + gridDim.x - 1) / gridDim.x + 15) & ~uint64_t{15};
-  uint64_t lo = blockIdx.x * share;
-  const uint64_t hi = lo + share < total ? lo + share : total;
-  uint64_t start = 0;
-#pragma unroll
-  for (int i = 0; i < kAheadRanges; i++) {
-    const uint64_t end = start + (i < a.count ? a.bytes[i] : 0);
-    if (lo < hi && lo < end) {
-      const uint64_t stop = hi < end ? hi : end;
-      const uint8_t* from = static_cast<const uint8_t*>(a.p[i]) + (lo - start);
-      asm volatile("cp.async.bulk.prefetch.L2.global [%0], %1;" ::"l"(from), "r"(static_cast<uint32_t>(stop - lo))
-                   : "memory");
-      lo = stop;
-    }
-    start = end;
-  }
 }
 
 // One round of a warp's weight loads: kLoads raw chunks per lane for each of kRows rows (chunks
@@ -301,7 +275,6 @@ struct QkvParams {
   bool neox;
   float posScale;
   RopeInvFreq f;
-  L2Ahead ahead;
 };
 
 // Warp j's output row pair: segment (0 q, 1 k, 2 v), the rows a and b, and the rope frequency.
@@ -350,7 +323,6 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
   WeightRound<T, 2, kQkvLoads> round;
   round.fetch(wr, live, p.cols, lane, 32);
   if (p.cols / 8 > 32 * kQkvLoads) qkvPrefetch(p, q);
-  prefetchAhead(p.ahead);
   // Nothing a kernel of this step writes: the biases, the rotation (the position was uploaded
   // before the step) and the cache slot are ready before the wait, so after it the chain is x,
   // the dot products and the stores.
@@ -425,7 +397,6 @@ __global__ void __launch_bounds__(kMvThreads, NR == 1 ? MatvecShape<T>::minBlock
   round.fetch(g.wr, g.live, p.cols, threadIdx.x % 32 + 32 * g.sub, 32 * p.rowSplit);
   // Rows longer than one round go on to L2 behind it.
   if (p.cols / 8 > int64_t{32} * p.rowSplit * kRound) matvecPrefetch<kRows>(p, g);
-  prefetchAhead(p.ahead);
   awaitPrerequisite();
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
 }
@@ -445,9 +416,8 @@ __global__ void __launch_bounds__(kMvThreads) qkvKernel(const QkvParams p) {
 }
 
 QkvParams qkvParams(float* q, float* k, float* v, const QkvStep& step, const float* x, const int32_t* pos,
-                    const int32_t* slots, const KvLayerView& kv, const L2Ahead& ahead) {
+                    const int32_t* slots, const KvLayerView& kv) {
   QkvParams p{};
-  p.ahead = ahead;
   p.rowBytesQk = rowBytes(*typeTraits(static_cast<uint32_t>(step.wq.type)), step.wq.cols);
   p.rowBytesV = rowBytes(*typeTraits(static_cast<uint32_t>(step.wv.type)), step.wv.cols);
   p.w[0] = static_cast<const uint8_t*>(step.wq.data);
@@ -476,9 +446,8 @@ QkvParams qkvParams(float* q, float* k, float* v, const QkvStep& step, const flo
   return p;
 }
 
-MatvecParams matvecParams(const MatvecJob& job, const float* x, const L2Ahead& ahead) {
+MatvecParams matvecParams(const MatvecJob& job, const float* x) {
   MatvecParams p{};
-  p.ahead = ahead;
   p.count = job.count;
   p.rowStart[0] = 0;
   for (int i = 0; i < job.count; i++) {
@@ -543,7 +512,6 @@ struct Launch {
       auto kernel = take == 4 ? matvecKernel<T, 4, kRows, kLoads>
                                 : (take == 2 ? matvecKernel<T, 2, kRows, kLoads> : matvecKernel<T, 1, kRows, kLoads>);
       launchDependent(s, dim3(blocks), dim3(kMvThreads), kernel, p);
-      p.ahead = L2Ahead{};
       done += take;
     }
   }
@@ -592,13 +560,13 @@ bool qkvMatvecSupports(const QkvStep& q, int n) {
 }
 
 void cudaQkvMatvec(cudaStream_t s, float* q, float* k, float* v, const QkvStep& step, const float* x,
-                   const int32_t* pos, const int32_t* slots, const KvLayerView& kv, const L2Ahead& ahead) {
-  dispatchType(step.wq.type, QkvLaunch{s, qkvParams(q, k, v, step, x, pos, slots, kv, ahead), step.wv.type});
+                   const int32_t* pos, const int32_t* slots, const KvLayerView& kv) {
+  dispatchType(step.wq.type, QkvLaunch{s, qkvParams(q, k, v, step, x, pos, slots, kv), step.wv.type});
   cudaCheckLaunch("qkvMatvec");
 }
 
-void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n, const L2Ahead& ahead) {
-  dispatchType(job.ws[0].type, Launch{s, matvecParams(job, x, ahead), n});
+void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n) {
+  dispatchType(job.ws[0].type, Launch{s, matvecParams(job, x), n});
   cudaCheckLaunch("matvec");
 }
 

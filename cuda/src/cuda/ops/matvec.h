@@ -4,7 +4,6 @@
 #include <cstdint>
 
 #include "backend/backend.h"
-#include "cuda/ops/l2_ahead.h"
 
 namespace llorch {
 
@@ -29,14 +28,13 @@ struct MatvecJob {
 
 // Whether cudaMatvec takes this job for n rows (same type and cols everywhere, cols % 8 == 0).
 bool matvecSupports(const MatvecJob& job, int n);
-// The first launch (a batch of more than 4 rows takes several) carries `ahead`.
-void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n, const L2Ahead& ahead = {});
+void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n);
 
 // Whether cudaQkvMatvec takes this step: one row, full-width rope, Q and K of one type, V of the
 // same type or a Q8_0 / Q6_K one (the V of llama.cpp's _M and _L mixes).
 bool qkvMatvecSupports(const QkvStep& step, int n);
 // Backend::normQkvRopeStore for one row in one launch (see qkvKernel in matvec.cu).
 void cudaQkvMatvec(cudaStream_t s, float* q, float* k, float* v, const QkvStep& step, const float* x,
-                   const int32_t* pos, const int32_t* slots, const KvLayerView& kv, const L2Ahead& ahead = {});
+                   const int32_t* pos, const int32_t* slots, const KvLayerView& kv);
 
 }  // namespace llorch
