@@ -15,8 +15,10 @@ import {
  * Error bounds per type, as a fraction of the largest magnitude in the format's block (32 or
  * 256 elements): half a step (or a full step where the format clamps one end) plus the F16
  * rounding of the block scale(s), for values whose scales stay in the normal F16 range (block
- * maxima above ~0.01). `nrmse` bounds the whole tensor's normalised RMS error for the heavy-
- * tailed samples below (1% outliers at 8x widen the blocks they land in).
+ * maxima above ~0.01). `nrmse` bounds the normalised RMS error of a 64-super-block tensor of the
+ * heavy-tailed samples below (1% outliers at 8x widen the blocks they land in); it is a statistic,
+ * so it is checked on fixed samples large enough to sit near their median, not on the random
+ * draws of the property (one 256-element draw of Q2_K reached 0.56 in CI).
  */
 const BOUNDS: Record<string, { maxOfBlockAmax: number; nrmse: number }> = {
   F32: { maxOfBlockAmax: 0, nrmse: 0 },
@@ -70,8 +72,6 @@ describe.each(CODEC_TYPES.map((t) => [ggmlTypeName(t), t]))('%s round trip', (na
           const bytes = quantize(type, x);
           expect(bytes.length).toBe(quantizedBytes(type, n));
           const y = dequantize(type, bytes, n);
-          let se = 0;
-          let ss = 0;
           let worstExcess = -Infinity;
           for (let b = 0; b < n; b += block) {
             let amax = 0;
@@ -83,18 +83,31 @@ describe.each(CODEC_TYPES.map((t) => [ggmlTypeName(t), t]))('%s round trip', (na
                   ? Math.abs(x[b + j]!) * bound.maxOfBlockAmax + 2 ** -25
                   : amax * bound.maxOfBlockAmax;
               worstExcess = Math.max(worstExcess, err - limit);
-              se += err * err;
-              ss += x[b + j]! ** 2;
             }
           }
           expect(worstExcess).toBeLessThanOrEqual(0);
-          expect(Math.sqrt(se / ss)).toBeLessThanOrEqual(bound.nrmse);
         },
       ),
       // The first example is a block that a full-step bound below 1/32 once failed in CI.
       { numRuns: 25, examples: [[2057749520, 0.02, 2]] },
     );
   });
+
+  it.each([0.01, 1, 300])(
+    'keeps the normalised RMS error of a large tensor (scale %p) bounded',
+    (scale) => {
+      const n = 256 * 64;
+      const x = sample(11, n, scale);
+      const y = dequantize(type, quantize(type, x), n);
+      let se = 0;
+      let ss = 0;
+      for (let i = 0; i < n; i++) {
+        se += (x[i]! - y[i]!) ** 2;
+        ss += x[i]! ** 2;
+      }
+      expect(Math.sqrt(se / ss)).toBeLessThanOrEqual(bound.nrmse);
+    },
+  );
 
   it('maps an all-zero tensor to zeros', () => {
     const y = dequantize(type, quantize(type, new Float32Array(256)), 256);
