@@ -53,7 +53,7 @@ if [ $build = 0 ]; then
     ab+=("$r")
     (cmake -S "$d" -B "/tmp/llorch-build-$r" -DCMAKE_BUILD_TYPE=Release \
       -DCMAKE_JS_INC="$ROOT/.gpu/napi/include;$ROOT/.gpu/napi/addon-api" >"$OUT/build-$r.log" 2>&1 &&
-      cmake --build "/tmp/llorch-build-$r" -j 8 >>"$OUT/build-$r.log" 2>&1) &
+      cmake --build "/tmp/llorch-build-$r" -j 4 >>"$OUT/build-$r.log" 2>&1) &
     ab_pids+=($!)
   done
   t0=$(date +%s)
