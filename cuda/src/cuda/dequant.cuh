@@ -49,14 +49,35 @@ __device__ __forceinline__ uint32_t u16At(const uint8_t* p) { return *reinterpre
 
 __device__ __forceinline__ float halfBits(uint32_t h) { return __half2float(__ushort_as_half(static_cast<uint16_t>(h))); }
 
-// Element i (0..7) of a planar nibble chunk: byte i holds element i in its low nibble, byte i - 4
-// holds element i in its high nibble.
-__device__ __forceinline__ int nibbleOf(uint32_t w, int i) {
-  return static_cast<int>((w >> (i < 4 ? 8 * i : 8 * (i - 4) + 4)) & 15u);
-}
-
 __device__ __forceinline__ int byteOf(uint32_t lo, uint32_t hi, int i) {
   return static_cast<int>(((i < 4 ? lo : hi) >> (8 * (i & 3))) & 0xffu);
+}
+
+// Byte i (0..3) of w minus kOffset, as a float: the byte becomes the low mantissa byte of 2^23
+// (the float 2^23 + byte) and one subtraction of 2^23 + kOffset leaves byte - kOffset exactly. A
+// byte permute and an FADD for every weight the decoders below widen, in place of a conversion
+// instruction (Q8_0's int8 took an I2F a weight, which the CUDA guide rates at 16 a cycle an SM
+// against 128 FP32 operations; the nibble types took an I2FP and their bit picking).
+template <int kOffset>
+__device__ __forceinline__ float byteMinus(uint32_t w, int i) {
+  constexpr float kBias = 8388608.0f + kOffset;
+  return __uint_as_float(__byte_perm(w, 0x4B000000u, 0x7540u | static_cast<uint32_t>(i))) - kBias;
+}
+
+// The nibble word of a planar chunk as two words of one element a byte: elements 0..3 (the low
+// nibbles) and 4..7 (the high ones), each in the low four bits of its byte.
+__device__ __forceinline__ uint32_t lowNibbles(uint32_t w) { return w & 0x0F0F0F0Fu; }
+__device__ __forceinline__ uint32_t highNibbles(uint32_t w) { return (w >> 4) & 0x0F0F0F0Fu; }
+
+// Bit k (0..3) of t to bit 8k + 4 (above a nibble): the four shifted copies do not overlap, so the
+// product is their OR.
+__device__ __forceinline__ uint32_t bitsAboveNibbles(uint32_t t) { return ((t & 15u) * 0x02040810u) & 0x10101010u; }
+
+// 2-bit field k (0..3) of t (bits 2k, 2k + 1) to bits 8k + 4, 8k + 5, in two steps of
+// non-overlapping copies.
+__device__ __forceinline__ uint32_t pairsAboveNibbles(uint32_t t) {
+  const uint32_t halves = ((t & 0xFFu) * 4097u) & 0x000F000Fu;  // fields 0-1 at bit 0, 2-3 at bit 16
+  return (halves * 1040u) & 0x30303030u;  // 1040 = 16 + 1024: fields 0, 2 up 4 bits, 1, 3 up 10
 }
 
 template <GgmlType T>
@@ -125,8 +146,10 @@ struct Chunk<GgmlType::Q8_0> {
   }
   __device__ static void decode(const Raw& r, int64_t, float* o) {
     const float d = halfBits(r.z);
+    // Each int8 offset to unsigned (q + 128).
+    const uint32_t lo = r.x ^ 0x80808080u, hi = r.y ^ 0x80808080u;
 #pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = static_cast<float>(static_cast<int8_t>(byteOf(r.x, r.y, i))) * d;
+    for (int i = 0; i < 8; i++) o[i] = byteMinus<128>(i < 4 ? lo : hi, i & 3) * d;
   }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
@@ -143,8 +166,9 @@ struct Chunk<GgmlType::Q4_0> {
   }
   __device__ static void decode(const Raw& r, int64_t, float* o) {
     const float d = halfBits(r.y);
+    const uint32_t lo = lowNibbles(r.x), hi = highNibbles(r.x);
 #pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = static_cast<float>(nibbleOf(r.x, i) - 8) * d;
+    for (int i = 0; i < 8; i++) o[i] = byteMinus<8>(i < 4 ? lo : hi, i & 3) * d;
   }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
@@ -178,11 +202,11 @@ struct Chunk<GgmlType::Q5_0> {
   }
   __device__ static void decode(const Raw& r, int64_t, float* o) {
     const float d = halfBits(r.y);
+    // Element i's fifth bit (bit 16 + i of r.y) above its nibble.
+    const uint32_t lo = lowNibbles(r.x) | bitsAboveNibbles(r.y >> 16);
+    const uint32_t hi = highNibbles(r.x) | bitsAboveNibbles(r.y >> 20);
 #pragma unroll
-    for (int i = 0; i < 8; i++) {
-      const int h = static_cast<int>((r.y >> (16 + i)) & 1u) << 4;
-      o[i] = static_cast<float>((nibbleOf(r.x, i) | h) - 16) * d;
-    }
+    for (int i = 0; i < 8; i++) o[i] = byteMinus<16>(i < 4 ? lo : hi, i & 3) * d;
   }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
@@ -292,8 +316,9 @@ struct Chunk<GgmlType::Q4_K> {
   __device__ static void decode(const Raw& r, int64_t, float* o) {
     const float d = halfBits(r.y) * static_cast<float>(r.z & 0xffu);
     const float m = halfBits(r.y >> 16) * static_cast<float>(r.z >> 8);
+    const uint32_t lo = lowNibbles(r.x), hi = highNibbles(r.x);
 #pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = d * static_cast<float>(nibbleOf(r.x, i)) - m;
+    for (int i = 0; i < 8; i++) o[i] = d * byteMinus<0>(i < 4 ? lo : hi, i & 3) - m;
   }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
@@ -340,11 +365,11 @@ struct Chunk<GgmlType::Q6_K> {
   }
   __device__ static void decode(const Raw& r, int64_t, float* o) {
     const float d = halfBits(r.z) * static_cast<float>(static_cast<int8_t>((r.y >> 16) & 0xffu));
+    // Element i's top two bits (bits 2i, 2i + 1 of r.y) above its nibble.
+    const uint32_t lo = lowNibbles(r.x) | pairsAboveNibbles(r.y);
+    const uint32_t hi = highNibbles(r.x) | pairsAboveNibbles(r.y >> 8);
 #pragma unroll
-    for (int i = 0; i < 8; i++) {
-      const int q = (nibbleOf(r.x, i) | static_cast<int>(((r.y >> (2 * i)) & 3u) << 4)) - 32;
-      o[i] = d * static_cast<float>(q);
-    }
+    for (int i = 0; i < 8; i++) o[i] = d * byteMinus<32>(i < 4 ? lo : hi, i & 3);
   }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
