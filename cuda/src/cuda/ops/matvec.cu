@@ -26,10 +26,6 @@ constexpr int kMaxWeights = 3;
 constexpr int64_t kSplitCols = 2048;
 constexpr int kQkvLoads = 4;  // chunk loads per lane and row in the fused QKV step
 constexpr int kMvRows = 2;    // weight rows per warp
-// Gate/up on short rows: two gate rows and their up rows a warp, so the product's blocks (608 for
-// a 4864-row FFN) nearly all find an SM and load their rows before the wait; with kMvRows, 1216
-// blocks left a second wave of ~600 that loaded only after the first finished.
-constexpr int kGateUpRows = 4;
 
 struct MatvecParams {
   const uint8_t* w[kMaxWeights];
@@ -382,17 +378,16 @@ struct MatvecShape {
   static constexpr int minBlocks(int loads) { return kRaw && loads <= kFitLoads ? 5 : 4; }
 };
 
-// Blocks of a product with p's shape, kRows weight rows a warp.
-int64_t matvecBlocks(const MatvecParams& p, int kRows) {
-  const int rowsPerBlock = (p.up != nullptr ? kRows / 2 : kRows) * (kMvWarps / p.rowSplit);
+// Blocks of a product with p's shape.
+int64_t matvecBlocks(const MatvecParams& p) {
+  const int rowsPerBlock = (p.up != nullptr ? kMvRows / 2 : kMvRows) * (kMvWarps / p.rowSplit);
   return (p.rowStart[p.count] + rowsPerBlock - 1) / rowsPerBlock;
 }
 
-// One x row keeps to 128 or 102 registers (four or five blocks per SM, MatvecShape; gate/up's four
-// rows a warp spill at 102, so they take 128); more x rows may take more registers rather than
-// spill.
+// One x row keeps to 128 or 102 registers (four or five blocks per SM, MatvecShape); more x rows
+// may take more registers rather than spill.
 template <GgmlType T, int NR, int kRows, int kLoads>
-__global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads) : 4) : 1)
+__global__ void __launch_bounds__(kMvThreads, NR == 1 ? MatvecShape<T>::minBlocks(kLoads) : 1)
     matvecKernel(const MatvecParams p) {
   releaseDependents();
   const RowGroup<kRows> g = rowGroup<kRows>(p, blockIdx.x, threadIdx.x / 32);
@@ -504,7 +499,7 @@ struct Launch {
   int n;
   template <GgmlType T, int kRows, int kLoads>
   void run() {
-    const unsigned blocks = static_cast<unsigned>(matvecBlocks(p, kRows));
+    const unsigned blocks = static_cast<unsigned>(matvecBlocks(p));
     const float* x0 = p.x;
     float* y0[kMaxWeights] = {p.y[0], p.y[1], p.y[2]};
     float* up0 = p.upOut;
@@ -523,9 +518,7 @@ struct Launch {
   template <GgmlType T>
   void operator()() {
     using S = MatvecShape<T>;
-    if (p.rowSplit == 1 && p.up != nullptr) {
-      run<T, kGateUpRows, S::kShortLoads>();
-    } else if (p.rowSplit == 1) {
+    if (p.rowSplit == 1) {
       run<T, kMvRows, S::kShortLoads>();
     } else if (p.cols / 8 <= int64_t{32} * p.rowSplit * S::kFitLoads) {
       run<T, kMvRows, S::kFitLoads>();
