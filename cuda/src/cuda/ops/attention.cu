@@ -6,7 +6,7 @@
 // shares it (Qwen2.5-0.5B: 7), so each cached K and V row comes from memory once per block
 // instead of once per query head; both are launched as programmatic dependents of the QKV kernel
 // and read their row's position and block table (uploaded before the step) before they wait.
-// - Up to kClusterMax x clusterChunkMax(headDim) positions (2048 at headDim 64), the splits of a
+// - Up to kClusterMax x clusterChunkMax(headDim) positions (1024 at headDim 64), the splits of a
 //   (row, KV head) are one thread-block cluster: each block stages its positions' K/V rows in
 //   shared memory (at one row, before the wait: only this step's own position is written by the
 //   QKV kernel) and the cluster's first block merges the splits from shared memory after one
@@ -57,7 +57,7 @@ struct Plan {
 };
 
 // ---- cluster kernel ----
-constexpr int kClusterMax = 16;  // splits of a (row, KV head): Hopper's largest (non-portable) cluster
+constexpr int kClusterMax = 8;  // splits of a (row, KV head): the portable cluster size
 constexpr int kClusterThreads = 256;
 constexpr int kClusterWarps = kClusterThreads / 32;
 static_assert(kMaxGroup * 32 <= kClusterThreads, "a thread per merged item (group x headDim / 4), a warp per head");
@@ -743,8 +743,6 @@ size_t wholeSm() {
   const size_t whole = static_cast<size_t>(deviceAttribute(cudaDevAttrMaxSharedMemoryPerBlockOptin)) - staticBytes;
   oncePerDevice(opted, [&] {
     cudaCheck(cudaFuncSetAttribute(kKernel, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(whole)),
-              "cudaFuncSetAttribute(clusterAttention)");
-    cudaCheck(cudaFuncSetAttribute(kKernel, cudaFuncAttributeNonPortableClusterSizeAllowed, 1),
               "cudaFuncSetAttribute(clusterAttention)");
   });
   return whole;
