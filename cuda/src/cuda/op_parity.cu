@@ -220,14 +220,15 @@ void matmulCases(Harness& h) {
   // 3 and 5 blocks put planar Q8_0/Q4_0/Q5_0 rows at 2- and 4-byte aligned starts (narrower loads).
   // F16/BF16 products with few tiles are split over their columns: 4864 columns at 37 rows in 8
   // splits; 1184 columns (37 k-steps) in 6 splits of 7, 7, 7, 7, 7 and 2 k-steps, into 202 rows
-  // (not a multiple of 4: the scalar sum).
+  // (not a multiple of 4: the scalar sum). 32771 rows (an output projection's many rows, 3 in
+  // the last block) take four rows a warp in the planar types.
   struct Shape {
     int64_t rows, cols;
     int n;
   };
   const Shape shapes[] = {{896, 896, 1},    {4864, 896, 3},    {896, 4864, 1}, {128, 896, 8},
                           {896, 4864, 37},  {4864, 896, 130},  {40, 96, 1},    {40, 160, 20},
-                          {202, 1184, 40}};
+                          {202, 1184, 40},  {32771, 896, 1},   {32771, 896, 3}};
   for (GgmlType t : types) {
     const char* name = typeTraits(static_cast<uint32_t>(t))->name;
     for (Shape s : shapes) {

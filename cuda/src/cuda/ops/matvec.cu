@@ -26,6 +26,13 @@ constexpr int kMaxWeights = 3;
 constexpr int64_t kSplitCols = 2048;
 constexpr int kQkvLoads = 4;  // chunk loads per lane and row in the fused QKV step
 constexpr int kMvRows = 2;    // weight rows per warp
+// Output projections (a vocabulary of 32k-152k rows; layer matrices have at most ~20k) stream
+// many waves of blocks, each holding its rows' bytes in flight for a DRAM round trip: two rows of
+// a quantized type a warp (five blocks an SM: ~38 KB of Q8_0 in flight) reached half of F16's
+// bandwidth (ncu, Qwen2.5-0.5B's Q8_0 LM head: 98.6 us for 144 MB against F16's 93.6 us for 272
+// MB). Those take kManyRowsRows a warp.
+constexpr int64_t kManyRows = 32768;
+constexpr int kManyRowsRows = 4;
 
 struct MatvecParams {
   const uint8_t* w[kMaxWeights];
@@ -378,16 +385,17 @@ struct MatvecShape {
   static constexpr int minBlocks(int loads) { return kRaw && loads <= kFitLoads ? 5 : 4; }
 };
 
-// Blocks of a product with p's shape.
-int64_t matvecBlocks(const MatvecParams& p) {
-  const int rowsPerBlock = (p.up != nullptr ? kMvRows / 2 : kMvRows) * (kMvWarps / p.rowSplit);
+// Blocks of a product with p's shape, kRows weight rows a warp.
+int64_t matvecBlocks(const MatvecParams& p, int kRows) {
+  const int rowsPerBlock = (p.up != nullptr ? kRows / 2 : kRows) * (kMvWarps / p.rowSplit);
   return (p.rowStart[p.count] + rowsPerBlock - 1) / rowsPerBlock;
 }
 
-// One x row keeps to 128 or 102 registers (four or five blocks per SM, MatvecShape); more x rows
-// may take more registers rather than spill.
+// One x row keeps to 128 or 102 registers (four or five blocks per SM, MatvecShape; more rows a
+// warp than kMvRows spill at 102, so they take 128); more x rows may take more registers rather
+// than spill.
 template <GgmlType T, int NR, int kRows, int kLoads>
-__global__ void __launch_bounds__(kMvThreads, NR == 1 ? MatvecShape<T>::minBlocks(kLoads) : 1)
+__global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads) : 4) : 1)
     matvecKernel(const MatvecParams p) {
   releaseDependents();
   const RowGroup<kRows> g = rowGroup<kRows>(p, blockIdx.x, threadIdx.x / 32);
@@ -499,7 +507,7 @@ struct Launch {
   int n;
   template <GgmlType T, int kRows, int kLoads>
   void run() {
-    const unsigned blocks = static_cast<unsigned>(matvecBlocks(p));
+    const unsigned blocks = static_cast<unsigned>(matvecBlocks(p, kRows));
     const float* x0 = p.x;
     float* y0[kMaxWeights] = {p.y[0], p.y[1], p.y[2]};
     float* up0 = p.upOut;
@@ -518,6 +526,12 @@ struct Launch {
   template <GgmlType T>
   void operator()() {
     using S = MatvecShape<T>;
+    if constexpr (hasPlanarLayout(T)) {
+      if (p.rowSplit == 1 && p.up == nullptr && p.rowStart[p.count] >= kManyRows) {
+        run<T, kManyRowsRows, S::kShortLoads>();
+        return;
+      }
+    }
     if (p.rowSplit == 1) {
       run<T, kMvRows, S::kShortLoads>();
     } else if (p.cols / 8 <= int64_t{32} * p.rowSplit * S::kFitLoads) {
