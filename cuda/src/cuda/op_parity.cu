@@ -221,7 +221,8 @@ void matmulCases(Harness& h) {
   // F16/BF16 products with few tiles are split over their columns: 4864 columns at 37 rows in 8
   // splits; 1184 columns (37 k-steps) in 6 splits of 7, 7, 7, 7, 7 and 2 k-steps, into 202 rows
   // (not a multiple of 4: the scalar sum). 32771 rows (an output projection's many rows, 3 in
-  // the last block) take four rows a warp in the planar types.
+  // the last tile or block) stream through shared memory at one x row and take four rows a warp
+  // at three, in the planar types.
   struct Shape {
     int64_t rows, cols;
     int n;

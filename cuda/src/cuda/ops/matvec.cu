@@ -9,11 +9,15 @@
 // cost more than the arithmetic.
 #include "cuda/ops/matvec.h"
 
+#include <algorithm>
+
 #include "backend/weight_layout.h"
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "cuda/dependent_launch.cuh"
 #include "cuda/dequant.cuh"
+#include "cuda/device_info.h"
+#include "cuda/mma_sync.cuh"
 #include "cuda/ops/rope.h"
 
 namespace llorch {
@@ -33,6 +37,14 @@ constexpr int kMvRows = 2;    // weight rows per warp
 // MB). Those take kManyRowsRows a warp.
 constexpr int64_t kManyRows = 32768;
 constexpr int kManyRowsRows = 4;
+// One x row of those, in a planar type with rows of at most kStreamMaxRowBytes and 1024 columns,
+// streams its weights through shared memory instead (streamMatvecKernel).
+constexpr int kStreamWarps = 16;
+constexpr int kStreamThreads = kStreamWarps * 32;
+constexpr int kStreamTileRows = kStreamWarps * kMvRows;
+constexpr int kStreamLoads = 4;  // chunks a lane: 32 x 4 x 8 = 1024 columns
+constexpr int kStreamStages = 5;
+constexpr size_t kStreamMaxRowBytes = 1280;  // 5 tiles of 32 such rows: 200 KB of shared memory
 
 struct MatvecParams {
   const uint8_t* w[kMaxWeights];
@@ -409,6 +421,109 @@ __global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? Matv
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
 }
 
+// cp.async of the 16-byte piece at src, of which only the first `bytes` (0-16) are read; the rest
+// of dst is zeroed.
+__device__ __forceinline__ void cpAsyncPiece(void* dst, const void* src, uint32_t bytes) {
+  asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;" ::"r"(sharedAddr(dst)), "l"(src), "r"(bytes));
+}
+
+// One x row times a matrix of many short rows (an output projection), one block an SM: tiles of
+// kStreamTileRows consecutive rows (contiguous bytes) are copied into a ring of kStreamStages
+// shared-memory slots with cp.async, so ~150-200 KB an SM are in flight however long a warp takes
+// over its rows, and the block's warps take two rows each of the oldest tile. Each lane keeps its
+// chunks of x (times the norm weights) in registers for every tile, where the per-row-group kernel
+// reads all of x again for every two rows.
+template <GgmlType T>
+__global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const MatvecParams p, int64_t tiles) {
+  releaseDependents();
+  extern __shared__ uint4 ring[];
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const int64_t rows = p.rowStart[1], chunks = p.cols / 8;
+  const size_t tileBytes = kStreamTileRows * p.rowBytes, total = static_cast<size_t>(rows) * p.rowBytes;
+  uint8_t* const slots = reinterpret_cast<uint8_t*>(ring);
+  // The k-th tile of this block into slot k % kStreamStages; a group is committed for every k,
+  // empty past the last tile, so the wait below always counts kStreamStages - 1 later groups.
+  auto issue = [&](int64_t k) {
+    const int64_t tile = blockIdx.x + k * gridDim.x;
+    if (tile < tiles) {
+      const size_t start = static_cast<size_t>(tile) * tileBytes;
+      const size_t bytes = start + tileBytes <= total ? tileBytes : total - start;
+      uint8_t* const dst = slots + static_cast<size_t>(k % kStreamStages) * tileBytes;
+      for (size_t off = static_cast<size_t>(threadIdx.x) * 16; off < bytes; off += kStreamThreads * 16) {
+        cpAsyncPiece(dst + off, p.w[0] + start + off, static_cast<uint32_t>(bytes - off < 16 ? bytes - off : 16));
+      }
+    }
+    cpAsyncCommit();
+  };
+  // Weights are no kernel's output: the first tiles are in flight before the wait.
+  for (int k = 0; k < kStreamStages - 1; k++) issue(k);
+  awaitPrerequisite();
+  float xv[kStreamLoads][8];
+  float ss = 0.f;
+#pragma unroll
+  for (int u = 0; u < kStreamLoads; u++) {
+    const int64_t c = lane + 32 * u;
+    if (c < chunks) {
+      loadX(p.x, p.cols, p.normW, 0, c, xv[u], ss);
+    } else {
+#pragma unroll
+      for (int i = 0; i < 8; i++) xv[u][i] = 0.f;
+    }
+  }
+  const float rs = p.normW != nullptr ? rsqrtf(warpSum(ss) / static_cast<float>(p.cols) + p.eps) : 1.f;
+  for (int64_t k = 0; blockIdx.x + k * gridDim.x < tiles; k++) {
+    issue(k + kStreamStages - 1);
+    cpAsyncWait<kStreamStages - 1>();
+    __syncthreads();
+    const uint8_t* const tile = slots + static_cast<size_t>(k % kStreamStages) * tileBytes;
+    const int64_t row0 = (blockIdx.x + k * gridDim.x) * kStreamTileRows + kMvRows * warp;
+    float acc[kMvRows];
+#pragma unroll
+    for (int s = 0; s < kMvRows; s++) {
+      acc[s] = 0.f;
+      if (row0 + s >= rows) continue;
+      const uint8_t* const wr = tile + static_cast<size_t>(kMvRows * warp + s) * p.rowBytes;
+#pragma unroll
+      for (int u = 0; u < kStreamLoads; u++) {
+        const int64_t c = lane + 32 * u;
+        if (c >= chunks) break;
+        float wv[8];
+        RawChunk<T>::decode(RawChunk<T>::fetch(wr, c, p.cols), c, wv);
+        acc[s] += dot8(wv, xv[u]);
+      }
+    }
+#pragma unroll
+    for (int s = 0; s < kMvRows; s++) {
+      const float v = warpSum(acc[s]) * rs;
+      if (lane == 0 && row0 + s < rows) p.y[0][row0 + s] = p.accumulate ? p.y[0][row0 + s] + v : v;
+    }
+    // The next iteration refills this slot.
+    __syncthreads();
+  }
+}
+
+// Whether one x row times p's weights takes streamMatvecKernel.
+bool streamFits(const MatvecParams& p) {
+  return p.up == nullptr && p.count == 1 && p.rowSplit == 1 && p.rowStart[1] >= kManyRows &&
+         p.rowBytes <= kStreamMaxRowBytes && p.cols / 8 <= int64_t{32} * kStreamLoads &&
+         reinterpret_cast<uintptr_t>(p.w[0]) % 16 == 0;
+}
+
+template <GgmlType T>
+void launchStream(cudaStream_t s, const MatvecParams& p) {
+  static std::atomic<uint64_t> opted{0};
+  constexpr size_t kMaxSmem = kStreamStages * kStreamTileRows * kStreamMaxRowBytes;
+  oncePerDevice(opted, [] {
+    cudaCheck(cudaFuncSetAttribute(streamMatvecKernel<T>, cudaFuncAttributeMaxDynamicSharedMemorySize,
+                                   static_cast<int>(kMaxSmem)),
+              "cudaFuncSetAttribute(streamMatvec)");
+  });
+  const int64_t tiles = (p.rowStart[1] + kStreamTileRows - 1) / kStreamTileRows;
+  const unsigned blocks = static_cast<unsigned>(std::min<int64_t>(tiles, smCount()));
+  launchDependent(s, dim3(blocks), dim3(kStreamThreads), kStreamStages * kStreamTileRows * p.rowBytes, dim3(1, 1, 1),
+                  streamMatvecKernel<T>, p, tiles);
+}
+
 // TQK: the Q and K weights' type, TV: V's (the same for single-type models).
 template <GgmlType TQK, GgmlType TV>
 __global__ void __launch_bounds__(kMvThreads) qkvKernel(const QkvParams p) {
@@ -527,6 +642,10 @@ struct Launch {
   void operator()() {
     using S = MatvecShape<T>;
     if constexpr (hasPlanarLayout(T)) {
+      if (n == 1 && streamFits(p)) {
+        launchStream<T>(s, p);
+        return;
+      }
       if (p.rowSplit == 1 && p.up == nullptr && p.rowStart[p.count] >= kManyRows) {
         run<T, kManyRowsRows, S::kShortLoads>();
         return;
