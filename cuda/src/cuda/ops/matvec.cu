@@ -41,10 +41,9 @@ constexpr int kManyRowsRows = 4;
 // streams its weights through shared memory instead (streamMatvecKernel).
 constexpr int kStreamWarps = 16;
 constexpr int kStreamThreads = kStreamWarps * 32;
-constexpr int kStreamTileRows = kStreamWarps * kMvRows;
 constexpr int kStreamLoads = 4;  // chunks a lane: 32 x 4 x 8 = 1024 columns
 constexpr int kStreamStages = 5;
-constexpr size_t kStreamMaxRowBytes = 1280;  // 5 tiles of 32 such rows: 200 KB of shared memory
+constexpr size_t kStreamMaxRowBytes = 1280;  // 16 warps x 5 slots x 2 such rows: 200 KB of shared memory
 
 struct MatvecParams {
   const uint8_t* w[kMaxWeights];
@@ -421,41 +420,40 @@ __global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? Matv
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
 }
 
-// cp.async of the 16-byte piece at src, of which only the first `bytes` (0-16) are read; the rest
-// of dst is zeroed.
-__device__ __forceinline__ void cpAsyncPiece(void* dst, const void* src, uint32_t bytes) {
-  asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;" ::"r"(sharedAddr(dst)), "l"(src), "r"(bytes));
-}
-
-// One x row times a matrix of many short rows (an output projection), one block an SM: tiles of
-// kStreamTileRows consecutive rows (contiguous bytes) are copied into a ring of kStreamStages
-// shared-memory slots with cp.async, so ~150-200 KB an SM are in flight however long a warp takes
-// over its rows, and the block's warps take two rows each of the oldest tile. Each lane keeps its
-// chunks of x (times the norm weights) in registers for every tile, where the per-row-group kernel
+// One x row times a matrix of many short rows (an output projection), one block an SM: each warp
+// streams its row pairs (pair first + k x stride, kMvRows contiguous rows) through a ring of
+// kStreamStages shared-memory slots of its own with cp.async, so ~150 KB an SM are in flight
+// however long a warp takes over its rows, and no warp waits for another. Each lane keeps its
+// chunks of x (times the norm weights) in registers for every pair, where the per-row-group kernel
 // reads all of x again for every two rows.
 template <GgmlType T>
-__global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const MatvecParams p, int64_t tiles) {
+__global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const MatvecParams p, int64_t pairs) {
   releaseDependents();
   extern __shared__ uint4 ring[];
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
   const int64_t rows = p.rowStart[1], chunks = p.cols / 8;
-  const size_t tileBytes = kStreamTileRows * p.rowBytes, total = static_cast<size_t>(rows) * p.rowBytes;
-  uint8_t* const slots = reinterpret_cast<uint8_t*>(ring);
-  // The k-th tile of this block into slot k % kStreamStages; a group is committed for every k,
-  // empty past the last tile, so the wait below always counts kStreamStages - 1 later groups.
+  const size_t pairBytes = kMvRows * p.rowBytes, total = static_cast<size_t>(rows) * p.rowBytes;
+  uint8_t* const slots = reinterpret_cast<uint8_t*>(ring) + static_cast<size_t>(warp) * kStreamStages * pairBytes;
+  const int64_t first = static_cast<int64_t>(blockIdx.x) * kStreamWarps + warp;
+  const int64_t stride = static_cast<int64_t>(gridDim.x) * kStreamWarps;
+  // The warp's k-th pair into slot k % kStreamStages; a group is committed for every k, empty
+  // past the last pair, so the wait below always leaves kStreamStages - 1 later groups in flight.
+  // The matrix's last bytes past a whole 16-byte piece are copied by plain loads.
   auto issue = [&](int64_t k) {
-    const int64_t tile = blockIdx.x + k * gridDim.x;
-    if (tile < tiles) {
-      const size_t start = static_cast<size_t>(tile) * tileBytes;
-      const size_t bytes = start + tileBytes <= total ? tileBytes : total - start;
-      uint8_t* const dst = slots + static_cast<size_t>(k % kStreamStages) * tileBytes;
-      for (size_t off = static_cast<size_t>(threadIdx.x) * 16; off < bytes; off += kStreamThreads * 16) {
-        cpAsyncPiece(dst + off, p.w[0] + start + off, static_cast<uint32_t>(bytes - off < 16 ? bytes - off : 16));
+    const int64_t pair = first + k * stride;
+    if (pair < pairs) {
+      const size_t start = static_cast<size_t>(pair) * pairBytes;
+      const size_t bytes = start + pairBytes <= total ? pairBytes : total - start;
+      const size_t whole = bytes & ~size_t{15};
+      uint8_t* const dst = slots + static_cast<size_t>(k % kStreamStages) * pairBytes;
+      for (size_t off = static_cast<size_t>(lane) * 16; off < whole; off += 32 * 16) {
+        cpAsync16(dst + off, p.w[0] + start + off, true);
       }
+      for (size_t off = whole + lane; off < bytes; off += 32) dst[off] = p.w[0][start + off];
     }
     cpAsyncCommit();
   };
-  // Weights are no kernel's output: the first tiles are in flight before the wait.
+  // Weights are no kernel's output: the first pairs are in flight before the wait.
   for (int k = 0; k < kStreamStages - 1; k++) issue(k);
   awaitPrerequisite();
   float xv[kStreamLoads][8];
@@ -471,24 +469,23 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
     }
   }
   const float rs = p.normW != nullptr ? rsqrtf(warpSum(ss) / static_cast<float>(p.cols) + p.eps) : 1.f;
-  for (int64_t k = 0; blockIdx.x + k * gridDim.x < tiles; k++) {
+  for (int64_t k = 0; first + k * stride < pairs; k++) {
     issue(k + kStreamStages - 1);
     cpAsyncWait<kStreamStages - 1>();
-    __syncthreads();
-    const uint8_t* const tile = slots + static_cast<size_t>(k % kStreamStages) * tileBytes;
-    const int64_t row0 = (blockIdx.x + k * gridDim.x) * kStreamTileRows + kMvRows * warp;
+    __syncwarp();
+    const uint8_t* const slot = slots + static_cast<size_t>(k % kStreamStages) * pairBytes;
+    const int64_t row0 = (first + k * stride) * kMvRows;
     float acc[kMvRows];
 #pragma unroll
     for (int s = 0; s < kMvRows; s++) {
       acc[s] = 0.f;
       if (row0 + s >= rows) continue;
-      const uint8_t* const wr = tile + static_cast<size_t>(kMvRows * warp + s) * p.rowBytes;
 #pragma unroll
       for (int u = 0; u < kStreamLoads; u++) {
         const int64_t c = lane + 32 * u;
         if (c >= chunks) break;
         float wv[8];
-        RawChunk<T>::decode(RawChunk<T>::fetch(wr, c, p.cols), c, wv);
+        RawChunk<T>::decode(RawChunk<T>::fetch(slot + s * p.rowBytes, c, p.cols), c, wv);
         acc[s] += dot8(wv, xv[u]);
       }
     }
@@ -498,30 +495,30 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
       if (lane == 0 && row0 + s < rows) p.y[0][row0 + s] = p.accumulate ? p.y[0][row0 + s] + v : v;
     }
     // The next iteration refills this slot.
-    __syncthreads();
+    __syncwarp();
   }
 }
 
 // Whether one x row times p's weights takes streamMatvecKernel.
 bool streamFits(const MatvecParams& p) {
   return p.up == nullptr && p.count == 1 && p.rowSplit == 1 && p.rowStart[1] >= kManyRows &&
-         p.rowBytes <= kStreamMaxRowBytes && p.cols / 8 <= int64_t{32} * kStreamLoads &&
-         reinterpret_cast<uintptr_t>(p.w[0]) % 16 == 0;
+         p.rowBytes <= kStreamMaxRowBytes && kMvRows * p.rowBytes % 16 == 0 &&
+         p.cols / 8 <= int64_t{32} * kStreamLoads && reinterpret_cast<uintptr_t>(p.w[0]) % 16 == 0;
 }
 
 template <GgmlType T>
 void launchStream(cudaStream_t s, const MatvecParams& p) {
   static std::atomic<uint64_t> opted{0};
-  constexpr size_t kMaxSmem = kStreamStages * kStreamTileRows * kStreamMaxRowBytes;
+  constexpr size_t kMaxSmem = kStreamWarps * kStreamStages * kMvRows * kStreamMaxRowBytes;
   oncePerDevice(opted, [] {
     cudaCheck(cudaFuncSetAttribute(streamMatvecKernel<T>, cudaFuncAttributeMaxDynamicSharedMemorySize,
                                    static_cast<int>(kMaxSmem)),
               "cudaFuncSetAttribute(streamMatvec)");
   });
-  const int64_t tiles = (p.rowStart[1] + kStreamTileRows - 1) / kStreamTileRows;
-  const unsigned blocks = static_cast<unsigned>(std::min<int64_t>(tiles, smCount()));
-  launchDependent(s, dim3(blocks), dim3(kStreamThreads), kStreamStages * kStreamTileRows * p.rowBytes, dim3(1, 1, 1),
-                  streamMatvecKernel<T>, p, tiles);
+  const int64_t pairs = (p.rowStart[1] + kMvRows - 1) / kMvRows;
+  const unsigned blocks = static_cast<unsigned>(std::min<int64_t>((pairs + kStreamWarps - 1) / kStreamWarps, smCount()));
+  launchDependent(s, dim3(blocks), dim3(kStreamThreads), kStreamWarps * kStreamStages * kMvRows * p.rowBytes,
+                  dim3(1, 1, 1), streamMatvecKernel<T>, p, pairs);
 }
 
 // TQK: the Q and K weights' type, TV: V's (the same for single-type models).
