@@ -80,6 +80,13 @@ __device__ __forceinline__ uint32_t pairsAboveNibbles(uint32_t t) {
   return (halves * 1040u) & 0x30303030u;  // 1040 = 16 + 1024: fields 0, 2 up 4 bits, 1, 3 up 10
 }
 
+// o[i] *= d: the decoded chunk of a type whose weights are a chunk scale times small integers
+// (decodeUnscaled gives the integers and the scale).
+__device__ __forceinline__ void scaleChunk(float d, float* o) {
+#pragma unroll
+  for (int i = 0; i < 8; i++) o[i] *= d;
+}
+
 template <GgmlType T>
 struct Chunk;
 
@@ -144,13 +151,15 @@ struct Chunk<GgmlType::Q8_0> {
     const uint2 q = bytes8At(row + 8 * c);
     return make_uint3(q.x, q.y, u16At(row + cols + 2 * (c >> 2)));
   }
-  __device__ static void decode(const Raw& r, int64_t, float* o) {
-    const float d = halfBits(r.z);
+  // The 8 quants (exact floats); returns the scale they are multiplied by.
+  __device__ static float decodeUnscaled(const Raw& r, int64_t, float* o) {
     // Each int8 offset to unsigned (q + 128).
     const uint32_t lo = r.x ^ 0x80808080u, hi = r.y ^ 0x80808080u;
 #pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = byteMinus<128>(i < 4 ? lo : hi, i & 3) * d;
+    for (int i = 0; i < 8; i++) o[i] = byteMinus<128>(i < 4 ? lo : hi, i & 3);
+    return halfBits(r.z);
   }
+  __device__ static void decode(const Raw& r, int64_t c, float* o) { scaleChunk(decodeUnscaled(r, c, o), o); }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
   }
@@ -164,12 +173,13 @@ struct Chunk<GgmlType::Q4_0> {
   __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
     return make_uint2(u32At(row + 4 * c), u16At(row + cols / 2 + 2 * (c >> 2)));
   }
-  __device__ static void decode(const Raw& r, int64_t, float* o) {
-    const float d = halfBits(r.y);
+  __device__ static float decodeUnscaled(const Raw& r, int64_t, float* o) {
     const uint32_t lo = lowNibbles(r.x), hi = highNibbles(r.x);
 #pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = byteMinus<8>(i < 4 ? lo : hi, i & 3) * d;
+    for (int i = 0; i < 8; i++) o[i] = byteMinus<8>(i < 4 ? lo : hi, i & 3);
+    return halfBits(r.y);
   }
+  __device__ static void decode(const Raw& r, int64_t c, float* o) { scaleChunk(decodeUnscaled(r, c, o), o); }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
   }
@@ -200,14 +210,15 @@ struct Chunk<GgmlType::Q5_0> {
     const uint32_t qh = row[cols / 2 + c];
     return make_uint2(u32At(row + 4 * c), u16At(row + cols / 2 + cols / 8 + 2 * (c >> 2)) | (qh << 16));
   }
-  __device__ static void decode(const Raw& r, int64_t, float* o) {
-    const float d = halfBits(r.y);
+  __device__ static float decodeUnscaled(const Raw& r, int64_t, float* o) {
     // Element i's fifth bit (bit 16 + i of r.y) above its nibble.
     const uint32_t lo = lowNibbles(r.x) | bitsAboveNibbles(r.y >> 16);
     const uint32_t hi = highNibbles(r.x) | bitsAboveNibbles(r.y >> 20);
 #pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = byteMinus<16>(i < 4 ? lo : hi, i & 3) * d;
+    for (int i = 0; i < 8; i++) o[i] = byteMinus<16>(i < 4 ? lo : hi, i & 3);
+    return halfBits(r.y);
   }
+  __device__ static void decode(const Raw& r, int64_t c, float* o) { scaleChunk(decodeUnscaled(r, c, o), o); }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
   }
@@ -363,14 +374,15 @@ struct Chunk<GgmlType::Q6_K> {
     const uint32_t sc = row[3 * cols / 4 + (c >> 1)];
     return make_uint3(lo, hi | (sc << 16), u16At(row + 13 * cols / 16 + 2 * (c >> 5)));
   }
-  __device__ static void decode(const Raw& r, int64_t, float* o) {
-    const float d = halfBits(r.z) * static_cast<float>(static_cast<int8_t>((r.y >> 16) & 0xffu));
+  __device__ static float decodeUnscaled(const Raw& r, int64_t, float* o) {
     // Element i's top two bits (bits 2i, 2i + 1 of r.y) above its nibble.
     const uint32_t lo = lowNibbles(r.x) | pairsAboveNibbles(r.y);
     const uint32_t hi = highNibbles(r.x) | pairsAboveNibbles(r.y >> 8);
 #pragma unroll
-    for (int i = 0; i < 8; i++) o[i] = d * byteMinus<32>(i < 4 ? lo : hi, i & 3);
+    for (int i = 0; i < 8; i++) o[i] = byteMinus<32>(i < 4 ? lo : hi, i & 3);
+    return halfBits(r.z) * static_cast<float>(static_cast<int8_t>((r.y >> 16) & 0xffu));
   }
+  __device__ static void decode(const Raw& r, int64_t c, float* o) { scaleChunk(decodeUnscaled(r, c, o), o); }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
   }

@@ -88,6 +88,25 @@ __device__ inline float dot8(const float* a, const float* b) {
          a[7] * b[7];
 }
 
+// Types whose weights are a chunk scale times exact integers (Chunk<T>::decodeUnscaled): their dot
+// products take the scale once a chunk, not once a weight (a quarter of Q8_0's instructions a
+// chunk).
+template <GgmlType T>
+constexpr bool kScaledChunk = T == GgmlType::Q8_0 || T == GgmlType::Q4_0 || T == GgmlType::Q5_0 || T == GgmlType::Q6_K;
+
+// acc plus chunk c's weights (raw) times x's 8 floats.
+template <GgmlType T>
+__device__ __forceinline__ float chunkDot(const typename RawChunk<T>::Raw& raw, int64_t c, const float* x, float acc) {
+  float w[8];
+  if constexpr (kScaledChunk<T>) {
+    const float d = Chunk<T>::decodeUnscaled(raw, c, w);
+    return fmaf(d, dot8(w, x), acc);
+  } else {
+    RawChunk<T>::decode(raw, c, w);
+    return acc + dot8(w, x);
+  }
+}
+
 // One round of a warp's weight loads: kLoads raw chunks per lane for each of kRows rows (chunks
 // c0, c0 + stride, ... of each row), issued together before any is decoded, so a short row costs
 // one memory round trip, not one per chunk. Weights are no kernel's output, so a dependent kernel
@@ -130,11 +149,7 @@ __device__ inline void dotRows(WeightRound<T, kRows, kLoads>& round, const uint8
         float xv[8];
         loadX(x, cols, normW, r, c, xv, ss[r]);
 #pragma unroll
-        for (int s = 0; s < kRows; s++) {
-          float wv[8];
-          RawChunk<T>::decode(round.raw[s][u], c, wv);
-          acc[s][r] += dot8(wv, xv);
-        }
+        for (int s = 0; s < kRows; s++) acc[s][r] = chunkDot<T>(round.raw[s][u], c, xv, acc[s][r]);
       }
     }
   }
@@ -484,9 +499,7 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
       for (int u = 0; u < kStreamLoads; u++) {
         const int64_t c = lane + 32 * u;
         if (c >= chunks) break;
-        float wv[8];
-        RawChunk<T>::decode(RawChunk<T>::fetch(slot + s * p.rowBytes, c, p.cols), c, wv);
-        acc[s] += dot8(wv, xv[u]);
+        acc[s] = chunkDot<T>(RawChunk<T>::fetch(slot + s * p.rowBytes, c, p.cols), c, xv[u], acc[s]);
       }
     }
 #pragma unroll
