@@ -62,8 +62,12 @@ for (const model of MODELS) {
 
     maybe('cancelling one of several running sequences frees its blocks only', async () => {
       const e = engine!;
-      e.submit(300, [1, 2, 3], params({ maxTokens: 200 }));
-      e.submit(301, [4, 5], params({ maxTokens: 200 }));
+      // 301 keeps generating while 300 is cancelled, so 300 holds more KV blocks (a 200-token
+      // prompt: 13 blocks of 16 once prefilled) than 301 ever can (2 + 190 tokens: 12 blocks);
+      // with 300 at 3 tokens, 301 once took two new blocks before the count was read.
+      const long = Array.from({ length: 200 }, (_, i) => 1 + ((i * 7) % (vocab - 1)));
+      e.submit(300, long, params({ maxTokens: 56 }));
+      e.submit(301, [4, 5], params({ maxTokens: 190 }));
       await events.firstEvent(300);
       await events.firstEvent(301);
       const both = e.stats().kvBlocksUsed;
