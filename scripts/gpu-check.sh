@@ -6,7 +6,8 @@
 # node_modules: `node scripts/gpu-bundle.mjs` (fills the ignored .gpu/, which must travel).
 # Logs (build, tests, sanitizer, bench) and the benchmark's RESULTS.md rows go to $OUT
 # (default /tmp/gpu-check). Revisions bundled with `--ab <rev>` (.gpu/ab/<rev>) are built beside
-# the tree and benchmarked after it on the same card, then the tree again: an A/B in one run.
+# the tree and benchmarked after it on the same card, then the tree again, twice over: an A/B in
+# one run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -123,21 +124,26 @@ EOF
     # Decode tok/s at the 512-token prompt, per type, from a bench log.
     decode512() { awk '/ decode tok\/s, 512-token prompt / {v = $0; sub(/^.* 512-token prompt +/, "", v); split(v, a, " ");
       s = s (s ? ", " : "") $1 " " a[1]} END {print (s ? s : "no figures")}' "$1"; }
-    status+=("A/B, decode tok/s at 512: tree $(decode512 "$OUT/bench.log")")
+    status+=("A/B, decode tok/s at 512: tree (1) $(decode512 "$OUT/bench.log")")
+    # The figures drift by a few % over a run's minutes (the same kernels read 1601 and 1542 a
+    # minute apart), so each side is benchmarked more than once: revisions, tree, revisions, tree.
+    built=()
     for i in "${!ab[@]}"; do
-      r=${ab[$i]}
-      if wait "${ab_pids[$i]}"; then
-        cp "/tmp/llorch-build-$r/llorch_native.node" .gpu/build/Release/
-        LLORCH_COMMIT=$r timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" \
-          --rows "$OUT/bench-rows-$r.md" >"$OUT/bench-$r.log" 2>&1
-        status+=("A/B, decode tok/s at 512: $r $(decode512 "$OUT/bench-$r.log")")
-      else
-        status+=("A/B: $r build FAILED ($OUT/build-$r.log)")
-      fi
+      if wait "${ab_pids[$i]}"; then built+=("${ab[$i]}"); else status+=("A/B: ${ab[$i]} build FAILED ($OUT/build-${ab[$i]}.log)"); fi
     done
-    cp /tmp/llorch-build/llorch_native.node .gpu/build/Release/
-    timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" >"$OUT/bench-again.log" 2>&1
-    status+=("A/B, decode tok/s at 512: tree again $(decode512 "$OUT/bench-again.log")")
+    for pass in 1 2; do
+      for r in "${built[@]}"; do
+        rows=()
+        [ $pass = 1 ] && rows=(--rows "$OUT/bench-rows-$r.md")
+        cp "/tmp/llorch-build-$r/llorch_native.node" .gpu/build/Release/
+        LLORCH_COMMIT=$r timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" "${rows[@]}" \
+          >"$OUT/bench-$r-$pass.log" 2>&1
+        status+=("A/B, decode tok/s at 512: $r ($pass) $(decode512 "$OUT/bench-$r-$pass.log")")
+      done
+      cp /tmp/llorch-build/llorch_native.node .gpu/build/Release/
+      timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" >"$OUT/bench-tree-$((pass + 1)).log" 2>&1
+      status+=("A/B, decode tok/s at 512: tree ($((pass + 1))) $(decode512 "$OUT/bench-tree-$((pass + 1)).log")")
+    done
   fi
   status+=("$(awk -F', *' '$3 + 0 > 150 {print $1}' "$OUT/clocks.csv" | sort -n | awk '{v[++n] = $1}
     END {if (n) printf "SM clock while the card drew > 150 W: median %d MHz (%d-%d, %d samples)", v[int((n + 1) / 2)], v[1], v[n], n;
