@@ -437,10 +437,10 @@ __global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? Matv
 
 // One x row times a matrix of many short rows (an output projection), one block an SM: each warp
 // streams its row pairs (pair first + k x stride, kMvRows contiguous rows) through a ring of
-// kStreamStages shared-memory slots of its own with cp.async, so ~150 KB an SM are in flight
-// however long a warp takes over its rows, and no warp waits for another. Each lane keeps its
-// chunks of x (times the norm weights) in registers for every pair, where the per-row-group kernel
-// reads all of x again for every two rows.
+// kStreamStages shared-memory slots of its own with cp.async, so ~120 KB of Q8_0 an SM are in
+// flight however long a warp takes over its rows, and no warp waits for another. Each lane keeps
+// its chunks of x (times the norm weights) in registers for every pair, where the per-row-group
+// kernel reads all of x again for every two rows.
 template <GgmlType T>
 __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const MatvecParams p, int64_t pairs) {
   releaseDependents();
@@ -529,7 +529,8 @@ void launchStream(cudaStream_t s, const MatvecParams& p) {
               "cudaFuncSetAttribute(streamMatvec)");
   });
   const int64_t pairs = (p.rowStart[1] + kMvRows - 1) / kMvRows;
-  const unsigned blocks = static_cast<unsigned>(std::min<int64_t>((pairs + kStreamWarps - 1) / kStreamWarps, smCount()));
+  const int64_t groups = (pairs + kStreamWarps - 1) / kStreamWarps;
+  const unsigned blocks = static_cast<unsigned>(std::min<int64_t>(groups, smCount()));
   launchDependent(s, dim3(blocks), dim3(kStreamThreads), kStreamWarps * kStreamStages * kMvRows * p.rowBytes,
                   dim3(1, 1, 1), streamMatvecKernel<T>, p, pairs);
 }
