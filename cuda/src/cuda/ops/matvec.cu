@@ -88,11 +88,13 @@ __device__ inline float dot8(const float* a, const float* b) {
          a[7] * b[7];
 }
 
-// Types whose weights are a chunk scale times exact integers (Chunk<T>::decodeUnscaled): their dot
-// products take the scale once a chunk, not once a weight (a quarter of Q8_0's instructions a
+// Types whose weights are a chunk scale times exact integers (their Chunk has decodeUnscaled): their
+// dot products take the scale once a chunk, not once a weight (a quarter of Q8_0's instructions a
 // chunk).
+template <GgmlType T, typename = void>
+constexpr bool kScaledChunk = false;
 template <GgmlType T>
-constexpr bool kScaledChunk = T == GgmlType::Q8_0 || T == GgmlType::Q4_0 || T == GgmlType::Q5_0 || T == GgmlType::Q6_K;
+constexpr bool kScaledChunk<T, decltype(void(&Chunk<T>::decodeUnscaled))> = true;
 
 // acc plus chunk c's weights (raw) times x's 8 floats.
 template <GgmlType T>
