@@ -131,18 +131,20 @@ EOF
     for i in "${!ab[@]}"; do
       if wait "${ab_pids[$i]}"; then built+=("${ab[$i]}"); else status+=("A/B: ${ab[$i]} build FAILED ($OUT/build-${ab[$i]}.log)"); fi
     done
+    # benchBuild COMMIT LABEL BUILD_DIR LOG [bench args]: the bench with that build's addon, and its
+    # A/B line.
+    benchBuild() {
+      cp "$3/llorch_native.node" .gpu/build/Release/
+      LLORCH_COMMIT=$1 timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" "${@:5}" >"$4" 2>&1
+      status+=("A/B, decode tok/s at 512: $2 $(decode512 "$4")")
+    }
     for pass in 1 2; do
       for r in "${built[@]}"; do
         rows=()
         [ $pass = 1 ] && rows=(--rows "$OUT/bench-rows-$r.md")
-        cp "/tmp/llorch-build-$r/llorch_native.node" .gpu/build/Release/
-        LLORCH_COMMIT=$r timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" "${rows[@]}" \
-          >"$OUT/bench-$r-$pass.log" 2>&1
-        status+=("A/B, decode tok/s at 512: $r ($pass) $(decode512 "$OUT/bench-$r-$pass.log")")
+        benchBuild "$r" "$r ($pass)" "/tmp/llorch-build-$r" "$OUT/bench-$r-$pass.log" "${rows[@]}"
       done
-      cp /tmp/llorch-build/llorch_native.node .gpu/build/Release/
-      timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" >"$OUT/bench-tree-$((pass + 1)).log" 2>&1
-      status+=("A/B, decode tok/s at 512: tree ($((pass + 1))) $(decode512 "$OUT/bench-tree-$((pass + 1)).log")")
+      benchBuild "$LLORCH_COMMIT" "tree ($((pass + 1)))" /tmp/llorch-build "$OUT/bench-tree-$((pass + 1)).log"
     done
   fi
   status+=("$(awk -F', *' '$3 + 0 > 150 {print $1}' "$OUT/clocks.csv" | sort -n | awk '{v[++n] = $1}
