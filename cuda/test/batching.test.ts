@@ -52,7 +52,6 @@ for (const model of MODELS) {
       }
       const stepsBefore = e.stats().steps;
       prompts.forEach((p, s) => e.submit(200 + s, p, params({ maxTokens: 24 })));
-      expect(e.stats().waitingSeqs + e.stats().runningSeqs).toBeGreaterThan(0);
       const together = await Promise.all(prompts.map((_, s) => events.result(200 + s)));
       expect(together.map((r) => r.tokens)).toEqual(alone);
       // Batched: far fewer steps than the sequences run one after another would need.

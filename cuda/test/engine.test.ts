@@ -99,7 +99,6 @@ describeModel('engine scheduling under a small KV pool', () => {
       engine.submit(1, [1, 403, 407], params({ maxTokens: 37 }));
       const alone = (await events.result(1)).tokens;
       for (let s = 10; s < 14; s++) engine.submit(s, [1, 403, 407], params({ maxTokens: 37 }));
-      expect(engine.stats().waitingSeqs + engine.stats().runningSeqs).toBeGreaterThan(0);
       const all = await Promise.all([10, 11, 12, 13].map((s) => events.result(s)));
       for (const r of all) expect(r.tokens).toEqual(alone);
       expect(engine.stats().preemptions).toBeGreaterThan(0);
