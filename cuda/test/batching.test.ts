@@ -26,7 +26,7 @@ for (const model of MODELS) {
     beforeAll(async () => {
       const file = await model.file();
       if (file === undefined) return;
-      engine = await loadEngine(file, { prefillChunk: 5, ctx: 256 });
+      engine = await loadEngine(file, { prefillChunk: 5, ctx: 2048 });
       events = new SeqCollector(engine);
       vocab = (await engine.forward([1])).length;
     }, 120_000);
@@ -61,12 +61,13 @@ for (const model of MODELS) {
 
     maybe('cancelling one of several running sequences frees its blocks only', async () => {
       const e = engine!;
-      // 301 keeps generating while 300 is cancelled, so 300 holds more KV blocks (a 200-token
-      // prompt: 13 blocks of 16 once prefilled) than 301 ever can (2 + 190 tokens: 12 blocks);
-      // with 300 at 3 tokens, 301 once took two new blocks before the count was read.
-      const long = Array.from({ length: 200 }, (_, i) => 1 + ((i * 7) % (vocab - 1)));
-      e.submit(300, long, params({ maxTokens: 56 }));
-      e.submit(301, [4, 5], params({ maxTokens: 190 }));
+      // 300 (a 1000-token prompt: 63 blocks of 16 once prefilled) holds more KV blocks than 301
+      // ever can (2 + 950 tokens: 60 blocks), so the count drops whatever 301 takes meanwhile.
+      // Both are still running when cancelled: hundreds of steps remain (stories260K decodes
+      // ~8000 tok/s here, and a loaded machine can stall the test's thread for tens of ms).
+      const long = Array.from({ length: 1000 }, (_, i) => 1 + ((i * 7) % (vocab - 1)));
+      e.submit(300, long, params({ maxTokens: 1000 }));
+      e.submit(301, [4, 5], params({ maxTokens: 950 }));
       await events.firstEvent(300);
       await events.firstEvent(301);
       const both = e.stats().kvBlocksUsed;

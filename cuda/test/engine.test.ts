@@ -66,13 +66,13 @@ describeModel('engine on stories260K (llama, F32)', () => {
   });
 
   test('cancel frees the sequence KV blocks within a step', async () => {
-    engine.submit(400, [1, 403, 407], params({ maxTokens: 1000 }));
+    engine.submit(400, [1, 403, 407], params({ maxTokens: 2000 }));
     await events.firstEvent(400);
     expect(engine.stats().kvBlocksUsed).toBeGreaterThan(0);
     expect(engine.cancel(400)).toBe(true);
     const r = await events.result(400);
     expect(r.finish).toBe('cancelled');
-    expect(r.tokens.length).toBeLessThan(1000);
+    expect(r.tokens.length).toBeLessThan(2000);
     expect(engine.stats().kvBlocksUsed).toBe(0);
     expect(engine.cancel(400)).toBe(false);
     expect(engine.cancel(987654)).toBe(false);
