@@ -13,7 +13,7 @@
  * Appends the figures to bench/RESULTS.md (section "orchestrator-bench").
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -171,6 +171,7 @@ async function workerAlone(): Promise<Summary> {
   conn!.write(encodeFrame({ shutdown: {} }));
   await new Promise((r) => worker.on('exit', r));
   server!.close();
+  rmSync(dir, { recursive: true, force: true });
   return summarize(jobs, wallMs);
 }
 

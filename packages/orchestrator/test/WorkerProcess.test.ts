@@ -1,7 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
 import { configSchema } from '../src/config.js';
 import type {
@@ -18,6 +18,7 @@ import { WorkerProcess } from '../src/WorkerProcess.js';
 
 const fakeWorker = path.resolve(import.meta.dirname, 'support/fakeWorker.mjs');
 const socketDir = mkdtempSync(path.join(os.tmpdir(), 'llorch-wp-'));
+afterAll(() => rmSync(socketDir, { recursive: true, force: true }));
 
 class Recorder implements ReplicaEvents {
   readonly log: string[] = [];

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are read field by field */
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -20,6 +20,7 @@ const stories = storiesFile ?? '';
 
 const ADMIN = 'admin-token-123';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'llorch-app-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const modelDir = path.join(dir, 'models');
 mkdirSync(modelDir);
 if (haveModel) copyFileSync(stories, path.join(modelDir, 'other.gguf'));
