@@ -16,6 +16,7 @@ mkdir -p "$OUT"
 SKIP_SANITIZER=${SKIP_SANITIZER:-0}  # 1: no compute-sanitizer pass
 SANITIZER_TIMEOUT=${SANITIZER_TIMEOUT:-300}  # seconds the compute-sanitizer pass may take
 # PROFILE=1: also an ncu per-kernel time summary of a few steps (scripts/ncu-summary.py)
+# NCU_KERNELS=REGEX: also ncu's detailed sections for the kernels of those steps matching REGEX
 TYPES=${BENCH_TYPES:-f16,q8_0,q4_k_m}
 
 if command -v node >/dev/null; then NODE=$(command -v node); else
@@ -110,6 +111,15 @@ EOF
       $NODE .gpu/bundles/engine-gpu-bench.mjs --profile --types "${types[0]}" >"$OUT/ncu.csv" 2>/tmp/llorch-ncu.err
     python3 scripts/ncu-summary.py "$OUT/ncu.csv" | tee "$OUT/ncu-summary.txt" | tail -40
   fi
+  if [ -n "${NCU_KERNELS:-}" ]; then
+    # NCU_KERNELS=REGEX: ncu's sections (throughput, memory, warp stalls, scheduler, occupancy) for
+    # the first NCU_COUNT (4) kernels of the profiled steps whose function names match.
+    timeout 240 ncu --graph-profiling node --clock-control none -k "regex:$NCU_KERNELS" -c "${NCU_COUNT:-4}" \
+      --section SpeedOfLight --section MemoryWorkloadAnalysis --section WarpStateStats --section SchedulerStats \
+      --section Occupancy --section LaunchStats \
+      $NODE .gpu/bundles/engine-gpu-bench.mjs --profile --types "${types[0]}" >"$OUT/ncu-detail.txt" 2>&1
+    status+=("ncu sections of /$NCU_KERNELS/ (rc=$?): $OUT/ncu-detail.txt")
+  fi
   t0=$(date +%s)
   # The SM clock while the bench runs (the decode step is a chain of latency-bound kernels, so it
   # scales with the clock): sampled every 200 ms, summarized over the samples of a busy card.
@@ -121,9 +131,11 @@ EOF
   wait $smi_pid 2>/dev/null
   status+=("bench: $([ $bench = 0 ] && echo ok || echo FAILED) ($(($(date +%s) - t0)) s)")
   if [ ${#ab[@]} -gt 0 ]; then
-    # Decode tok/s at the 512-token prompt, per type, from a bench log.
+    # Decode tok/s at the 512-token prompt, per type, greedy and sampled, from a bench log.
     decode512() { awk '/ decode tok\/s, 512-token prompt / {v = $0; sub(/^.* 512-token prompt +/, "", v); split(v, a, " ");
-      s = s (s ? ", " : "") $1 " " a[1]} END {print (s ? s : "no figures")}' "$1"; }
+        s = s (s ? ", " : "") $1 " " a[1]}
+      / decode tok\/s, 512-token prompt, T 0.8 / {v = $0; sub(/^.* top-p 0.9 +/, "", v); split(v, a, " "); s = s " (sampled " a[1] ")"}
+      END {print (s ? s : "no figures")}' "$1"; }
     status+=("A/B, decode tok/s at 512: tree (1) $(decode512 "$OUT/bench.log")")
     # The figures drift by a few % over a run's minutes (the same kernels read 1601 and 1542 a
     # minute apart), so each side is benchmarked more than once: revisions, tree, revisions, tree.
