@@ -7,6 +7,7 @@ import { bearer } from './bearer.js';
 import { jobsRoutes } from './jobsRoutes.js';
 import { openaiRoutes } from './openaiRoutes.js';
 import { routeLabel } from './routeLabel.js';
+import { wellFormedBody } from './wellFormedBody.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -44,14 +45,14 @@ export function createApp(ctx: AppContext): express.Express {
     );
   });
   if (ctx.config.apiKeys.length > 0) v1.use(bearer(() => ctx.config.apiKeys, 'the API'));
-  v1.use(json);
+  v1.use(json, wellFormedBody);
   v1.use('/jobs', jobsRoutes(ctx));
   v1.use(openaiRoutes(ctx));
   app.use('/v1', v1);
 
   // Without a token the admin API does not exist at all, rather than exist unprotected.
   const token = ctx.config.adminToken;
-  if (token !== undefined) app.use('/admin', json, adminRoutes(ctx, token));
+  if (token !== undefined) app.use('/admin', json, wellFormedBody, adminRoutes(ctx, token));
 
   app.use((req, _res, next) => {
     next(new OrchError('ORCH_ERR_NOT_FOUND', `no route for ${req.method} ${req.path}`));

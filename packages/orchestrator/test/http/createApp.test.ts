@@ -147,6 +147,40 @@ symlinkSync(path.join(dir, 'secret.gguf'), path.join(modelDir, 'link.gguf'));
     });
   });
 
+  it('answers text with an unpaired surrogate with 400 naming the field, never reaching a worker', async () => {
+    const submits = () => spawner.replicas.reduce((n, r) => n + r.submits.length, 0);
+    const before = submits();
+    const cases: Array<[string, string, string]> = [
+      ['/v1/completions', '{"model":"tiny","prompt":"ab\\ud800c"}', 'prompt'],
+      [
+        '/v1/chat/completions',
+        '{"model":"tiny","messages":[{"role":"user","content":[{"type":"text","text":"\\udc00"}]}]}',
+        'messages.0.content.0.text',
+      ],
+      ['/v1/jobs', '{"model":"tiny","prompt":"x","stop":["ok","\\ud83d"]}', 'stop.1'],
+      [
+        '/v1/completions',
+        '{"model":"tiny","prompt":"x","logit_bias":{"\\ud800":1}}',
+        'logit_bias.\ud800',
+      ],
+    ];
+    for (const [route, body, param] of cases) {
+      const res = await post(route, body);
+      expect(res.status).toBe(400);
+      const error = ((await res.json()) as Record<string, any>).error;
+      expect(error).toMatchObject({ code: 'ORCH_ERR_INVALID_REQUEST', param });
+      expect(error.message).toMatch(/unpaired UTF-16 surrogate \(\\u(d800|dc00|d83d) at index/);
+    }
+    expect(submits()).toBe(before);
+    // A surrogate pair is one character (U+1F600) and goes through.
+    const ok = await post(
+      '/v1/completions',
+      '{"model":"tiny","prompt":"\\ud83d\\ude00","max_tokens":2}',
+    );
+    expect(ok.status).toBe(200);
+    expect(submits()).toBe(before + 1);
+  });
+
   it('answers an unknown model with 404', async () => {
     const res = await post('/v1/completions', { model: 'ghost', prompt: 'x' });
     expect(res.status).toBe(404);
@@ -270,6 +304,9 @@ symlinkSync(path.join(dir, 'secret.gguf'), path.join(modelDir, 'link.gguf'));
     const notGguf = await post('/admin/models', { name: 'evil', path: 'notgguf.gguf' }, auth);
     expect(notGguf.status).toBe(400);
     expect(((await notGguf.json()) as Record<string, any>).error.code).toBe('ORCH_ERR_BAD_MODEL');
+    const surrogate = await post('/admin/models', { name: 'evil', path: 'x\udfff.gguf' }, auth);
+    expect(surrogate.status).toBe(400);
+    expect(((await surrogate.json()) as Record<string, any>).error.param).toBe('path');
   });
 
   it('loads and unloads a model through the admin API', async () => {
