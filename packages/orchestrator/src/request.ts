@@ -134,7 +134,13 @@ function valueAt(body: unknown, p: readonly PropertyKey[]): unknown {
 
 function describe(v: unknown): string {
   if (v === undefined) return 'nothing';
-  const s = JSON.stringify(v);
+  let s: string;
+  try {
+    s = JSON.stringify(v);
+  } catch {
+    // JSON.parse takes nesting deeper than JSON.stringify's recursion can go back over.
+    return `${Array.isArray(v) ? 'an array' : 'an object'} nested too deeply to show`;
+  }
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 

@@ -98,6 +98,17 @@ describe('request validation', () => {
     expect((err as Error).message).toContain('(got ');
   });
 
+  it('refuses a field nested deeper than JSON.stringify can show, naming it', () => {
+    const deep = JSON.parse('['.repeat(50_000) + ']'.repeat(50_000)) as unknown;
+    expect(() => parseCompletionRequest({ model: 'm', prompt: 'x', user: deep })).toThrow(
+      expect.objectContaining({
+        code: 'ORCH_ERR_INVALID_REQUEST',
+        param: 'user',
+        message: expect.stringContaining('(got an array nested too deeply to show)'),
+      }),
+    );
+  });
+
   it('needs exactly one of prompt and messages for a native job', () => {
     expect(() => parseJobRequest({ model: 'm' })).toThrow(/exactly one of prompt and messages/);
     expect(parseJobRequest({ model: 'm', prompt: 'p', timeout_ms: 50 }).timeoutMs).toBe(50);
