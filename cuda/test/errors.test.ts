@@ -95,6 +95,10 @@ describeModel('bad input is a typed error, never a crash', () => {
       'NATIVE_ERR_BAD_ARGUMENT',
     );
     expect(codeOf(() => engine.submit(1, [], ok))).toBe('NATIVE_ERR_BAD_ARGUMENT');
+    expect(() => engine.submit(1, [1], params({ maxTokens: 0 }))).toThrow(
+      /maxTokens must be in 1\.\.2147483647, got 0$/,
+    );
+    expect(() => engine.submit(1, [1], params({ maxTokens: 1e21 }))).toThrow(/, got 1e\+21$/);
     expect(codeOf(() => engine.submit(1, 'abc' as unknown as number[], ok))).toBe(
       'NATIVE_ERR_BAD_ARGUMENT',
     );

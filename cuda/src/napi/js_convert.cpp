@@ -1,6 +1,7 @@
 #include "napi/js_convert.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "native_error.h"
 
@@ -134,7 +135,9 @@ int64_t readInteger(const Napi::Value& v, const std::string& field, int64_t lo, 
   const double d = v.As<Napi::Number>().DoubleValue();
   if (!std::isfinite(d) || std::floor(d) != d) bad(field + " must be an integer");
   if (d < static_cast<double>(lo) || d > static_cast<double>(hi)) {
-    bad(field + " must be in " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " + std::to_string(d));
+    char got[32];  // %.17g: 0, 4096, 1e+21 (std::to_string would give 0.000000)
+    std::snprintf(got, sizeof got, "%.17g", d);
+    bad(field + " must be in " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " + got);
   }
   return static_cast<int64_t>(d);
 }
