@@ -159,6 +159,12 @@ function parseWith<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   );
 }
 
+// OpenAI's `developer` role is what newer models call the system prompt; chat templates (and the
+// worker) know only `system`.
+function chatMessage(m: z.infer<typeof message>): ChatMessage {
+  return { role: m.role === 'developer' ? 'system' : m.role, content: contentText(m.content) };
+}
+
 function contentText(content: z.infer<typeof message>['content']): string {
   if (content === null) return '';
   if (typeof content === 'string') return content;
@@ -219,7 +225,7 @@ function base(
 /** POST /v1/chat/completions */
 export function parseChatRequest(body: unknown): GenerationRequest {
   const b = parseWith(chatSchema, body);
-  const messages = b.messages.map((m) => ({ role: m.role, content: contentText(m.content) }));
+  const messages = b.messages.map(chatMessage);
   // The sampled token's logprob always comes with `logprobs: true`; top_logprobs adds alternatives.
   const logprobs = b.logprobs === true ? 1 + (b.top_logprobs ?? 0) : 0;
   return {
@@ -243,7 +249,7 @@ export function parseJobRequest(body: unknown): GenerationRequest {
     b.messages !== undefined
       ? {
           kind: 'chat',
-          messages: b.messages.map((m) => ({ role: m.role, content: contentText(m.content) })),
+          messages: b.messages.map(chatMessage),
         }
       : promptInput(b.prompt!);
   const logprobs = b.top_logprobs === undefined || b.top_logprobs === null ? 0 : 1 + b.top_logprobs;

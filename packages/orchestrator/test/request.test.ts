@@ -109,6 +109,22 @@ describe('request validation', () => {
     );
   });
 
+  it("takes OpenAI's developer role as the system prompt", () => {
+    const messages = [
+      { role: 'developer', content: 'be brief' },
+      { role: 'user', content: 'hi' },
+    ];
+    const want = {
+      kind: 'chat',
+      messages: [
+        { role: 'system', content: 'be brief' },
+        { role: 'user', content: 'hi' },
+      ],
+    };
+    expect(parseChatRequest({ model: 'm', messages }).input).toEqual(want);
+    expect(parseJobRequest({ model: 'm', messages }).input).toEqual(want);
+  });
+
   it('needs exactly one of prompt and messages for a native job', () => {
     expect(() => parseJobRequest({ model: 'm' })).toThrow(/exactly one of prompt and messages/);
     expect(parseJobRequest({ model: 'm', prompt: 'p', timeout_ms: 50 }).timeoutMs).toBe(50);
