@@ -199,6 +199,28 @@ d('llorch serve end to end', () => {
       },
     );
     expect(outside.status).toBe(403);
+    // Refused by the worker (over the 2048-token context) before any token: streamed or not,
+    // the client gets the 400.
+    const long = 'Once upon a time '.repeat(800);
+    await expect(
+      client.completions.create({ model: 'stories', prompt: long, max_tokens: 4, stream: true }),
+    ).rejects.toMatchObject({ status: 400, code: 'ORCH_ERR_INVALID_REQUEST' });
+    await expect(
+      client.chat.completions.create({
+        model: 'stories',
+        messages: [{ role: 'user', content: long }],
+        max_tokens: 4,
+        stream: true,
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'ORCH_ERR_INVALID_REQUEST' });
+    // An unpaired surrogate (UTF-8 cannot carry one) stops at the HTTP layer: no worker restarts.
+    const lone = await post('/v1/completions', '{"model":"stories","prompt":"a\\ud800"}');
+    expect(lone.status).toBe(400);
+    expect(((await lone.json()) as { error: { param: string } }).error.param).toBe('prompt');
+    const workers = (await (
+      await fetch(`${s.url}/admin/workers`, { headers: { authorization: `Bearer ${ADMIN}` } })
+    ).json()) as { models: Array<{ workers: Array<{ restarts: number }> }> };
+    for (const m of workers.models) for (const w of m.workers) expect(w.restarts).toBe(0);
   });
 
   it('answers a full queue with 429 and Retry-After, and frees the slot when a client disconnects', async () => {

@@ -76,12 +76,22 @@ function respondWhenDone(ctx: AppContext, res: Response, job: Job): void {
 }
 
 function stream(ctx: AppContext, res: Response, job: Job): void {
-  const sse = new SseStream(res, () => {
-    if (!job.finished) ctx.scheduler.cancel(job.id);
-  });
-  const send = (body: unknown) => sse.send(JSON.stringify(body));
   const pieces = ctx.pieces(job.request.model);
-  if (job.route === 'chat') send(streamChunk(job, { role: true, text: '' }, pieces));
+  const sse = new SseStream(
+    res,
+    () => {
+      if (!job.finished) ctx.scheduler.cancel(job.id);
+    },
+    {
+      lazy: true,
+      onOpen: (opened) => {
+        if (job.route === 'chat') {
+          opened.send(JSON.stringify(streamChunk(job, { role: true, text: '' }, pieces)));
+        }
+      },
+    },
+  );
+  const send = (body: unknown) => sse.send(JSON.stringify(body));
   let textOffset = 0;
   job.subscribe(0, (ev) => {
     if (ev.type === 'delta') {
@@ -98,6 +108,13 @@ function stream(ctx: AppContext, res: Response, job: Job): void {
       sse.end();
     } else {
       logDone(res, job);
+      // Refused before its first token (by its worker, or queued past its deadline): the
+      // client gets the status a non-streamed request would.
+      if (sse.relinquish()) {
+        const e = toHttpError(ev.error);
+        res.status(e.status).set(e.headers).json(e.body);
+        return;
+      }
       sse.write(toSseError(ev.error, { named: false }));
       sse.end();
     }

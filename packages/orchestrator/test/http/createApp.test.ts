@@ -254,20 +254,52 @@ symlinkSync(path.join(dir, 'secret.gguf'), path.join(modelDir, 'link.gguf'));
     expect(((await del.json()) as Record<string, any>).state).toBe('cancelled');
     expect(held.cancels).toContain(job.id);
 
+    // The stream's headers wait for its first token, so this client leaves before any.
     const ctl = new AbortController();
-    const res = await fetch(`${base}/v1/completions`, {
+    const submitted = held.submits.length;
+    const res = fetch(`${base}/v1/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'held', prompt: 'x', stream: true }),
       signal: ctl.signal,
-    });
-    expect(res.status).toBe(200);
+    }).catch((e: unknown) => e);
+    for (let i = 0; i < 100 && held.submits.length === submitted; i++)
+      await new Promise((r) => setTimeout(r, 10));
     const jobId = held.submits.at(-1)!.jobId;
     ctl.abort();
+    expect(await res).toMatchObject({ name: 'AbortError' });
     for (let i = 0; i < 100 && !held.cancels.includes(jobId); i++)
       await new Promise((r) => setTimeout(r, 10));
     expect(held.cancels).toContain(jobId);
     held.submit = origSubmit;
+  });
+
+  it('answers a streamed request its worker refuses before any token with that status', async () => {
+    const held = spawner.byId('held-0');
+    const origSubmit = held.submit.bind(held);
+    held.submit = (spec) => {
+      held.submits.push(spec);
+      held.events.failed(spec.jobId, 'WORKER_ERR_CONTEXT_OVERFLOW', 'prompt is 9000 tokens');
+    };
+    try {
+      for (const [route, body] of [
+        ['/v1/completions', { model: 'held', prompt: 'x', stream: true }],
+        [
+          '/v1/chat/completions',
+          { model: 'held', messages: [{ role: 'user', content: 'x' }], stream: true },
+        ],
+      ] as const) {
+        const res = await post(route, body);
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(((await res.json()) as Record<string, any>).error).toMatchObject({
+          code: 'ORCH_ERR_INVALID_REQUEST',
+          message: expect.stringContaining('prompt is 9000 tokens'),
+        });
+      }
+    } finally {
+      held.submit = origSubmit;
+    }
   });
 
   it('protects the admin API with the bearer token', async () => {
