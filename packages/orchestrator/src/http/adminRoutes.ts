@@ -95,7 +95,7 @@ export function adminRoutes(ctx: AppContext, token: string): Router {
       const issue = parsed.error.issues[0]!;
       const param = issue.path.map(String).join('.');
       throw new OrchError('ORCH_ERR_INVALID_REQUEST', `${param || 'body'}: ${issue.message}`, {
-        param,
+        param: param || undefined,
       });
     }
     const { name, ...model } = parsed.data;

@@ -339,6 +339,12 @@ symlinkSync(path.join(dir, 'secret.gguf'), path.join(modelDir, 'link.gguf'));
     const surrogate = await post('/admin/models', { name: 'evil', path: 'x\udfff.gguf' }, auth);
     expect(surrogate.status).toBe(400);
     expect(((await surrogate.json()) as Record<string, any>).error.param).toBe('path');
+    const unknownKey = await post('/admin/models', { name: 'x', path: 'other.gguf', gpu: 1 }, auth);
+    expect(unknownKey.status).toBe(400);
+    expect(((await unknownKey.json()) as Record<string, any>).error).toMatchObject({
+      message: expect.stringContaining('Unrecognized key: "gpu"'),
+      param: null,
+    });
   });
 
   it('loads and unloads a model through the admin API', async () => {
