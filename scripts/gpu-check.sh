@@ -16,7 +16,7 @@ mkdir -p "$OUT"
 SKIP_SANITIZER=${SKIP_SANITIZER:-0}  # 1: no compute-sanitizer pass
 SANITIZER_TIMEOUT=${SANITIZER_TIMEOUT:-300}  # seconds the compute-sanitizer pass may take
 # PROFILE=1: also an ncu per-kernel time summary of a few steps (scripts/ncu-summary.py)
-# NCU_KERNELS=REGEX: also ncu's detailed sections for the kernels of those steps matching REGEX
+# NCU_KERNELS=REGEX [NCU_COUNT=N NCU_TYPES=a,b]: also ncu's sections for the kernels matching REGEX
 TYPES=${BENCH_TYPES:-f16,q8_0,q4_k_m}
 
 if command -v node >/dev/null; then NODE=$(command -v node); else
@@ -113,12 +113,16 @@ EOF
   fi
   if [ -n "${NCU_KERNELS:-}" ]; then
     # NCU_KERNELS=REGEX: ncu's sections (throughput, memory, warp stalls, scheduler, occupancy) for
-    # the first NCU_COUNT (4) kernels of the profiled steps whose function names match.
-    timeout 240 ncu --graph-profiling node --clock-control none -k "regex:$NCU_KERNELS" -c "${NCU_COUNT:-4}" \
-      --section SpeedOfLight --section MemoryWorkloadAnalysis --section WarpStateStats --section SchedulerStats \
-      --section Occupancy --section LaunchStats \
-      $NODE .gpu/bundles/engine-gpu-bench.mjs --profile --types "${types[0]}" >"$OUT/ncu-detail.txt" 2>&1
-    status+=("ncu sections of /$NCU_KERNELS/ (rc=$?): $OUT/ncu-detail.txt")
+    # the first NCU_COUNT (4) kernels of the profiled steps whose function names match, for each
+    # of NCU_TYPES (default: the first bench type).
+    IFS=, read -ra ncu_types <<<"${NCU_TYPES:-${types[0]}}"
+    for t in "${ncu_types[@]}"; do
+      timeout 240 ncu --graph-profiling node --clock-control none -k "regex:$NCU_KERNELS" -c "${NCU_COUNT:-4}" \
+        --section SpeedOfLight --section MemoryWorkloadAnalysis --section WarpStateStats \
+        --section SchedulerStats --section Occupancy --section LaunchStats \
+        $NODE .gpu/bundles/engine-gpu-bench.mjs --profile --types "$t" >"$OUT/ncu-detail-$t.txt" 2>&1
+      status+=("ncu sections of /$NCU_KERNELS/, $t (rc=$?): $OUT/ncu-detail-$t.txt")
+    done
   fi
   t0=$(date +%s)
   # The SM clock while the bench runs (the decode step is a chain of latency-bound kernels, so it
