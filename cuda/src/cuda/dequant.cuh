@@ -45,13 +45,6 @@ __device__ __forceinline__ uint2 bytes8At(const uint8_t* p) {
   return make_uint2(u32At(p), u32At(p + 4));
 }
 
-// 16 bytes at a 2-byte aligned address, with the widest loads its alignment allows.
-__device__ __forceinline__ uint4 bytes16At(const uint8_t* p) {
-  if ((reinterpret_cast<uintptr_t>(p) & 15u) == 0) return *reinterpret_cast<const uint4*>(p);
-  const uint2 a = bytes8At(p), b = bytes8At(p + 8);
-  return make_uint4(a.x, a.y, b.x, b.y);
-}
-
 __device__ __forceinline__ uint32_t u16At(const uint8_t* p) { return *reinterpret_cast<const uint16_t*>(p); }
 
 __device__ __forceinline__ float halfBits(uint32_t h) { return __half2float(__ushort_as_half(static_cast<uint16_t>(h))); }
@@ -158,16 +151,6 @@ struct Chunk<GgmlType::Q8_0> {
     const uint2 q = bytes8At(row + 8 * c);
     return make_uint3(q.x, q.y, u16At(row + cols + 2 * (c >> 2)));
   }
-  // The four chunks of block b (chunks 4b..4b+3) at once: 32 quants in 16-byte loads where the
-  // row's alignment allows, the scale once.
-  __device__ static void fetchBlock(const uint8_t* row, int64_t b, int64_t cols, Raw* o) {
-    const uint4 lo = bytes16At(row + 32 * b), hi = bytes16At(row + 32 * b + 16);
-    const uint32_t d = u16At(row + cols + 2 * b);
-    o[0] = make_uint3(lo.x, lo.y, d);
-    o[1] = make_uint3(lo.z, lo.w, d);
-    o[2] = make_uint3(hi.x, hi.y, d);
-    o[3] = make_uint3(hi.z, hi.w, d);
-  }
   // The 8 quants (exact floats); returns the scale they are multiplied by.
   __device__ static float decodeUnscaled(const Raw& r, int64_t, float* o) {
     // Each int8 offset to unsigned (q + 128).
@@ -189,15 +172,6 @@ struct Chunk<GgmlType::Q4_0> {
   using Raw = uint2;
   __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
     return make_uint2(u32At(row + 4 * c), u16At(row + cols / 2 + 2 * (c >> 2)));
-  }
-  // The four chunks of block b at once: one 16-byte nibble load (or two), the scale once.
-  __device__ static void fetchBlock(const uint8_t* row, int64_t b, int64_t cols, Raw* o) {
-    const uint4 q = bytes16At(row + 16 * b);
-    const uint32_t d = u16At(row + cols / 2 + 2 * b);
-    o[0] = make_uint2(q.x, d);
-    o[1] = make_uint2(q.y, d);
-    o[2] = make_uint2(q.z, d);
-    o[3] = make_uint2(q.w, d);
   }
   __device__ static float decodeUnscaled(const Raw& r, int64_t, float* o) {
     const uint32_t lo = lowNibbles(r.x), hi = highNibbles(r.x);
@@ -235,17 +209,6 @@ struct Chunk<GgmlType::Q5_0> {
   __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
     const uint32_t qh = row[cols / 2 + c];
     return make_uint2(u32At(row + 4 * c), u16At(row + cols / 2 + cols / 8 + 2 * (c >> 2)) | (qh << 16));
-  }
-  // The four chunks of block b at once: its nibbles in one 16-byte load (or two), its four
-  // high-bit bytes in one word and the scale once, instead of three loads for every chunk.
-  __device__ static void fetchBlock(const uint8_t* row, int64_t b, int64_t cols, Raw* o) {
-    const uint4 q = bytes16At(row + 16 * b);
-    const uint32_t qh = u32At(row + cols / 2 + 4 * b);
-    const uint32_t d = u16At(row + cols / 2 + cols / 8 + 2 * b);
-    o[0] = make_uint2(q.x, d | (qh & 0xffu) << 16);
-    o[1] = make_uint2(q.y, d | (qh >> 8 & 0xffu) << 16);
-    o[2] = make_uint2(q.z, d | (qh >> 16 & 0xffu) << 16);
-    o[3] = make_uint2(q.w, d | (qh >> 24) << 16);
   }
   __device__ static float decodeUnscaled(const Raw& r, int64_t, float* o) {
     // Element i's fifth bit (bit 16 + i of r.y) above its nibble.

@@ -109,30 +109,10 @@ __device__ __forceinline__ float chunkDot(const typename RawChunk<T>::Raw& raw, 
   }
 }
 
-// Types whose Chunk has fetchBlock (32-element blocks: Q8_0, Q4_0, Q5_0) can fetch a block's four
-// chunks with one set of loads: the quants in 16-byte pieces, the scale (and Q5_0's high bits) once,
-// instead of two or three narrow loads for each chunk. A round of kLoads chunks a lane then takes
-// kLoads / 4 whole blocks, and the lanes' round positions count blocks instead of chunks.
-template <GgmlType T, typename = void>
-constexpr bool kBlockFetch = false;
-template <GgmlType T>
-constexpr bool kBlockFetch<T, decltype(void(&Chunk<T>::fetchBlock))> = true;
-template <GgmlType T, int kLoads>
-constexpr bool kByBlock = kBlockFetch<T> && kLoads % 4 == 0;
-template <GgmlType T, int kLoads>
-constexpr int kPerChunk = kByBlock<T, kLoads> ? 4 : 1;  // chunks per round position
-
-// The u-th chunk of a lane's round at position c0 (stride: between the lanes' positions).
-template <GgmlType T, int kLoads>
-__device__ __forceinline__ int64_t roundChunk(int64_t c0, int stride, int u) {
-  constexpr int kPer = kPerChunk<T, kLoads>;
-  return kPer * (c0 + static_cast<int64_t>(stride) * (u / kPer)) + u % kPer;
-}
-
 // One round of a warp's weight loads: kLoads raw chunks per lane for each of kRows rows (chunks
-// roundChunk(c0, stride, u) of each row), issued together before any is decoded, so a short row
-// costs one memory round trip, not one per chunk. Weights are no kernel's output, so a dependent
-// kernel issues its first round before it waits for the kernel before it.
+// c0, c0 + stride, ... of each row), issued together before any is decoded, so a short row costs
+// one memory round trip, not one per chunk. Weights are no kernel's output, so a dependent kernel
+// issues its first round before it waits for the kernel before it.
 template <GgmlType T, int kRows, int kLoads>
 struct WeightRound {
   typename RawChunk<T>::Raw raw[kRows][kLoads];
@@ -142,43 +122,29 @@ struct WeightRound {
     const int64_t chunks = cols / 8;
 #pragma unroll
     for (int s = 0; s < kRows; s++) {
-      if constexpr (kByBlock<T, kLoads>) {
 #pragma unroll
-        for (int v = 0; v < kLoads / 4; v++) {
-          const int64_t b = c0 + static_cast<int64_t>(stride) * v;
-          if (live[s] && 4 * b < chunks) {
-            Chunk<T>::fetchBlock(wr[s], b, cols, &raw[s][4 * v]);
-          } else {
-#pragma unroll
-            for (int q = 0; q < 4; q++) raw[s][4 * v + q] = typename RawChunk<T>::Raw{};
-          }
-        }
-      } else {
-#pragma unroll
-        for (int u = 0; u < kLoads; u++) {
-          const int64_t c = roundChunk<T, kLoads>(c0, stride, u);
-          raw[s][u] = live[s] && c < chunks ? RawChunk<T>::fetch(wr[s], c, cols) : typename RawChunk<T>::Raw{};
-        }
+      for (int u = 0; u < kLoads; u++) {
+        const int64_t c = c0 + static_cast<int64_t>(stride) * u;
+        raw[s][u] = live[s] && c < chunks ? RawChunk<T>::fetch(wr[s], c, cols) : typename RawChunk<T>::Raw{};
       }
     }
   }
 };
 
 // Partial dot products of kRows weight rows (wr[s], skipped where !live[s]) with NR rows of x
-// over the round positions first, first + stride, ... (chunks, or blocks: roundChunk), the round
-// at `first` already fetched into `round`. x is read once per chunk for all the rows; ss[r] sums
-// the squares of x row r over the same chunks.
+// over the chunks first, first + stride, ..., the round at `first` already fetched into `round`.
+// x is read once per chunk for all the rows; ss[r] sums the squares of x row r over the same
+// chunks.
 template <GgmlType T, int NR, int kRows, int kLoads>
 __device__ inline void dotRows(WeightRound<T, kRows, kLoads>& round, const uint8_t* const (&wr)[kRows],
                                const bool (&live)[kRows], const float* x, const float* normW, int64_t cols,
                                int64_t first, int stride, float (&acc)[kRows][NR], float (&ss)[NR]) {
   const int64_t chunks = cols / 8;
-  constexpr int kPer = kPerChunk<T, kLoads>;
-  for (int64_t c0 = first; kPer * c0 < chunks; c0 += static_cast<int64_t>(stride) * (kLoads / kPer)) {
+  for (int64_t c0 = first; c0 < chunks; c0 += static_cast<int64_t>(stride) * kLoads) {
     if (c0 != first) round.fetch(wr, live, cols, c0, stride);
 #pragma unroll
     for (int u = 0; u < kLoads; u++) {
-      const int64_t c = roundChunk<T, kLoads>(c0, stride, u);
+      const int64_t c = c0 + static_cast<int64_t>(stride) * u;
       if (c >= chunks) break;
 #pragma unroll
       for (int r = 0; r < NR; r++) {
