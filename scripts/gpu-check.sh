@@ -17,6 +17,7 @@ SKIP_SANITIZER=${SKIP_SANITIZER:-0}  # 1: no compute-sanitizer pass
 SANITIZER_TIMEOUT=${SANITIZER_TIMEOUT:-300}  # seconds the compute-sanitizer pass may take
 # PROFILE=1: also an ncu per-kernel time summary of a few steps (scripts/ncu-summary.py)
 # NCU_KERNELS=REGEX [NCU_COUNT=N NCU_TYPES=a,b]: also ncu's sections for the kernels matching REGEX
+# AB_PARITY=1: also the op parity test of every --ab revision
 TYPES=${BENCH_TYPES:-f16,q8_0,q4_k_m}
 
 if command -v node >/dev/null; then NODE=$(command -v node); else
@@ -154,6 +155,15 @@ EOF
       LLORCH_COMMIT=$1 timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" "${@:5}" >"$4" 2>&1
       status+=("A/B, decode tok/s at 512: $2 $(decode512 "$4")")
     }
+    if [ "${AB_PARITY:-0}" = 1 ]; then
+      # AB_PARITY=1: each revision's op parity (every CUDA op against the CPU backend) as well.
+      for r in "${built[@]}"; do
+        cp "/tmp/llorch-build-$r/llorch_native.node" .gpu/build/Release/
+        timeout 300 $NODE --test --test-reporter=spec .gpu/bundles/ops.gpu.test.mjs >"$OUT/ops-$r.log" 2>&1
+        parity=$?
+        status+=("A/B: $r op parity: $([ $parity = 0 ] && echo pass || echo "FAIL ($OUT/ops-$r.log)")")
+      done
+    fi
     for pass in 1 2; do
       for r in "${built[@]}"; do
         rows=()
