@@ -233,9 +233,11 @@ for (const count of [3, 5, 12]) {
  * candidates' cumulative weights (or a top-k / top-p cut sits on such a near-tie), which has
  * negligible probability over these few hundred draws.
  */
-test('stories260K: seeded sampling on cuda:0 draws the same tokens as the CPU backend', async () => {
-  const file = sharedFile('models/stories260K.gguf');
-  assert.ok(file, 'stories260K.gguf is missing');
+/**
+ * Seeded sampling of the same prompts on the CPU backend and on cuda:0 (the device sampler): the
+ * same tokens, and logprobs within 1e-3.
+ */
+async function cpuCudaSampled(file: string, tokens: number[][]): Promise<void> {
   const sampling = {
     temperature: 0.8,
     topP: 0.9,
@@ -248,10 +250,8 @@ test('stories260K: seeded sampling on cuda:0 draws the same tokens as the CPU ba
     const engine = await loadEngine(file, { device, threads: 8 });
     try {
       const collector = new SeqCollector(engine);
-      prompts.forEach((tokens, seq) =>
-        engine.submit(seq, tokens, params({ ...sampling, seed: 1000 + seq })),
-      );
-      return await Promise.all(prompts.map((_, seq) => collector.result(seq)));
+      tokens.forEach((t, seq) => engine.submit(seq, t, params({ ...sampling, seed: 1000 + seq })));
+      return await Promise.all(tokens.map((_, seq) => collector.result(seq)));
     } finally {
       await engine.unload();
     }
@@ -274,4 +274,21 @@ test('stories260K: seeded sampling on cuda:0 draws the same tokens as the CPU ba
       );
     });
   });
+}
+
+test('stories260K: seeded sampling on cuda:0 draws the same tokens as the CPU backend', async () => {
+  const file = sharedFile('models/stories260K.gguf');
+  assert.ok(file, 'stories260K.gguf is missing');
+  await cpuCudaSampled(file, prompts);
+});
+
+// Qwen2.5's 151936-token vocabulary: the device sampler's passes (and a top-k prefilter's slices)
+// over a real-size row, where stories260K's 512 tokens fit one block's shared memory.
+test('tiny-qwen2 F32: seeded sampling on cuda:0 draws the same tokens as the CPU backend', async () => {
+  const file = await synthModel('tiny-qwen2', 'f32');
+  assert.ok(file, 'the Qwen2.5 tokenizer files are missing');
+  await cpuCudaSampled(
+    file,
+    prompts.map((p) => p.map((t) => t * 151)),
+  );
 });
