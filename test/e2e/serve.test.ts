@@ -204,7 +204,12 @@ d('llorch serve end to end', () => {
     const long = 'Once upon a time '.repeat(800);
     await expect(
       client.completions.create({ model: 'stories', prompt: long, max_tokens: 4, stream: true }),
-    ).rejects.toMatchObject({ status: 400, code: 'ORCH_ERR_INVALID_REQUEST' });
+    ).rejects.toMatchObject({
+      status: 400,
+      code: 'ORCH_ERR_INVALID_REQUEST',
+      param: 'prompt',
+      message: expect.stringContaining('maximum context length is 2048 tokens'),
+    });
     await expect(
       client.chat.completions.create({
         model: 'stories',
@@ -212,7 +217,7 @@ d('llorch serve end to end', () => {
         max_tokens: 4,
         stream: true,
       }),
-    ).rejects.toMatchObject({ status: 400, code: 'ORCH_ERR_INVALID_REQUEST' });
+    ).rejects.toMatchObject({ status: 400, code: 'ORCH_ERR_INVALID_REQUEST', param: 'messages' });
     // An unpaired surrogate (UTF-8 cannot carry one) stops at the HTTP layer: no worker restarts.
     const lone = await post('/v1/completions', '{"model":"stories","prompt":"a\\ud800"}');
     expect(lone.status).toBe(400);

@@ -124,7 +124,14 @@ export class SchedulerLoop {
         });
       case 'failed':
         return this.settle(c.replicaId, c.jobId, now, (job) =>
-          job.fail(workerJobError(c.code, c.message), now),
+          job.fail(
+            workerJobError(
+              c.code,
+              c.message,
+              job.request.input.kind === 'chat' ? 'messages' : 'prompt',
+            ),
+            now,
+          ),
         );
       case 'stats':
         return this.stats(c.replicaId, c.stats);

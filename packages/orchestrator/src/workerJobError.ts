@@ -12,12 +12,16 @@ function orchCode(code: string): OrchErrorCode {
   return 'ORCH_ERR_JOB_FAILED';
 }
 
-/** The orchestrator error for a job the worker failed; the worker's code stays in the message. */
-export function workerJobError(code: string, message: string): OrchError {
+/**
+ * The orchestrator error for a job the worker failed; the worker's code stays in the message. A
+ * prompt over the context names the request's input field (`inputParam`: messages or prompt), as
+ * OpenAI's context_length_exceeded error does.
+ */
+export function workerJobError(code: string, message: string, inputParam?: string): OrchError {
   const c = orchCode(code);
-  return new OrchError(
-    c,
-    `${code}: ${message}`,
-    c === 'ORCH_ERR_MODEL_NOT_READY' ? { retryAfterS: 1 } : {},
-  );
+  if (c === 'ORCH_ERR_MODEL_NOT_READY')
+    return new OrchError(c, `${code}: ${message}`, { retryAfterS: 1 });
+  return new OrchError(c, `${code}: ${message}`, {
+    param: code.endsWith('CONTEXT_OVERFLOW') ? inputParam : undefined,
+  });
 }

@@ -14,4 +14,10 @@ describe('workerJobError', () => {
     expect(e).toMatchObject({ code: orch, status });
     expect(e.message).toBe(`${code}: details`);
   });
+
+  it('names the input field of a prompt over the context, and no field otherwise', () => {
+    expect(workerJobError('WORKER_ERR_CONTEXT_OVERFLOW', 'x', 'messages').param).toBe('messages');
+    expect(workerJobError('NATIVE_ERR_CONTEXT_OVERFLOW', 'x', 'prompt').param).toBe('prompt');
+    expect(workerJobError('WORKER_ERR_INVALID_PARAMS', 'x', 'prompt').param).toBeUndefined();
+  });
 });

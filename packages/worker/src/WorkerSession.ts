@@ -196,9 +196,10 @@ export class WorkerSession {
       this.#fail(
         jobId,
         'WORKER_ERR_CONTEXT_OVERFLOW',
-        `prompt is ${prompt.length} tokens` +
+        // "maximum context length" as OpenAI and vLLM word it: client libraries look for it.
+        `the maximum context length is ${this.#ctx} tokens and the prompt is ${prompt.length}` +
           (resumed > 0 ? ` plus ${resumed} resumed` : '') +
-          `; the context holds ${this.#ctx}, leaving no room to generate`,
+          ' tokens, leaving no room to generate',
       );
       return;
     }

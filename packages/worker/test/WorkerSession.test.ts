@@ -158,6 +158,9 @@ describeModel('WorkerSession', () => {
       ['c', 'WORKER_ERR_CONTEXT_OVERFLOW'],
       ['e', 'NATIVE_ERR_BAD_ARGUMENT'],
     ]);
+    expect(of('jobFailed')[1]!.message).toMatch(
+      /^the maximum context length is 8 tokens and the prompt is \d+ tokens, leaving no room/,
+    );
     expect(session.activeJobs).toBe(0);
   });
 

@@ -282,11 +282,12 @@ symlinkSync(path.join(dir, 'secret.gguf'), path.join(modelDir, 'link.gguf'));
       held.events.failed(spec.jobId, 'WORKER_ERR_CONTEXT_OVERFLOW', 'prompt is 9000 tokens');
     };
     try {
-      for (const [route, body] of [
-        ['/v1/completions', { model: 'held', prompt: 'x', stream: true }],
+      for (const [route, body, param] of [
+        ['/v1/completions', { model: 'held', prompt: 'x', stream: true }, 'prompt'],
         [
           '/v1/chat/completions',
           { model: 'held', messages: [{ role: 'user', content: 'x' }], stream: true },
+          'messages',
         ],
       ] as const) {
         const res = await post(route, body);
@@ -294,6 +295,7 @@ symlinkSync(path.join(dir, 'secret.gguf'), path.join(modelDir, 'link.gguf'));
         expect(res.headers.get('content-type')).toMatch(/^application\/json/);
         expect(((await res.json()) as Record<string, any>).error).toMatchObject({
           code: 'ORCH_ERR_INVALID_REQUEST',
+          param,
           message: expect.stringContaining('prompt is 9000 tokens'),
         });
       }
