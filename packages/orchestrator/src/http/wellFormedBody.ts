@@ -1,9 +1,10 @@
 import type { RequestHandler } from 'express';
 import { OrchError } from '../errors.js';
 
-// A UTF-16 surrogate without its other half. JSON's \uXXXX escapes can spell one, but UTF-8 (the
-// worker protocol's strings, the tokenizer's input) cannot carry it: such a prompt once reached a
-// worker as an undecodable frame, and its job hung until the stall watchdog killed the worker.
+// A UTF-16 surrogate without its other half. A JSON escape such as \ud800 can spell one, but UTF-8
+// (the worker protocol's strings, the tokenizer's input) cannot carry it: such a prompt once
+// reached a worker as an undecodable frame, and its job hung until the stall watchdog killed the
+// worker.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 interface Found {
@@ -30,31 +31,24 @@ export const wellFormedBody: RequestHandler = (req, _res, next) => {
   );
 };
 
-/** The first string or key in `body` with a lone surrogate, breadth first: no recursion, and
- *  each node keeps only its parent, so any nesting JSON.parse accepted costs linear time. */
+/** The first key or string in `body` with a lone surrogate, breadth first: no recursion, and
+ *  each node keeps only its key and parent, so any nesting JSON.parse accepted costs linear time. */
 function loneSurrogate(body: unknown): Found | undefined {
   const nodes: Array<{ value: unknown; key: string; parent: number }> = [
     { value: body, key: '', parent: -1 },
   ];
-  const pathTo = (node: number, last?: string): string[] => {
-    const path = last === undefined ? [] : [last];
+  const pathTo = (node: number): string[] => {
+    const path: string[] = [];
     for (let n = node; n > 0; n = nodes[n]!.parent) path.unshift(nodes[n]!.key);
     return path;
   };
   for (let i = 0; i < nodes.length; i++) {
-    const { value } = nodes[i]!;
-    if (typeof value === 'string') {
-      const m = LONE_SURROGATE.exec(value);
-      if (m !== null) return { path: pathTo(i), index: m.index, unit: value.charCodeAt(m.index) };
-      continue;
-    }
+    const { value, key } = nodes[i]!;
+    const m =
+      LONE_SURROGATE.exec(key) ?? (typeof value === 'string' ? LONE_SURROGATE.exec(value) : null);
+    if (m !== null) return { path: pathTo(i), index: m.index, unit: m.input.charCodeAt(m.index) };
     if (typeof value !== 'object' || value === null) continue;
-    for (const [key, child] of Object.entries(value)) {
-      const m = LONE_SURROGATE.exec(key);
-      if (m !== null)
-        return { path: pathTo(i, key), index: m.index, unit: key.charCodeAt(m.index) };
-      nodes.push({ value: child, key, parent: i });
-    }
+    for (const [k, child] of Object.entries(value)) nodes.push({ value: child, key: k, parent: i });
   }
   return undefined;
 }
