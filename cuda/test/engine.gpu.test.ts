@@ -135,6 +135,8 @@ const prompts = [
   [1, 17],
   Array.from({ length: 300 }, (_, i) => 1 + ((i * 37) % 500)),
 ];
+// The same prompts spread over Qwen2.5's vocabulary (ids up to ~75k).
+const qwenPrompts = prompts.map((p) => p.map((t) => t * 151));
 
 test('stories260K (F32): CUDA greedy continuations identical to the CPU backend', async () => {
   const file = sharedFile('models/stories260K.gguf');
@@ -145,11 +147,7 @@ test('stories260K (F32): CUDA greedy continuations identical to the CPU backend'
 test('tiny-qwen2 F16: CUDA greedy continuations identical to the CPU backend', async () => {
   const file = await synthModel('tiny-qwen2', 'f16');
   assert.ok(file, 'the Qwen2.5 tokenizer files are missing');
-  await cpuCudaGreedy(
-    file,
-    prompts.map((p) => p.map((t) => t * 151)),
-    64,
-  );
+  await cpuCudaGreedy(file, qwenPrompts, 64);
 });
 
 test('stats count weights, KV pool and scratch on the device', async () => {
@@ -287,8 +285,5 @@ test('stories260K: seeded sampling on cuda:0 draws the same tokens as the CPU ba
 test('tiny-qwen2 F32: seeded sampling on cuda:0 draws the same tokens as the CPU backend', async () => {
   const file = await synthModel('tiny-qwen2', 'f32');
   assert.ok(file, 'the Qwen2.5 tokenizer files are missing');
-  await cpuCudaSampled(
-    file,
-    prompts.map((p) => p.map((t) => t * 151)),
-  );
+  await cpuCudaSampled(file, qwenPrompts);
 });
