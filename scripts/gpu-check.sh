@@ -46,7 +46,9 @@ build=$?
 grep -E "error|warning" "$OUT/build.log" | head -20
 status+=("build: $([ $build = 0 ] && echo ok || echo FAILED) ($(($(date +%s) - t0)) s)")
 if [ $build = 0 ]; then
-  mkdir -p .gpu/build/Release && cp /tmp/llorch-build/llorch_native.node .gpu/build/Release/
+  # useBuild DIR: the bundles load that build's addon from here on.
+  useBuild() { cp "$1/llorch_native.node" .gpu/build/Release/; }
+  mkdir -p .gpu/build/Release && useBuild /tmp/llorch-build
   # The A/B revisions build while the tests run.
   ab=()
   ab_pids=()
@@ -151,14 +153,14 @@ EOF
     # benchBuild COMMIT LABEL BUILD_DIR LOG [bench args]: the bench with that build's addon, and its
     # A/B line.
     benchBuild() {
-      cp "$3/llorch_native.node" .gpu/build/Release/
+      useBuild "$3"
       LLORCH_COMMIT=$1 timeout 300 $NODE .gpu/bundles/engine-gpu-bench.mjs --types "$TYPES" "${@:5}" >"$4" 2>&1
       status+=("A/B, decode tok/s at 512: $2 $(decode512 "$4")")
     }
     if [ "${AB_PARITY:-0}" = 1 ]; then
       # AB_PARITY=1: each revision's op parity (every CUDA op against the CPU backend) as well.
       for r in "${built[@]}"; do
-        cp "/tmp/llorch-build-$r/llorch_native.node" .gpu/build/Release/
+        useBuild "/tmp/llorch-build-$r"
         timeout 300 $NODE --test --test-reporter=spec .gpu/bundles/ops.gpu.test.mjs >"$OUT/ops-$r.log" 2>&1
         parity=$?
         status+=("A/B: $r op parity: $([ $parity = 0 ] && echo pass || echo "FAIL ($OUT/ops-$r.log)")")
