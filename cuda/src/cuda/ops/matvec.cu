@@ -409,8 +409,12 @@ struct MatvecShape {
   static constexpr int kShortLoads = 4;
   static constexpr int kFitLoads = kRaw ? 5 : 4;
   static constexpr int kLongLoads = kRaw ? 8 : 4;
-  // One x row's blocks an SM (the register cap); the wide-chunk types spill at 5.
-  static constexpr int minBlocks(int loads) { return kRaw && loads <= kFitLoads ? 5 : 4; }
+  // One x row's blocks an SM (the register cap): short rows (4 loads) fit six (72-80 registers
+  // since the byte-permute decode and the chunk scale), long ones five; the wide-chunk types spill
+  // at 5.
+  static constexpr int minBlocks(int loads) {
+    return kRaw && loads <= kShortLoads ? 6 : (kRaw && loads <= kFitLoads ? 5 : 4);
+  }
 };
 
 // Blocks of a product with p's shape, kRows weight rows a warp.
@@ -419,9 +423,9 @@ int64_t matvecBlocks(const MatvecParams& p, int kRows) {
   return (p.rowStart[p.count] + rowsPerBlock - 1) / rowsPerBlock;
 }
 
-// One x row keeps to 128 or 102 registers (four or five blocks per SM, MatvecShape; more rows a
-// warp than kMvRows spill at 102, so they take 128); more x rows may take more registers rather
-// than spill.
+// One x row keeps to 128, 102 or 85 registers (four, five or six blocks per SM, MatvecShape; more
+// rows a warp than kMvRows spill at 102, so they take 128); more x rows may take more registers
+// rather than spill.
 template <GgmlType T, int NR, int kRows, int kLoads>
 __global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads) : 4) : 1)
     matvecKernel(const MatvecParams p) {
