@@ -39,11 +39,11 @@ constexpr int64_t kManyRows = 32768;
 constexpr int kManyRowsRows = 4;
 // One x row of those, in a planar type with rows of at most kStreamMaxRowBytes and 1024 columns,
 // streams its weights through shared memory instead (streamMatvecKernel).
-constexpr int kStreamWarps = 16;
+constexpr int kStreamWarps = 24;
 constexpr int kStreamThreads = kStreamWarps * 32;
 constexpr int kStreamLoads = 4;  // chunks a lane: 32 x 4 x 8 = 1024 columns
-constexpr int kStreamStages = 5;
-constexpr size_t kStreamMaxRowBytes = 1280;  // 16 warps x 5 slots x 2 such rows: 200 KB of shared memory
+constexpr int kStreamStages = 4;
+constexpr size_t kStreamMaxRowBytes = 1152;  // 24 warps x 4 slots x 2 such rows: 216 KB of shared memory
 
 struct MatvecParams {
   const uint8_t* w[kMaxWeights];
