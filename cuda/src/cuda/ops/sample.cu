@@ -3,7 +3,10 @@
 // multiply-add), one block per row. A row (151936 floats for Qwen2.5, 600 KB) does not fit in
 // shared memory, so every step is a pass over it in global memory (L2, where the LM head left it):
 // - top-k and the top logprobs find the k-th best value by a search on its bit pattern (16
-//   buckets counted per pass, 3 to 4 bits a pass), ties going to the lower token ids;
+//   buckets counted per pass, 3 to 4 bits a pass), ties going to the lower token ids; a top-k of
+//   at most kPrefilterMaxK at a temperature is instead found by a block a slice of the row first
+//   (each sorts its slice and keeps its best k), the row's block merging those few thousand
+//   candidates and taking the weights, cut and draw on the k alone (sampleTopK);
 // - top-p finds a weight just below the nucleus's smallest the same way, summing weights instead
 //   of counting; only the candidates down to it (or down to the min-p floor) are then sorted
 //   (bitonic; in shared memory up to kSharedSort, else in global scratch), and one thread walks
@@ -29,6 +32,11 @@ constexpr int kWarps = kThreads / 32;
 constexpr int kBuckets = 16;       // a search pass's buckets (one warp totals each)
 constexpr int kSharedSort = 4096;  // candidates sorted in shared memory (32 KB, shared with the searches)
 constexpr int kMaxSlots = 64;      // rows sampled at once (each has its own scratch)
+// Top-k rows (k <= kPrefilterMaxK, every slice's best k fitting kSharedSort) are first cut down
+// by a block a slice of kSlice tokens (topKPrefilterKernel), so the row's block merges a few
+// thousand candidates instead of making a dozen passes over the whole row.
+constexpr int kSlice = 4096;
+constexpr int kPrefilterMaxK = 128;
 constexpr unsigned kFull = 0xffffffffu;
 static_assert(kWarps == kBuckets, "a search pass totals one bucket per warp");
 
@@ -42,6 +50,11 @@ __host__ __device__ int pow2AtLeast(int n) {
 __device__ __forceinline__ uint32_t orderedBits(float v) {
   const uint32_t b = v == 0.f ? 0u : __float_as_uint(v);
   return (b & 0x80000000u) != 0 ? ~b : (b | 0x80000000u);
+}
+
+// The float whose orderedBits are k (-0 comes back as +0).
+__device__ __forceinline__ float orderedValue(uint32_t k) {
+  return __uint_as_float((k & 0x80000000u) != 0 ? k & 0x7fffffffu : ~k);
 }
 
 // Sort key of a candidate: larger value first, then lower token id.
@@ -274,10 +287,13 @@ struct Scratch {
   unsigned long long* keys;      // [pow2(vocab)] candidates to sort
 };
 
-// Penalties over the (token, occurrences) pairs, then the logit bias in its order.
-__device__ void applyPenalties(float* l, const SampleRowArgs& a, const int32_t* pairs) {
+// Penalties over the (token, occurrences) pairs, then the logit bias in its order, for the tokens
+// in [lo, hi) (each token gets its own operations in the same order whatever the range).
+__device__ void applyPenalties(float* l, const SampleRowArgs& a, const int32_t* pairs, int lo = 0,
+                               int hi = 0x7fffffff) {
   for (int j = threadIdx.x; j < a.penaltyCount; j += kThreads) {
     const int t = pairs[2 * (a.penaltyFirst + j)];
+    if (t < lo || t >= hi) continue;
     const float count = static_cast<float>(pairs[2 * (a.penaltyFirst + j) + 1]);
     float v = l[t];
     if (a.repetitionPenalty != 1.f) v = v > 0.f ? __fdiv_rn(v, a.repetitionPenalty) : __fmul_rn(v, a.repetitionPenalty);
@@ -287,10 +303,122 @@ __device__ void applyPenalties(float* l, const SampleRowArgs& a, const int32_t* 
   if (threadIdx.x == 0) {
     for (int j = 0; j < a.biasCount; j++) {
       const int t = pairs[2 * (a.biasFirst + j)];
+      if (t < lo || t >= hi) continue;
       l[t] = __fadd_rn(l[t], __int_as_float(pairs[2 * (a.biasFirst + j) + 1]));
     }
   }
   __syncthreads();
+}
+
+__host__ __device__ int prefilterSlices(int vocab) { return (vocab + kSlice - 1) / kSlice; }
+
+// Whether row a takes topKPrefilterKernel and sampleTopK; `slotted`: the launch has a scratch slot
+// for every row (row r is block r of sampleKernel and owns slot r, where its candidates wait).
+__device__ bool prefiltered(const SampleRowArgs& a, int vocab, bool slotted) {
+  return slotted && a.temperature > 0.f && a.topK > 0 && a.topK < vocab && a.topK <= kPrefilterMaxK &&
+         prefilterSlices(vocab) * a.topK <= kSharedSort;
+}
+
+// Block (row r, slice y): applies the row's penalties and bias to the slice's tokens, then leaves
+// the slice's best topK keys (tempered value desc, token asc; zeros past a short slice, below
+// every real key) at keys[r][y * topK ...].
+__global__ void __launch_bounds__(kThreads) topKPrefilterKernel(float* logits, int vocab, const SampleRowArgs* rows,
+                                                                const int32_t* pairs, unsigned long long* keys,
+                                                                int keyStride) {
+  __shared__ unsigned long long slice[kSlice];
+  const SampleRowArgs a = rows[blockIdx.x];
+  if (!prefiltered(a, vocab, true)) return;
+  float* l = logits + static_cast<size_t>(a.row) * vocab;
+  const int lo = static_cast<int>(blockIdx.y) * kSlice, hi = min(vocab, lo + kSlice);
+  applyPenalties(l, a, pairs, lo, hi);
+  for (int j = threadIdx.x; j < kSlice; j += kThreads) {
+    const int i = lo + j;
+    slice[j] = i < hi ? candidateKey(orderedBits(__fdiv_rn(l[i], a.temperature)), i) : 0ull;
+  }
+  __syncthreads();
+  sortDescending(slice, kSlice);
+  unsigned long long* out = keys + static_cast<size_t>(blockIdx.x) * keyStride + static_cast<size_t>(blockIdx.y) * a.topK;
+  for (int j = threadIdx.x; j < a.topK; j += kThreads) out[j] = slice[j];
+}
+
+// Sampler::sampleTempered for a prefiltered row: the slices' candidates (s.keys) merged into the
+// row's top k, then the host's weights, cut and walk over those k alone. Returns -1 where a weight
+// is not a number (a NaN logit, or every survivor -inf), which sampleTempered then handles.
+__device__ int sampleTopK(int vocab, const SampleRowArgs& a, const Scratch& s, unsigned long long* keys) {
+  __shared__ float w[kPrefilterMaxK];
+  __shared__ int result;
+  const int k = a.topK;
+  const int m = prefilterSlices(vocab) * k, n = pow2AtLeast(m);
+  for (int j = threadIdx.x; j < n; j += kThreads) keys[j] = j < m ? s.keys[j] : 0ull;
+  __syncthreads();
+  sortDescending(keys, n);
+  // keys[0..k): the k best by (value desc, token asc), the set selectBest finds.
+  const float maxV = orderedValue(static_cast<uint32_t>(keys[0] >> 32));
+  bool bad = false;
+  int token = 0;
+  if (threadIdx.x < k) {
+    token = keyToken(keys[threadIdx.x]);
+    const float v = orderedValue(static_cast<uint32_t>(keys[threadIdx.x] >> 32));
+    w[threadIdx.x] = static_cast<float>(exp(static_cast<double>(__fsub_rn(v, maxV))));
+    bad = !(w[threadIdx.x] >= 0.f);
+  }
+  if (__syncthreads_or(bad)) return -1;
+  // The walk's order: (weight desc, token asc) where top-p or min-p cut it, token order where
+  // nothing does (the host's order for each); weights are read back through the key.
+  const bool cut = a.topP < 1.f || a.minP > 0.f;
+  const int kn = pow2AtLeast(k);
+  if (threadIdx.x < kn) {
+    unsigned long long key = 0ull;
+    if (threadIdx.x < k) {
+      key = cut ? candidateKey(__float_as_uint(w[threadIdx.x]), token)
+                : (static_cast<unsigned long long>(0xffffffffu - static_cast<uint32_t>(token)) << 32 | threadIdx.x);
+    }
+    keys[threadIdx.x] = key;
+  }
+  __syncthreads();
+  sortDescending(keys, kn);
+  if (threadIdx.x == 0) {
+    auto weightAt = [&](int j) {
+      return cut ? __uint_as_float(static_cast<uint32_t>(keys[j] >> 32)) : w[static_cast<uint32_t>(keys[j])];
+    };
+    auto tokenAt = [&](int j) {
+      return cut ? keyToken(keys[j]) : static_cast<int>(0xffffffffu - static_cast<uint32_t>(keys[j] >> 32));
+    };
+    int keep = k;
+    if (cut) {
+      double total = 0.0;
+      for (int j = 0; j < k; j++) total += weightAt(j);
+      const double floor = static_cast<double>(weightAt(0)) * a.minP;
+      double cum = 0.0;
+      for (int j = 0; j < k; j++) {
+        if (j > 0 && a.minP > 0.f && weightAt(j) < floor) {
+          keep = j;
+          break;
+        }
+        cum += weightAt(j);
+        if (a.topP < 1.f && cum >= a.topP * total) {
+          keep = j + 1;
+          break;
+        }
+      }
+    }
+    double kept = 0.0;
+    for (int j = 0; j < keep; j++) kept += weightAt(j);
+    const double u = a.uniform * kept;
+    result = tokenAt(keep - 1);
+    double cum = 0.0;
+    for (int j = 0; j < keep; j++) {
+      cum += weightAt(j);
+      if (u < cum) {
+        result = tokenAt(j);
+        break;
+      }
+    }
+  }
+  __syncthreads();
+  const int chosen = result;
+  __syncthreads();  // `result` is rewritten by the next row
+  return chosen;
 }
 
 // Sampler::sampleTempered.
@@ -481,8 +609,10 @@ __global__ void __launch_bounds__(kThreads, 1)
     const SampleRowArgs a = rows[r];
     float* l = logits + static_cast<size_t>(a.row) * vocab;
     int32_t* o = out + static_cast<size_t>(r) * outStride;
-    applyPenalties(l, a, pairs);
-    const int chosen = a.temperature <= 0.f ? blockArgmax(l, vocab) : sampleTempered(l, vocab, a, s, sharedKeys);
+    const bool pre = prefiltered(a, vocab, count <= static_cast<int>(gridDim.x));
+    if (!pre) applyPenalties(l, a, pairs);
+    int chosen = pre ? sampleTopK(vocab, a, s, sharedKeys) : -1;
+    if (chosen < 0) chosen = a.temperature <= 0.f ? blockArgmax(l, vocab) : sampleTempered(l, vocab, a, s, sharedKeys);
     if (a.topLogprobs >= 0) writeLogprobs(l, vocab, chosen, a.topLogprobs, o, sharedKeys);
     if (threadIdx.x == 0) o[0] = chosen;
     __syncthreads();  // the scratch and shared keys serve the block's next row
@@ -562,6 +692,10 @@ void cudaSample(cudaStream_t s, float* logits, int vocab, const SampleRowArgs* r
   float* weights = static_cast<float*>(scratch);
   auto* keys = reinterpret_cast<unsigned long long*>(static_cast<char*>(scratch) +
                                                       alignUp(static_cast<size_t>(slots) * vocab * sizeof(float)));
+  if (count <= slots) {
+    topKPrefilterKernel<<<dim3(static_cast<unsigned>(count), static_cast<unsigned>(prefilterSlices(vocab))), kThreads, 0,
+                          s>>>(logits, vocab, rows, pairs, keys, pow2AtLeast(vocab));
+  }
   sampleKernel<<<std::min(count, slots), kThreads, 0, s>>>(logits, vocab, rows, pairs, count, outStride, weights, keys,
                                                            pow2AtLeast(vocab), out);
   cudaCheckLaunch("sample");
