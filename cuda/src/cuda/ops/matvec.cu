@@ -28,6 +28,7 @@ constexpr int kMvWarps = 4;
 constexpr int kMvThreads = kMvWarps * 32;
 constexpr int kMaxWeights = 3;
 constexpr int64_t kSplitCols = 2048;
+constexpr int kSmallGridSplit = 4;  // warps a row group of a product too small to fill the SMs
 constexpr int kQkvLoads = 4;  // chunk loads per lane and row in the fused QKV step
 constexpr int kMvRows = 2;    // weight rows per warp
 // Output projections (a vocabulary of 32k-152k rows; layer matrices have at most ~20k) stream
@@ -58,7 +59,7 @@ struct MatvecParams {
   const float* normW;
   float eps;
   bool accumulate;
-  int rowSplit;  // warps per row group: 1, or 4 for long rows (more loads in flight per row)
+  int rowSplit;  // warps per row group: 1; 4 where one a warp leaves SMs idle; 4 for long rows
 };
 
 // The activation chunk (8 floats at column 8c of x row r; every warp of a block reads all of x, so
@@ -604,8 +605,15 @@ MatvecParams matvecParams(const MatvecJob& job, const float* x) {
   p.accumulate = job.accumulate;
   p.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(job.ws[0].type)), p.cols);
   // Long rows (the FFN down projection) are split over the block's warps, or their few row groups
-  // would leave most SMs idle.
-  p.rowSplit = p.cols >= kSplitCols ? kMvWarps : 1;
+  // would leave most SMs idle. So are the rows of a product whose row groups, one a warp, would not
+  // give every SM a block (the attention's output projection: 112 blocks): a warp's chain of
+  // dependent instructions after the wait, not its bytes, is then the kernel's time.
+  p.rowSplit = 1;
+  if (p.cols >= kSplitCols) {
+    p.rowSplit = kMvWarps;
+  } else if (p.up == nullptr && matvecBlocks(p, kMvRows) < smCount()) {
+    p.rowSplit = kSmallGridSplit;
+  }
   return p;
 }
 
@@ -668,7 +676,7 @@ struct Launch {
         return;
       }
     }
-    if (p.rowSplit == 1) {
+    if (p.cols / 8 <= int64_t{32} * p.rowSplit * S::kShortLoads) {
       run<T, kMvRows, S::kShortLoads>();
     } else if (p.cols / 8 <= int64_t{32} * p.rowSplit * S::kFitLoads) {
       run<T, kMvRows, S::kFitLoads>();
