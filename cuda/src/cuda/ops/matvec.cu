@@ -31,6 +31,13 @@ constexpr int64_t kSplitCols = 2048;
 constexpr int kSmallGridSplit = 4;  // warps a row group of a product too small to fill the SMs
 constexpr int kQkvLoads = 4;  // chunk loads per lane and row in the fused QKV step
 constexpr int kMvRows = 2;    // weight rows per warp
+// Gate/up of one x row in types whose raw chunk is two words (Q4_0, Q5_0: the Q4_K_M mix's FFN):
+// two gate rows and their up rows a warp at five blocks an SM, so the product's 608 blocks all
+// find an SM and load their rows before the wait, where 1216 blocks of one pair left a second
+// wave that loads only after the first ends.
+constexpr int kGateUpRows = 4;
+template <GgmlType T>
+constexpr bool kNarrowChunk = hasPlanarLayout(T) && sizeof(typename RawChunk<T>::Raw) == 8;
 // Output projections (a vocabulary of 32k-152k rows; layer matrices have at most ~20k) stream
 // many waves of blocks, each holding its rows' bytes in flight for a DRAM round trip: two rows of
 // a quantized type a warp (five blocks an SM: ~38 KB of Q8_0 in flight) reached half of F16's
@@ -428,7 +435,9 @@ int64_t matvecBlocks(const MatvecParams& p, int kRows) {
 // rows a warp than kMvRows spill at 102, so they take 128); more x rows may take more registers
 // rather than spill.
 template <GgmlType T, int NR, int kRows, int kLoads>
-__global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads) : 4) : 1)
+__global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads)
+                                                                     : (kNarrowChunk<T> ? 5 : 4))
+                                                      : 1)
     matvecKernel(const MatvecParams p) {
   releaseDependents();
   const RowGroup<kRows> g = rowGroup<kRows>(p, blockIdx.x, threadIdx.x / 32);
@@ -673,6 +682,12 @@ struct Launch {
       }
       if (p.rowSplit == 1 && p.up == nullptr && p.rowStart[p.count] >= kManyRows) {
         run<T, kManyRowsRows, S::kShortLoads>();
+        return;
+      }
+    }
+    if constexpr (kNarrowChunk<T>) {
+      if (n == 1 && p.rowSplit == 1 && p.up != nullptr) {
+        run<T, kGateUpRows, S::kShortLoads>();
         return;
       }
     }
