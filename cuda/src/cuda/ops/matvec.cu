@@ -31,13 +31,6 @@ constexpr int64_t kSplitCols = 2048;
 constexpr int kSmallGridSplit = 4;  // warps a row group of a product too small to fill the SMs
 constexpr int kQkvLoads = 4;  // chunk loads per lane and row in the fused QKV step
 constexpr int kMvRows = 2;    // weight rows per warp
-// Gate/up of one x row in types whose raw chunk is two words (Q4_0, Q5_0: the Q4_K_M mix's FFN):
-// two gate rows and their up rows a warp at five blocks an SM, so the product's 608 blocks all
-// find an SM and load their rows before the wait, where 1216 blocks of one pair left a second
-// wave that loads only after the first ends.
-constexpr int kGateUpRows = 4;
-template <GgmlType T>
-constexpr bool kNarrowChunk = hasPlanarLayout(T) && sizeof(typename RawChunk<T>::Raw) == 8;
 // Output projections (a vocabulary of 32k-152k rows; layer matrices have at most ~20k) stream
 // many waves of blocks, each holding its rows' bytes in flight for a DRAM round trip: two rows of
 // a quantized type a warp (five blocks an SM: ~38 KB of Q8_0 in flight) reached half of F16's
@@ -431,14 +424,9 @@ int64_t matvecBlocks(const MatvecParams& p, int kRows) {
   return (p.rowStart[p.count] + rowsPerBlock - 1) / rowsPerBlock;
 }
 
-// One x row keeps to 128, 102 or 85 registers (four, five or six blocks per SM, MatvecShape; more
-// rows a warp than kMvRows spill at 102, so they take 128); more x rows may take more registers
-// rather than spill.
+// A matvec kernel's body: kRows weight rows a warp, kLoads chunk loads a lane and row.
 template <GgmlType T, int NR, int kRows, int kLoads>
-__global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads)
-                                                                     : (kNarrowChunk<T> ? 5 : 4))
-                                                      : 1)
-    matvecKernel(const MatvecParams p) {
+__device__ inline void matvecRun(const MatvecParams& p) {
   releaseDependents();
   const RowGroup<kRows> g = rowGroup<kRows>(p, blockIdx.x, threadIdx.x / 32);
   // Four x rows take half the loads per round, or the accumulators spill.
@@ -450,6 +438,42 @@ __global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? Matv
   awaitPrerequisite();
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
 }
+
+// One x row keeps to 128, 102 or 85 registers (four, five or six blocks per SM, MatvecShape; more
+// rows a warp than kMvRows spill at 102, so they take 128); more x rows may take more registers
+// rather than spill.
+template <GgmlType T, int NR, int kRows, int kLoads>
+__global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads) : 4) : 1)
+    matvecKernel(const MatvecParams p) {
+  matvecRun<T, NR, kRows, kLoads>(p);
+}
+
+// One x row's gate/up (SwiGLU) product on rows short enough for one warp a row group. What such a
+// launch guarantees (one weight, no accumulation, no row split) is known here at compile time, so
+// the kernel keeps no registers for segments, prior outputs or split sums (Q8_0's four rows a warp:
+// 96 registers and no spill, against 224 bytes spilled in the general kernel). Fewer registers a
+// block put more of the product's blocks on the SMs at once, each loading its rows before the
+// wait: GateUpShape.
+template <GgmlType T, int kRows, int kMinBlocks>
+__global__ void __launch_bounds__(kMvThreads, kMinBlocks) gateUpKernel(MatvecParams p) {
+  p.count = 1;
+  p.accumulate = false;
+  p.rowSplit = 1;
+  matvecRun<T, 1, kRows, MatvecShape<T>::kShortLoads>(p);
+}
+
+// Rows a warp and blocks an SM of gateUpKernel<T> (kRows 0: T takes the general kernel). Qwen2.5-
+// 0.5B's 4864-row gate/up is 1216 blocks at two rows a warp, of which an H100 held 792 at six
+// blocks an SM: the rest loaded only after the first ones ended. Two gate rows and their up rows a
+// warp (608 blocks) fit at five blocks an SM in the types of at most three words a chunk; F16's
+// four-word chunks spill there, and take 7 blocks of two rows (924 at once).
+template <GgmlType T>
+struct GateUpShape {
+  static constexpr bool kQuads = T == GgmlType::Q8_0 || T == GgmlType::Q4_0 || T == GgmlType::Q5_0;
+  static constexpr bool kPairs = T == GgmlType::F16 || T == GgmlType::BF16;
+  static constexpr int kRows = kQuads ? 4 : (kPairs ? 2 : 0);
+  static constexpr int kMinBlocks = kQuads ? 5 : 7;
+};
 
 // One x row times a matrix of many short rows (an output projection), one block an SM: each warp
 // streams its row pairs (pair first + k x stride, kMvRows contiguous rows) through a ring of
@@ -685,9 +709,11 @@ struct Launch {
         return;
       }
     }
-    if constexpr (kNarrowChunk<T>) {
+    if constexpr (GateUpShape<T>::kRows > 0) {
       if (n == 1 && p.rowSplit == 1 && p.up != nullptr) {
-        run<T, kGateUpRows, S::kShortLoads>();
+        using G = GateUpShape<T>;
+        launchDependent(s, dim3(static_cast<unsigned>(matvecBlocks(p, G::kRows))), dim3(kMvThreads),
+                        gateUpKernel<T, G::kRows, G::kMinBlocks>, p);
         return;
       }
     }
