@@ -28,7 +28,7 @@ constexpr int kMvWarps = 4;
 constexpr int kMvThreads = kMvWarps * 32;
 constexpr int kMaxWeights = 3;
 constexpr int64_t kSplitCols = 2048;
-constexpr int kSmallGridSplit = 4;  // warps a row group of a product too small to fill the SMs
+constexpr int kSmallGridSplit = 2;  // warps a row group of a product too small to fill the SMs
 constexpr int kQkvLoads = 4;  // chunk loads per lane and row in the fused QKV step
 constexpr int kMvRows = 2;    // weight rows per warp
 // Output projections (a vocabulary of 32k-152k rows; layer matrices have at most ~20k) stream
@@ -59,7 +59,7 @@ struct MatvecParams {
   const float* normW;
   float eps;
   bool accumulate;
-  int rowSplit;  // warps per row group: 1; 4 where one a warp leaves SMs idle; 4 for long rows
+  int rowSplit;  // warps per row group: 1; 2 where one a warp leaves SMs idle; 4 for long rows
 };
 
 // The activation chunk (8 floats at column 8c of x row r; every warp of a block reads all of x, so
@@ -473,6 +473,7 @@ struct GateUpShape {
   static constexpr bool kPairs = T == GgmlType::F16 || T == GgmlType::BF16;
   static constexpr int kRows = kQuads ? 4 : (kPairs ? 2 : 0);
   static constexpr int kMinBlocks = kQuads ? 5 : 7;
+  static_assert(kMinBlocks * kMvThreads <= 2048, "more blocks an SM than threads allow");
 };
 
 // One x row times a matrix of many short rows (an output projection), one block an SM: each warp
