@@ -64,27 +64,6 @@ __device__ __forceinline__ float byteMinus(uint32_t w, int i) {
   return __uint_as_float(__byte_perm(w, 0x4B000000u, 0x7540u | static_cast<uint32_t>(i))) - kBias;
 }
 
-// Bytes 2j and 2j + 1 of w (j = 0, 1) minus kOffset as an f16 pair: each byte becomes the low
-// mantissa byte of 1024's f16 (0x6400 | byte is 1024 + byte) and one HSUB2 of 1024 + kOffset
-// leaves byte - kOffset exactly (|byte - kOffset| < 2048). A byte permute and half an HSUB2 a
-// weight, for tensor-core operands.
-template <int kOffset>
-__device__ __forceinline__ uint32_t halvesMinus(uint32_t w, int j) {
-  const uint32_t biased = __byte_perm(w, 0x64646464u, j == 0 ? 0x4140u : 0x4342u);
-  const __half2 v = __hsub2(*reinterpret_cast<const __half2*>(&biased), __float2half2_rn(1024.0f + kOffset));
-  return *reinterpret_cast<const uint32_t*>(&v);
-}
-
-// The 8 weights of a chunk whose bytes lo (elements 0..3) and hi (4..7) hold weight + kOffset, as
-// four f16 pairs (elements 0-1, 2-3, 4-5, 6-7).
-template <int kOffset>
-__device__ __forceinline__ void chunkHalves(uint32_t lo, uint32_t hi, uint32_t* h) {
-  h[0] = halvesMinus<kOffset>(lo, 0);
-  h[1] = halvesMinus<kOffset>(lo, 1);
-  h[2] = halvesMinus<kOffset>(hi, 0);
-  h[3] = halvesMinus<kOffset>(hi, 1);
-}
-
 // The nibble word of a planar chunk as two words of one element a byte: elements 0..3 (the low
 // nibbles) and 4..7 (the high ones), each in the low four bits of its byte.
 __device__ __forceinline__ uint32_t lowNibbles(uint32_t w) { return w & 0x0F0F0F0Fu; }
@@ -180,11 +159,6 @@ struct Chunk<GgmlType::Q8_0> {
     for (int i = 0; i < 8; i++) o[i] = byteMinus<128>(i < 4 ? lo : hi, i & 3);
     return halfBits(r.z);
   }
-  // The 8 quants as four exact f16 pairs; returns the scale.
-  __device__ static float decodeHalves(const Raw& r, int64_t, uint32_t* h) {
-    chunkHalves<128>(r.x ^ 0x80808080u, r.y ^ 0x80808080u, h);
-    return halfBits(r.z);
-  }
   __device__ static void decode(const Raw& r, int64_t c, float* o) { scaleChunk(decodeUnscaled(r, c, o), o); }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
@@ -203,10 +177,6 @@ struct Chunk<GgmlType::Q4_0> {
     const uint32_t lo = lowNibbles(r.x), hi = highNibbles(r.x);
 #pragma unroll
     for (int i = 0; i < 8; i++) o[i] = byteMinus<8>(i < 4 ? lo : hi, i & 3);
-    return halfBits(r.y);
-  }
-  __device__ static float decodeHalves(const Raw& r, int64_t, uint32_t* h) {
-    chunkHalves<8>(lowNibbles(r.x), highNibbles(r.x), h);
     return halfBits(r.y);
   }
   __device__ static void decode(const Raw& r, int64_t c, float* o) { scaleChunk(decodeUnscaled(r, c, o), o); }
@@ -246,10 +216,6 @@ struct Chunk<GgmlType::Q5_0> {
     const uint32_t hi = highNibbles(r.x) | bitsAboveNibbles(r.y >> 20);
 #pragma unroll
     for (int i = 0; i < 8; i++) o[i] = byteMinus<16>(i < 4 ? lo : hi, i & 3);
-    return halfBits(r.y);
-  }
-  __device__ static float decodeHalves(const Raw& r, int64_t, uint32_t* h) {
-    chunkHalves<16>(lowNibbles(r.x) | bitsAboveNibbles(r.y >> 16), highNibbles(r.x) | bitsAboveNibbles(r.y >> 20), h);
     return halfBits(r.y);
   }
   __device__ static void decode(const Raw& r, int64_t c, float* o) { scaleChunk(decodeUnscaled(r, c, o), o); }

@@ -10,7 +10,6 @@
 #include "cuda/ops/matvec.h"
 
 #include <algorithm>
-#include <cfloat>
 
 #include "backend/weight_layout.h"
 #include "cuda/block_reduce.cuh"
@@ -602,154 +601,6 @@ void launchStream(cudaStream_t s, const MatvecParams& p) {
                   dim3(1, 1, 1), streamMatvecKernel<T>, p, pairs);
 }
 
-// One x row times an output projection of a type whose chunks decode to exact f16 pairs under
-// one scale a 32-element block (Q8_0, Q4_0, Q5_0: Chunk::decodeHalves), on tensor cores. The
-// streamed kernel above spends ~4 instructions a weight (decode, FMA, loads) and ncu found it
-// issue-bound (72 % SM throughput, 61.7 us for Qwen2.5-0.5B's 144 MB Q8_0 head, ~49 at the copy
-// bandwidth); here a warp takes 16 rows a tile and each 32-element block of them is two
-// mma.m16n8k16 with f32 sums: A is the 16 rows' quants as f16 (a byte permute and half an HSUB2
-// a weight), B is x in two columns, f16 hi and lo (~22 bits, as the prefill GEMMs keep), the other
-// six zero. Lane (g, t) holds chunk t of the block for rows g and g + 8, which the MMA's logical
-// k order takes as its own (the dot product does not depend on k's order as long as A and B
-// agree): logical k 2t, 2t + 1 and 8 + 2t, 9 + 2t of the block's m-th MMA are the chunk's elements
-// 4m .. 4m + 3, so a lane's A is its chunk and its B one 16-byte load. The block's sum, in column
-// 0 plus column 1 of lane (g, 0), takes the block's scale. Each lane fetches kHeadRound blocks'
-// chunks of its two rows at once, one round ahead of the one it uses.
-constexpr int kHeadWarps = 16;
-constexpr int kHeadThreads = kHeadWarps * 32;
-constexpr int kHeadRows = 16;     // a warp's tile: the MMA's M
-constexpr int kHeadRound = 7;     // 32-element blocks a lane fetches at once (896 columns: 4 rounds)
-constexpr int kHeadMaxCols = 4096;
-
-template <GgmlType T, typename = void>
-constexpr bool kHalfChunk = false;
-template <GgmlType T>
-constexpr bool kHalfChunk<T, decltype(void(&Chunk<T>::decodeHalves))> = true;
-
-// Round b0 of tile `tile`: chunk 4b + t of blocks b0 .. b0 + kHeadRound - 1 of rows g and g + 8.
-template <GgmlType T>
-struct HeadRound {
-  typename RawChunk<T>::Raw raw[kHeadRound][2];
-
-  __device__ void fetch(const MatvecParams& p, int64_t tile, int b0, int blocks) {
-    const int lane = threadIdx.x % 32, g = lane / 4, t = lane % 4;
-#pragma unroll
-    for (int s = 0; s < 2; s++) {
-      const int64_t row = tile * kHeadRows + g + 8 * s;
-      const bool live = row < p.rowStart[1];
-      // headFits: the matrix starts 8-byte aligned and its rows are a multiple of 8 bytes.
-      const uint8_t* const wr =
-          static_cast<const uint8_t*>(__builtin_assume_aligned(p.w[0] + static_cast<size_t>(live ? row : 0) * p.rowBytes, 8));
-#pragma unroll
-      for (int u = 0; u < kHeadRound; u++) {
-        const int b = b0 + u;
-        raw[u][s] = live && b < blocks ? RawChunk<T>::fetch(wr, 4 * b + t, p.cols) : typename RawChunk<T>::Raw{};
-      }
-    }
-  }
-};
-
-template <GgmlType T>
-__global__ void __launch_bounds__(kHeadThreads, 1) headMmaKernel(const MatvecParams p, int64_t tiles) {
-  releaseDependents();
-  __shared__ __align__(16) __half xs[2][kHeadMaxCols];
-  __shared__ float amaxPart[kHeadWarps];
-  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32, g = lane / 4, t = lane % 4;
-  const int cols = static_cast<int>(p.cols), blocks = cols / 32;
-  const int rounds = (blocks + kHeadRound - 1) / kHeadRound;
-  // The warp's steps: round r of its k-th tile (first + k x stride) is step k x rounds + r. Two
-  // buffers take alternate steps, so the next step's loads are in flight while one is used; the
-  // first two are issued before the wait.
-  const int64_t first = static_cast<int64_t>(blockIdx.x) * kHeadWarps + warp;
-  const int64_t stride = static_cast<int64_t>(gridDim.x) * kHeadWarps;
-  const int steps = first < tiles ? static_cast<int>((tiles - 1 - first) / stride + 1) * rounds : 0;
-  HeadRound<T> even, odd;
-  auto fetch = [&](HeadRound<T>& r, int step) {
-    if (step < steps) r.fetch(p, first + step / rounds * stride, step % rounds * kHeadRound, blocks);
-  };
-  fetch(even, 0);
-  fetch(odd, 1);
-  awaitPrerequisite();
-  // x times the norm weights, scaled by a power of two that puts its largest element below 2^14
-  // (f16's range; exact), as f16 hi and lo; the row's 1/rms and the scale are taken out of the sums.
-  float ss = 0.f, amax = 0.f;
-  for (int i = threadIdx.x; i < cols; i += kHeadThreads) {
-    const float x = p.x[i];
-    ss += x * x;
-    amax = fmaxf(amax, fabsf(p.normW != nullptr ? x * p.normW[i] : x));
-  }
-  amax = warpMax(amax);
-  if (lane == 0) amaxPart[warp] = amax;
-  ss = blockSum<kHeadThreads>(ss);  // its barriers also publish amaxPart
-  amax = warpMax(lane < kHeadWarps ? amaxPart[lane] : 0.f);
-  const int e = amax > 0.f && amax <= FLT_MAX ? ilogbf(amax) : 0;
-  const float scale = ldexpf(1.f, min(13 - e, 64));
-  for (int i = threadIdx.x; i < cols; i += kHeadThreads) {
-    const float v = (p.normW != nullptr ? p.x[i] * p.normW[i] : p.x[i]) * scale;
-    const __half hi = __float2half_rn(v);
-    xs[0][i] = hi;
-    xs[1][i] = __float2half_rn(v - __half2float(hi));
-  }
-  __syncthreads();
-  const float rs = p.normW != nullptr ? rsqrtf(ss / static_cast<float>(cols) + p.eps) : 1.f;
-  const float outScale = rs / scale;
-  float acc[2] = {0.f, 0.f};
-  // Step `step` from buffer r: its blocks' MMAs, and the tile's rows once its last round is in.
-  auto use = [&](HeadRound<T>& r, int step) {
-    const int b0 = step % rounds * kHeadRound;
-#pragma unroll
-    for (int u = 0; u < kHeadRound; u++) {
-      const int b = b0 + u;
-      if (b >= blocks) break;
-      uint32_t ha[4], hb[4];
-      const float da = Chunk<T>::decodeHalves(r.raw[u][0], 4 * b + t, ha);
-      const float db = Chunk<T>::decodeHalves(r.raw[u][1], 4 * b + t, hb);
-      uint4 xv = make_uint4(0u, 0u, 0u, 0u);
-      if (g < 2) xv = *reinterpret_cast<const uint4*>(&xs[g][32 * b + 8 * t]);
-      float c[4] = {0.f, 0.f, 0.f, 0.f};
-      const uint32_t a0[4] = {ha[0], hb[0], ha[1], hb[1]};
-      const uint32_t a1[4] = {ha[2], hb[2], ha[3], hb[3]};
-      mmaF16(c, a0, xv.x, xv.y);
-      mmaF16(c, a1, xv.z, xv.w);
-      acc[0] = fmaf(da, c[0] + c[1], acc[0]);
-      acc[1] = fmaf(db, c[2] + c[3], acc[1]);
-    }
-    if (step % rounds != rounds - 1) return;
-    const int64_t tile = first + step / rounds * stride;
-    if (t == 0) {
-#pragma unroll
-      for (int s = 0; s < 2; s++) {
-        const int64_t row = tile * kHeadRows + g + 8 * s;
-        if (row >= p.rowStart[1]) continue;
-        const float v = acc[s] * outScale;
-        p.y[0][row] = p.accumulate ? p.y[0][row] + v : v;
-      }
-    }
-    acc[0] = acc[1] = 0.f;
-  };
-  for (int step = 0; step < steps; step += 2) {
-    use(even, step);
-    fetch(even, step + 2);
-    if (step + 1 >= steps) break;
-    use(odd, step + 1);
-    fetch(odd, step + 3);
-  }
-}
-
-// Whether one x row times p's weights takes headMmaKernel<T>.
-template <GgmlType T>
-bool headFits(const MatvecParams& p) {
-  return kHalfChunk<T> && p.up == nullptr && p.count == 1 && p.rowSplit == 1 && p.rowStart[1] >= kManyRows &&
-         p.cols % 32 == 0 && p.cols <= kHeadMaxCols && rowsAligned(p);
-}
-
-template <GgmlType T>
-void launchHead(cudaStream_t s, const MatvecParams& p) {
-  const int64_t tiles = (p.rowStart[1] + kHeadRows - 1) / kHeadRows;
-  const unsigned blocks = static_cast<unsigned>(std::min<int64_t>((tiles + kHeadWarps - 1) / kHeadWarps, smCount()));
-  launchDependent(s, dim3(blocks), dim3(kHeadThreads), headMmaKernel<T>, p, tiles);
-}
-
 // TQK: the Q and K weights' type, TV: V's (the same for single-type models). kAligned: the three
 // matrices start 8-byte aligned and their rows are a multiple of 8 bytes (the launch checks).
 template <GgmlType TQK, GgmlType TV, bool kAligned>
@@ -882,12 +733,6 @@ struct Launch {
   template <GgmlType T>
   void operator()() {
     using S = MatvecShape<T>;
-    if constexpr (kHalfChunk<T>) {
-      if (n == 1 && headFits<T>(p)) {
-        launchHead<T>(s, p);
-        return;
-      }
-    }
     if constexpr (hasPlanarLayout(T)) {
       if (n == 1 && streamFits(p)) {
         launchStream<T>(s, p);
