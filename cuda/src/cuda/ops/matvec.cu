@@ -430,9 +430,10 @@ int64_t matvecBlocks(const MatvecParams& p, int kRows) {
 
 // Types whose one-row kernels take an aligned form where rowsAligned (below) holds: the planar
 // types but Q8_0. Their word loads then need no alignment test a chunk (qkvKernel<Q5_0, Q8_0> also
-// stops spilling); measured on an H100, the Q4_K_M mix decoded 2.5 % faster. Q8_0's aligned form
-// has a fifth fewer instructions too, yet decoded 1.5-2 % slower in the same runs, so it keeps
-// the general form.
+// stops spilling); measured on an H100, the Q4_K_M mix decoded ~5 % faster. Q8_0's aligned form
+// has a fifth fewer instructions too, yet decoded 1.5-7 % slower in two runs, so it keeps the
+// general form. A launch picks kernel<kAlignedForm<T>> where the rows are aligned, which for the
+// other types is the general kernel too.
 template <GgmlType T>
 constexpr bool kAlignedForm = hasPlanarLayout(T) && T != GgmlType::Q8_0;
 
@@ -691,7 +692,7 @@ struct QkvLaunch {
     for (const uint8_t* w : p.w) aligned = aligned && reinterpret_cast<uintptr_t>(w) % 8 == 0;
     constexpr bool kForm = kAlignedForm<T> || kAlignedForm<TV>;
     launchDependent(s, dim3((qkvPairs(p) + kMvWarps - 1) / kMvWarps), dim3(kMvThreads),
-                    kForm && aligned ? qkvKernel<T, TV, kForm> : qkvKernel<T, TV, false>, p);
+                    aligned ? qkvKernel<T, TV, kForm> : qkvKernel<T, TV, false>, p);
   }
   template <GgmlType T>
   void operator()() {
@@ -722,8 +723,8 @@ struct Launch {
       for (int i = 0; i < p.count; i++) p.y[i] = y0[i] + done * (p.rowStart[i + 1] - p.rowStart[i]);
       if (up0 != nullptr) p.upOut = up0 + done * p.rowStart[1];
       // One x row (decode) takes the aligned form where it applies: the planar types' word loads.
-      auto one = kAlignedForm<T> && rowsAligned(p) ? matvecKernel<T, 1, kRows, kLoads, kAlignedForm<T>>
-                                                   : matvecKernel<T, 1, kRows, kLoads, false>;
+      auto one = rowsAligned(p) ? matvecKernel<T, 1, kRows, kLoads, kAlignedForm<T>>
+                                : matvecKernel<T, 1, kRows, kLoads, false>;
       auto kernel = take == 4 ? matvecKernel<T, 4, kRows, kLoads, false>
                               : (take == 2 ? matvecKernel<T, 2, kRows, kLoads, false> : one);
       launchDependent(s, dim3(blocks), dim3(kMvThreads), kernel, p);
@@ -747,8 +748,8 @@ struct Launch {
       if (n == 1 && p.rowSplit == 1 && p.up != nullptr) {
         using G = GateUpShape<T>;
         launchDependent(s, dim3(static_cast<unsigned>(matvecBlocks(p, G::kRows))), dim3(kMvThreads),
-                        kAlignedForm<T> && rowsAligned(p) ? gateUpKernel<T, G::kRows, G::kMinBlocks, kAlignedForm<T>>
-                                                          : gateUpKernel<T, G::kRows, G::kMinBlocks, false>,
+                        rowsAligned(p) ? gateUpKernel<T, G::kRows, G::kMinBlocks, kAlignedForm<T>>
+                                       : gateUpKernel<T, G::kRows, G::kMinBlocks, false>,
                         p);
         return;
       }
