@@ -48,8 +48,7 @@ StepPlan planStep(const StepBatch& b, int maxBucket);
 struct LayerStep {
   QkvStep qkv;
   KvLayerView kv;
-  WeightView wo, gate, up, down;
-  const float* ffnNorm = nullptr;
+  TailStep tail;
 };
 
 class Forward {
