@@ -97,13 +97,6 @@ struct QkvStep {
   RopeParams ropeQ, ropeK;
 };
 
-// The per-layer constants of the rest of a layer after its attention input step (layerTail).
-struct TailStep {
-  WeightView wo, gate, up, down;
-  const float* ffnNorm = nullptr;
-  float eps = 0.f;
-};
-
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -208,18 +201,6 @@ class Backend {
     const WeightView ws[3] = {s.wq, s.wk, s.wv};
     normMatmul(ys, ws, 3, x, s.normW, s.eps, n, normed);
     qkvRopeStore(q, k, v, s.bq, s.bk, s.bv, pos, slots, n, s.ropeQ, s.ropeK, kv);
-  }
-
-  // The rest of a layer after its attention input step: x += attention(q) . t.wo^T, then
-  // x += swiglu(rmsnorm(x) * t.ffnNorm) . t.down^T, leaving the SwiGLU product in gate and the up
-  // projection in up ([n][t.gate.rows] each). attn ([n][heads * headDim]) and tmp ([n][x's cols])
-  // are caller scratch the default needs.
-  virtual void layerTail(float* x, const float* q, const KvLayerView& kv, const AttentionBatch& b, const TailStep& t,
-                         float* attn, float* gate, float* up, float* tmp) {
-    attention(attn, q, kv, b);
-    matmulAdd(x, t.wo, attn, b.n, tmp);
-    normGateUp(gate, up, t.gate, t.up, x, t.ffnNorm, t.eps, b.n, tmp);
-    matmulAdd(x, t.down, gate, b.n, tmp);
   }
 
   // Runs `enqueue` (the ops of one forward step). A backend may record the ops the first times

@@ -37,21 +37,6 @@ constexpr bool hasPlanarLayout(GgmlType t) {
          t == GgmlType::Q6_K;
 }
 
-// Bytes per 32 elements of plane `i` of a row of type `t` (0 past its last plane) for the types
-// whose planes are all per 32 elements: Q8_0, Q4_0, Q5_0 as above, and F16 / BF16 as one plane;
-// 0 for the others. Columns [c0, c0 + w) of a row (multiples of 32) are then, plane by plane, the
-// planar row of w columns.
-constexpr int planeBytes32(GgmlType t, int i) {
-  switch (t) {
-    case GgmlType::F16:
-    case GgmlType::BF16: return i == 0 ? 64 : 0;
-    case GgmlType::Q8_0: return i == 0 ? 32 : (i == 1 ? 2 : 0);
-    case GgmlType::Q4_0: return i == 0 ? 16 : (i == 1 ? 2 : 0);
-    case GgmlType::Q5_0: return i == 0 ? 16 : (i == 1 ? 4 : (i == 2 ? 2 : 0));
-    default: return 0;
-  }
-}
-
 // Rewrites `rows` whole rows of `cols` elements of type `t` from GGUF blocks (src) into the
 // planar layout (dst, the same byte count; the two must not overlap); a type without a planar
 // layout is copied as it is. `t` must be a supported type and `cols` a multiple of its block size.

@@ -57,7 +57,6 @@ CudaBackend::~CudaBackend() {
   if (downStage_ != nullptr) cudaFreeHost(downStage_);
   if (scratch_ != nullptr) cudaFree(scratch_);
   if (counters_ != nullptr) cudaFree(counters_);
-  if (tail_ != nullptr) cudaFree(tail_);
   for (auto& [p, bytes] : sizes_) cudaFree(p);
   if (stream_ != nullptr) cudaStreamDestroy(stream_);
 }
@@ -354,42 +353,6 @@ void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int 
   } else {
     Backend::matmulAdd(x, w, in, n, tmp);
   }
-}
-
-void CudaBackend::layerTail(float* x, const float* q, const KvLayerView& kv, const AttentionBatch& b,
-                            const TailStep& t, float* attn, float* gate, float* up, float* tmp) {
-  // One row whose attention and output projection one kernel computes: its partial rows (one a KV
-  // head) are added by the gate/up kernel, which also writes x plus them (mid) for the down
-  // projection to add to. Three launches instead of four.
-  if (!cudaAttentionOutSupports(b, t.wo)) {
-    Backend::layerTail(x, q, kv, b, t, attn, gate, up, tmp);
-    return;
-  }
-  const size_t embd = static_cast<size_t>(t.wo.rows);
-  float* const parts = growScratch(tail_, tailFloats_, (static_cast<size_t>(b.kvHeads) + 1) * embd, "layer tail scratch");
-  float* const mid = parts + static_cast<size_t>(b.kvHeads) * embd;
-  MatvecJob gateUp;
-  gateUp.ws = &t.gate;
-  gateUp.ys = &gate;
-  gateUp.normW = t.ffnNorm;
-  gateUp.eps = t.eps;
-  gateUp.up = &t.up;
-  gateUp.upOut = up;
-  gateUp.parts = parts;
-  gateUp.partCount = b.kvHeads;
-  gateUp.xSum = mid;
-  MatvecJob down;
-  down.ws = &t.down;
-  down.ys = &x;
-  down.accumulate = true;
-  down.addend = mid;
-  if (!matvecSupports(gateUp, b.n) || !matvecSupports(down, b.n)) {
-    Backend::layerTail(x, q, kv, b, t, attn, gate, up, tmp);
-    return;
-  }
-  cudaAttentionOut(stream_, parts, q, kv, b, t.wo);
-  cudaMatvec(stream_, gateUp, x, b.n);
-  cudaMatvec(stream_, down, gate, b.n);
 }
 
 void CudaBackend::qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,

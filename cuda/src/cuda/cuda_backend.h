@@ -64,10 +64,6 @@ class CudaBackend final : public Backend {
                         const int32_t* slots, int n, const KvLayerView& kv, float* normed) override;
   // Runs a key's first step eagerly (sizing scratch), records the second as a CUDA graph and
   // replays it from then on; a scratch reallocation invalidates every recording.
-  // One row's layer tail in three launches (the attention with its output projection, gate/up,
-  // down) where the shapes allow; otherwise Backend's op sequence.
-  void layerTail(float* x, const float* q, const KvLayerView& kv, const AttentionBatch& b, const TailStep& t,
-                 float* attn, float* gate, float* up, float* tmp) override;
   void runStep(uint64_t key, const std::function<void()>& enqueue) override;
   bool recordsSteps() const override { return true; }
 
@@ -97,8 +93,6 @@ class CudaBackend final : public Backend {
   std::function<float*(size_t)> splitScratchFn_;  // splitScratch as the tiled products take it (SplitScratch)
   int* counters_ = nullptr;   // attention completion counters, zero between launches
   size_t counterCount_ = 0;
-  float* tail_ = nullptr;  // layerTail's partial rows and mid residual (counted in used_)
-  size_t tailFloats_ = 0;
   uint64_t scratchGeneration_ = 1;
   bool capturing_ = false;
   std::unordered_map<uint64_t, Recording> graphs_;

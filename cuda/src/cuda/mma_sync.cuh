@@ -56,13 +56,6 @@ __device__ __forceinline__ void cpAsync16(void* dst, const void* src, bool valid
                "r"(valid ? 16 : 0));
 }
 
-// An asynchronous copy of 4 or 8 bytes (both addresses aligned to it) to shared memory.
-template <int kBytes>
-__device__ __forceinline__ void cpAsyncSmall(void* dst, const void* src) {
-  static_assert(kBytes == 4 || kBytes == 8, "cp.async.ca copies 4, 8 or 16 bytes");
-  asm volatile("cp.async.ca.shared.global [%0], [%1], %2;" ::"r"(sharedAddr(dst)), "l"(src), "n"(kBytes));
-}
-
 __device__ __forceinline__ void cpAsyncCommit() { asm volatile("cp.async.commit_group;"); }
 
 // Waits until at most `kPending` of this thread's committed groups are still in flight.

@@ -9,7 +9,6 @@
 
 #include "cpu/cpu_backend.h"
 #include "cuda/cuda_backend.h"
-#include "cuda/ops/attention.h"
 #include "cuda/ops/matvec.h"
 
 namespace llorch {
@@ -391,62 +390,51 @@ void attentionBoth(Harness& h, AttentionBatch b, const Harness::Pair& out, const
   h.gpu_.attention(static_cast<float*>(out.gpu), static_cast<float*>(q.gpu), gpuKv, b);
 }
 
-// A paged cache of random K/V rows with shuffled block tables for rows at `positions`, on both
-// backends.
-struct PagedKv {
-  Harness::Pair kc, vc;
-  std::vector<int32_t> tables, offsets;
-  KvLayerView cpu, gpu;
-
-  PagedKv(Harness& h, int kvHeads, int headDim, const std::vector<int32_t>& positions) {
-    const int blockSize = 16, kvDim = kvHeads * headDim;
-    int blocksNeeded = 0;
-    for (int32_t p : positions) blocksNeeded += p / blockSize + 1;
-    const int blocks = blocksNeeded + 3;
-    std::vector<int32_t> perm(blocks);
-    for (int i = 0; i < blocks; i++) perm[i] = i;
-    std::shuffle(perm.begin(), perm.end(), h.rng_);
-    int next = 0;
-    for (int32_t p : positions) {
-      offsets.push_back(static_cast<int32_t>(tables.size()));
-      for (int b = 0; b <= p / blockSize; b++) tables.push_back(perm[next++]);
-    }
-    const size_t cacheFloats = static_cast<size_t>(blocks) * blockSize * kvDim;
-    kc = h.put(h.randomFloats(cacheFloats, -2.f, 2.f));
-    vc = h.put(h.randomFloats(cacheFloats));
-    cpu = KvLayerView{static_cast<float*>(kc.cpu), static_cast<float*>(vc.cpu), blockSize, kvDim};
-    gpu = KvLayerView{static_cast<float*>(kc.gpu), static_cast<float*>(vc.gpu), blockSize, kvDim};
-  }
-};
-
-// Rows at several positions, one of them long enough for many attention splits, attending over a
-// PagedKv. `bound`, where larger, is the batch's maxPos (a recorded step sizes attention for its
-// position bucket, past the rows' positions).
+// A paged cache with shuffled block tables; rows at several positions, one of them long enough
+// for many attention splits.
+// `bound`, where larger, is the batch's maxPos (a recorded step sizes attention for its position
+// bucket, past the rows' positions).
 void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<int32_t>& positions,
              float scoreScale = 1.f, int bound = 0) {
   const int blockSize = 16, kvDim = kvHeads * headDim;
-  PagedKv cache(h, kvHeads, headDim, positions);
+  int blocksNeeded = 0;
+  for (int32_t p : positions) blocksNeeded += p / blockSize + 1;
+  const int blocks = blocksNeeded + 3;
+  std::vector<int32_t> perm(blocks);
+  for (int i = 0; i < blocks; i++) perm[i] = i;
+  std::shuffle(perm.begin(), perm.end(), h.rng_);
+  std::vector<int32_t> tables, offsets;
+  int next = 0;
+  for (int32_t p : positions) {
+    offsets.push_back(static_cast<int32_t>(tables.size()));
+    for (int b = 0; b <= p / blockSize; b++) tables.push_back(perm[next++]);
+  }
+  const size_t cacheFloats = static_cast<size_t>(blocks) * blockSize * kvDim;
+  auto kc = h.put(h.randomFloats(cacheFloats, -2.f, 2.f));
+  auto vc = h.put(h.randomFloats(cacheFloats));
   const int n = static_cast<int>(positions.size());
   // Each row's own K/V goes to the slot of its position, as the forward pass does.
   std::vector<int32_t> slots;
   for (int i = 0; i < n; i++) {
     const int32_t p = positions[i];
-    slots.push_back(cache.tables[cache.offsets[i] + p / blockSize] * blockSize + p % blockSize);
+    slots.push_back(tables[offsets[i] + p / blockSize] * blockSize + p % blockSize);
   }
   auto k = h.put(h.randomFloats(static_cast<size_t>(n) * kvDim));
   auto v = h.put(h.randomFloats(static_cast<size_t>(n) * kvDim));
   auto sp = h.put(slots);
   const std::string shape = dims({heads, kvHeads, headDim}) + " pos " + std::to_string(positions.back()) +
                             (bound > positions.back() ? " bound " + std::to_string(bound) : "");
-  h.cpu_.kvStore(cache.cpu, static_cast<float*>(k.cpu), static_cast<float*>(v.cpu), static_cast<int32_t*>(sp.cpu), n);
-  h.gpu_.kvStore(cache.gpu, static_cast<float*>(k.gpu), static_cast<float*>(v.gpu), static_cast<int32_t*>(sp.gpu), n);
-  h.compare(cache.kc, "kvStore", "f32", "K " + shape);
-  h.compare(cache.vc, "kvStore", "f32", "V " + shape);
+  KvLayerView cpuKv{static_cast<float*>(kc.cpu), static_cast<float*>(vc.cpu), blockSize, kvDim};
+  KvLayerView gpuKv{static_cast<float*>(kc.gpu), static_cast<float*>(vc.gpu), blockSize, kvDim};
+  h.cpu_.kvStore(cpuKv, static_cast<float*>(k.cpu), static_cast<float*>(v.cpu), static_cast<int32_t*>(sp.cpu), n);
+  h.gpu_.kvStore(gpuKv, static_cast<float*>(k.gpu), static_cast<float*>(v.gpu), static_cast<int32_t*>(sp.gpu), n);
+  h.compare(kc, "kvStore", "f32", "K " + shape);
+  h.compare(vc, "kvStore", "f32", "V " + shape);
 
   auto q = h.put(h.randomFloats(static_cast<size_t>(n) * heads * headDim, -2.f, 2.f));
   auto pp = h.put(positions);
-  auto op = h.put(cache.offsets);
-  auto tp = h.put(cache.tables);
+  auto op = h.put(offsets);
+  auto tp = h.put(tables);
   auto out = h.output(static_cast<size_t>(n) * heads * headDim);
   AttentionBatch b;
   b.n = n;
@@ -455,83 +443,9 @@ void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<
   b.headDim = headDim;
   b.maxPos = std::max(bound, *std::max_element(positions.begin(), positions.end()));
   b.scoreScale = scoreScale;
-  attentionBoth(h, b, out, q, cache.cpu, cache.gpu, pp, op, tp);
+  attentionBoth(h, b, out, q, cpuKv, gpuKv, pp, op, tp);
   const std::string scaled = scoreScale != 1.f ? " score scale " + std::to_string(scoreScale) : "";
   h.compare(out, "attention", "f32", std::to_string(n) + " rows " + shape + scaled);
-}
-
-// One layer's tail (Backend::layerTail: attention, output projection, SwiGLU FFN) at Qwen2.5-0.5B's
-// shapes, wo / gate / up of type t and down of tDown, against the CPU backend's op sequence. One
-// row at most 1024 positions (bound: as kvCases) takes the attention kernel with the output
-// projection fused (cudaAttentionOutSupports: "fused" in the shape); other batches the op sequence.
-void layerTailCase(Harness& h, GgmlType t, GgmlType tDown, const std::vector<int32_t>& positions, int bound = 0) {
-  const int heads = 14, kvHeads = 2, headDim = 64;
-  const int64_t embd = 896, ff = 4864, qDim = int64_t{heads} * headDim;
-  const int n = static_cast<int>(positions.size());
-  PagedKv cache(h, kvHeads, headDim, positions);
-  auto q = h.put(h.randomFloats(static_cast<size_t>(n * qDim), -2.f, 2.f));
-  auto pp = h.put(positions);
-  auto op = h.put(cache.offsets);
-  auto tp = h.put(cache.tables);
-  auto wo = h.putWeight(t, embd, qDim);
-  auto wg = h.putWeight(t, ff, embd);
-  auto wu = h.putWeight(t, ff, embd);
-  auto wd = h.putWeight(tDown, embd, ff);
-  auto norm = h.put(h.randomFloats(embd, 0.5f, 1.5f));
-  auto x = h.put(h.randomFloats(static_cast<size_t>(n * embd), -3.f, 3.f));
-  auto attn = h.output(static_cast<size_t>(n * qDim));
-  auto gate = h.output(static_cast<size_t>(n * ff));
-  auto up = h.output(static_cast<size_t>(n * ff));
-  auto tmp = h.output(static_cast<size_t>(n * embd));
-  AttentionBatch b;
-  b.n = n;
-  b.heads = heads;
-  b.kvHeads = kvHeads;
-  b.headDim = headDim;
-  b.maxPos = std::max(bound, *std::max_element(positions.begin(), positions.end()));
-  auto tail = [&](bool gpu) {
-    auto at = [gpu](const Harness::Pair& p) { return gpu ? p.gpu : p.cpu; };
-    TailStep s;
-    s.wo = viewOf(at(wo), t, embd, qDim);
-    s.gate = viewOf(at(wg), t, ff, embd);
-    s.up = viewOf(at(wu), t, ff, embd);
-    s.down = viewOf(at(wd), tDown, embd, ff);
-    s.ffnNorm = static_cast<const float*>(at(norm));
-    s.eps = 1e-6f;
-    AttentionBatch rb = b;
-    rb.pos = static_cast<const int32_t*>(at(pp));
-    rb.tableOffset = static_cast<const int32_t*>(at(op));
-    rb.blockTables = static_cast<const int32_t*>(at(tp));
-    Backend& be = gpu ? static_cast<Backend&>(h.gpu_) : static_cast<Backend&>(h.cpu_);
-    be.layerTail(static_cast<float*>(at(x)), static_cast<const float*>(at(q)), gpu ? cache.gpu : cache.cpu, rb, s,
-                 static_cast<float*>(at(attn)), static_cast<float*>(at(gate)), static_cast<float*>(at(up)),
-                 static_cast<float*>(at(tmp)));
-    return s.wo;
-  };
-  tail(false);
-  const bool fused = cudaAttentionOutSupports(b, tail(true));
-  const std::string name = std::string(typeTraits(static_cast<uint32_t>(t))->name) +
-                           (tDown != t ? std::string(", down ") + typeTraits(static_cast<uint32_t>(tDown))->name : "");
-  const std::string shape = std::to_string(n) + " rows pos " + std::to_string(positions.back()) +
-                            (bound > positions.back() ? " bound " + std::to_string(bound) : "") +
-                            (fused ? " fused" : "");
-  h.compare(x, "layerTail", name, "x " + shape);
-  h.compare(gate, "layerTail", name, "silu(gate)*up " + shape);
-  h.compare(up, "layerTail", name, "up " + shape);
-}
-
-void layerTailCases(Harness& h) {
-  for (GgmlType t : {GgmlType::F16, GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0, GgmlType::Q5_0}) {
-    layerTailCase(h, t, t, {519}, 639);
-  }
-  // The Q4_K_M-like mix's layers (down in Q4_K or Q6_K), the first position, the fused kernel's
-  // last position and the first past it, and a batch.
-  layerTailCase(h, GgmlType::Q5_0, GgmlType::Q4_K, {0});
-  layerTailCase(h, GgmlType::Q5_0, GgmlType::Q6_K, {1023});
-  layerTailCase(h, GgmlType::Q8_0, GgmlType::Q8_0, {1024});
-  layerTailCase(h, GgmlType::Q8_0, GgmlType::Q8_0, {3, 700});
-  // A type without the fused kernel.
-  layerTailCase(h, GgmlType::F32, GgmlType::F32, {100});
 }
 
 // Q, K and V (896, 128 and 128 rows of `cols`) from one normMatmul of x's n rows (norm weights g),
@@ -1056,7 +970,6 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   kvCases(h, 14, 2, 64, {512}, 1.f, 767);  // a recorded decode step's bucket: splits past the row's position
   kvCases(h, 8, 4, 8, {40}, 1.f, 255);
   fusedCases(h);
-  layerTailCases(h);
   qkvCases(h);
   normQkvCases(h);
   prefillMatmulCases(h);

@@ -146,12 +146,11 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
     d.qkv.ropeQ = ropeQ;
     d.qkv.ropeK = ropeK;
     d.kv = kv_.layer(l);
-    d.tail.wo = L.wo;
-    d.tail.gate = L.gate;
-    d.tail.up = L.up;
-    d.tail.down = L.down;
-    d.tail.ffnNorm = L.ffnNorm;
-    d.tail.eps = c_.rmsNormEps;
+    d.wo = L.wo;
+    d.gate = L.gate;
+    d.up = L.up;
+    d.down = L.down;
+    d.ffnNorm = L.ffnNorm;
     layers_.push_back(d);
   }
 }
@@ -242,9 +241,10 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
       // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
       // chunk attends within itself; causality comes from each row reading positions 0..pos.
       be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, pos_, slots_, rows, L.kv, h_);
-      // x += attention . wo^T, then x += swiglu(rmsnorm(x)) . down^T (attn: [rows, n_head *
-      // head_dim], gate and up: [rows, n_ff] scratch).
-      be_.layerTail(x_, q_, L.kv, ab, L.tail, attn_, gate_, up_, h_);
+      be_.attention(attn_, q_, L.kv, ab);              // attn: [rows, n_head * head_dim]
+      be_.matmulAdd(x_, L.wo, attn_, rows, h_);        // x += attn . wo^T
+      be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, rows, h_);  // gate: [rows, n_ff]
+      be_.matmulAdd(x_, L.down, gate_, rows, h_);      // x += gate . down^T
     }
     if (logitRows == 0) return;
     if (!allRows) be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]

@@ -48,7 +48,8 @@ StepPlan planStep(const StepBatch& b, int maxBucket);
 struct LayerStep {
   QkvStep qkv;
   KvLayerView kv;
-  TailStep tail;
+  WeightView wo, gate, up, down;
+  const float* ffnNorm = nullptr;
 };
 
 class Forward {

@@ -26,11 +26,9 @@
 
 #include <cooperative_groups.h>
 
-#include "backend/weight_layout.h"
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "cuda/dependent_launch.cuh"
-#include "cuda/dequant.cuh"
 #include "cuda/device_info.h"
 #include "cuda/mma_sync.cuh"
 #include "native_error.h"
@@ -68,88 +66,6 @@ static_assert(kMaxGroup * 32 <= kClusterThreads, "a thread per merged item (grou
 constexpr int clusterChunkMax(int headDim) { return headDim <= 64 ? 128 : 64; }
 bool clusterFits(const AttentionBatch& b, int positions) {
   return positions <= kClusterMax * clusterChunkMax(b.headDim);
-}
-
-// The fused output projection of the cluster kernel (clusterAttentionKernel<D, true, T>): with
-// one row, each (KV head) cluster of kClusterMax blocks also multiplies its heads' attention by
-// their columns of wo, block b taking rows [b x R, (b + 1) x R) (R = wo rows / kClusterMax), which
-// it copies into shared memory before the wait. A warp takes every kClusterWarps-th of the rows,
-// a lane chunks lane + 32 j (j < kOutSlots) of each. The clusters' products are partial rows of
-// x's update, which the next kernel adds (sumParts in matvec.cu).
-constexpr int kOutSlots = 2;
-struct OutParams {
-  const uint8_t* w;
-  size_t rowBytes;
-  int64_t rows, cols;
-  float* parts;  // [kvHeads][rows]
-  int sliceCols;  // a KV head's query heads' columns
-  int stride;     // bytes between the slice's rows in shared memory (outStride)
-};
-
-// The shared-memory stride of a slice row of `cols` columns of type t (its planes, planeBytes32,
-// rounded up to 16 bytes).
-int outStride(GgmlType t, int cols) {
-  int bytes = 0;
-  for (int i = 0; planeBytes32(t, i) > 0; i++) bytes += cols / 32 * planeBytes32(t, i);
-  return (bytes + 15) / 16 * 16;
-}
-
-// Folds 2 kHalf per-lane sums over the lanes: lanes with bit 2 kHalf set keep the upper half and
-// pass the lower one to their partner, down to one sum a lane (acc[0]: row bits from the lane's
-// bits 1..).
-template <int kHalf>
-__device__ __forceinline__ void foldHalves(float (&acc)[16], int lane) {
-  const bool upper = (lane & (2 * kHalf)) != 0;
-#pragma unroll
-  for (int i = 0; i < kHalf; i++) {
-    const float give = upper ? acc[i] : acc[i + kHalf];
-    const float keep = upper ? acc[i + kHalf] : acc[i];
-    acc[i] = keep + __shfl_xor_sync(0xffffffffu, give, 2 * kHalf);
-  }
-  if constexpr (kHalf > 1) foldHalves<kHalf / 2>(acc, lane);
-}
-
-// Copies `bytes` bytes of `rows` rows (srcStride and dstStride apart) to shared memory with the
-// block's threads, kBytes a copy.
-template <int kBytes>
-__device__ inline void copyRows(uint8_t* dst, int dstStride, const uint8_t* src, size_t srcStride, int rows,
-                                int bytes) {
-  const int per = bytes / kBytes;
-  for (int k = threadIdx.x; k < rows * per; k += kClusterThreads) {
-    const int r = k / per, e = k % per;
-    uint8_t* d = dst + r * dstStride + e * kBytes;
-    const uint8_t* s = src + r * srcStride + e * kBytes;
-    if constexpr (kBytes == 16) {
-      cpAsync16(d, s, true);
-    } else {
-      cpAsyncSmall<kBytes>(d, s);
-    }
-  }
-}
-
-// Columns [c0, c0 + o.sliceCols) of wo's rows [r0, r0 + rows) into shared memory as planar rows
-// of sliceCols columns, o.stride bytes apart: each plane's piece of a row, with cp.async.
-template <GgmlType T>
-__device__ inline void stageSlice(const OutParams& o, uint8_t* dst, int64_t r0, int rows, int64_t c0) {
-  size_t srcPlane = 0;
-  int dstPlane = 0;
-#pragma unroll
-  for (int i = 0; planeBytes32(T, i) > 0; i++) {
-    const int b = planeBytes32(T, i);
-    const uint8_t* src = o.w + static_cast<size_t>(r0) * o.rowBytes + srcPlane + static_cast<size_t>(c0 / 32 * b);
-    const int bytes = o.sliceCols / 32 * b;
-    const uintptr_t align = reinterpret_cast<uintptr_t>(src) | o.rowBytes | static_cast<uintptr_t>(dstPlane) |
-                            static_cast<uintptr_t>(bytes) | static_cast<uintptr_t>(o.stride);
-    if (align % 16 == 0) {
-      copyRows<16>(dst + dstPlane, o.stride, src, o.rowBytes, rows, bytes);
-    } else if (align % 8 == 0) {
-      copyRows<8>(dst + dstPlane, o.stride, src, o.rowBytes, rows, bytes);
-    } else {
-      copyRows<4>(dst + dstPlane, o.stride, src, o.rowBytes, rows, bytes);
-    }
-    srcPlane += static_cast<size_t>(o.cols / 32 * b);
-    dstPlane += bytes;
-  }
 }
 
 bool groupedFits(const AttentionBatch& b) {
@@ -484,9 +400,8 @@ __device__ inline void clusterMerge(const float4* pacc, const float2* pml, int b
 // When the grid fits on the SMs at once, a block asks for all of its SM's shared memory
 // (wholeSm), so no block of the kernels that wait on it shares the SM: their early weight loads
 // queued ahead of these shared-memory loads (the attention step 6.1 -> 5.1 us a layer).
-// kOut: with the output projection (OutParams; T is its weight type).
-template <int D, bool kOut, GgmlType T>
-__global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const GroupedParams p, const OutParams o) {
+template <int D>
+__global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const GroupedParams p) {
   constexpr int kStride = D + 4;
   constexpr int kMaxChunk = clusterChunkMax(D);
   constexpr int kPerLane = kMaxChunk / 32;               // positions a lane takes in the softmax
@@ -537,13 +452,6 @@ __global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const 
       if (p0 + i / (2 * LP) != last) stageRow(i / (2 * LP), i % (2 * LP));
     }
   }
-  // The fused output projection's rows of this block, this KV head's columns (after the
-  // partials in shared memory).
-  const int64_t outRows = (o.rows + kClusterMax - 1) / kClusterMax;
-  const int64_t outFirst = rank * outRows;
-  const int outCount = static_cast<int>(max(int64_t{0}, min(outRows, o.rows - outFirst)));
-  uint8_t* const woS = reinterpret_cast<uint8_t*>(pml + kClusterMax * kMaxGroup);
-  if constexpr (kOut) stageSlice<T>(o, woS, outFirst, outCount, int64_t{kvh} * o.sliceCols);
   awaitPrerequisite();
   if (early) {
     if (cnt > 0 && last < p0 + chunk && threadIdx.x < 2 * LP) stageRow(last - p0, threadIdx.x);
@@ -652,58 +560,16 @@ __global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const 
       a.w += b.w;
     }
     const int i = rank * kMaxGroup + h;
-    // With the output projection every block merges, so every block gets every partial.
-    for (int dst = 0; dst < (kOut ? blocks : 1); dst++) {
-      cluster.map_shared_rank(pacc, dst)[i * LP + d4] = a;
-      if (d4 == 0) cluster.map_shared_rank(pml, dst)[i] = sml[h];
-    }
+    cluster.map_shared_rank(pacc, 0)[i * LP + d4] = a;
+    if (d4 == 0) cluster.map_shared_rank(pml, 0)[i] = sml[h];
   }
-  // Every head's partial is in the merging blocks' shared memory after this (and no block exits
+  // Every head's partial is in the first block's shared memory after this (and no block exits
   // while another may still write into its shared memory).
   cluster.sync();
-  if constexpr (!kOut) {
-    if (rank != 0 || threadIdx.x >= group * LP) return;
-    const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
-    float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group + h) * D;
-    clusterMerge<D>(pacc, pml, blocks, h, d4, reinterpret_cast<float4*>(outRow) + d4);
-  } else {
-    // The group's attention (its heads' D values in order: the columns of wo it multiplies).
-    __shared__ float4 att[kMaxGroup * LP];
-    if (threadIdx.x < group * LP) {
-      clusterMerge<D>(pacc, pml, blocks, threadIdx.x / LP, threadIdx.x % LP, &att[threadIdx.x]);
-    }
-    __syncthreads();
-    const int outChunks = o.sliceCols / 8;
-    float xv[kOutSlots][8];
-#pragma unroll
-    for (int j = 0; j < kOutSlots; j++) {
-      const int lc = lane + 32 * j;
-#pragma unroll
-      for (int e = 0; e < 8; e++) xv[j][e] = lc < outChunks ? reinterpret_cast<const float*>(att)[8 * lc + e] : 0.f;
-    }
-    // Warp w's rows w + kClusterWarps i, 16 at a time: each lane sums its chunks of all 16, then
-    // the lanes' sums are folded in halves (16 shuffles, not 16 warp sums), leaving row
-    // lane / 2's total in lanes lane and lane ^ 1.
-    for (int r0 = warp; r0 < outCount; r0 += 16 * kClusterWarps) {
-      float acc[16];
-#pragma unroll
-      for (int i = 0; i < 16; i++) {
-        const int r = r0 + kClusterWarps * i;
-        acc[i] = 0.f;
-        if (r >= outCount) continue;
-        const uint8_t* const row = woS + r * o.stride;
-#pragma unroll
-        for (int j = 0; j < kOutSlots; j++) {
-          const int lc = lane + 32 * j;
-          if (lc < outChunks) acc[i] = chunkDot<T>(RawChunk<T>::fetch(row, lc, o.sliceCols), lc, xv[j], acc[i]);
-        }
-      }
-      foldHalves<8>(acc, lane);
-      acc[0] += __shfl_xor_sync(0xffffffffu, acc[0], 1);
-      const int r = r0 + kClusterWarps * (lane / 2);
-      if (lane % 2 == 0 && r < outCount) o.parts[kvh * o.rows + outFirst + r] = acc[0];
-    }
-  }
+  if (rank != 0 || threadIdx.x >= group * LP) return;
+  const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
+  float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group + h) * D;
+  clusterMerge<D>(pacc, pml, blocks, h, d4, reinterpret_cast<float4*>(outRow) + d4);
 }
 
 // ---- per-head kernel: one block per (row, query head, split) ----
@@ -882,92 +748,6 @@ size_t wholeSm() {
   return whole;
 }
 
-// Launches clusterAttentionKernel<D, kOut, T> on `grid` (row x KV head, split), one cluster a
-// (row, KV head).
-template <int D, bool kOut, GgmlType T>
-void launchCluster(cudaStream_t s, dim3 grid, const GroupedParams& p, const OutParams& o) {
-  // The tiles and the partials; all the SM has where every block of the grid gets an SM.
-  constexpr size_t kPartials = kClusterMax * kMaxGroup * (D / 4 * sizeof(float4) + sizeof(float2));
-  const size_t whole = wholeSm<clusterAttentionKernel<D, kOut, T>>();
-  const size_t tiles = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
-  const size_t smem = grid.x * grid.y <= static_cast<unsigned>(smCount()) ? whole : tiles + kPartials;
-  launchDependent(s, grid, dim3(kClusterThreads), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D, kOut, T>, p, o);
-}
-
-float scoreScale(const AttentionBatch& b) { return b.scoreScale / std::sqrt(static_cast<float>(b.headDim)); }
-
-GroupedParams groupedParams(float* out, float* partials, int* counters, const float* q, const KvLayerView& kv,
-                            const AttentionBatch& b, const Plan& plan) {
-  GroupedParams p;
-  p.out = out;
-  p.part = partials;
-  p.counters = counters;
-  p.q = q;
-  p.kc = kv.k;
-  p.vc = kv.v;
-  p.pos = b.pos;
-  p.tableOffset = b.tableOffset;
-  p.blockTables = b.blockTables;
-  p.heads = b.heads;
-  p.kvHeads = b.kvHeads;
-  p.group = b.heads / b.kvHeads;
-  p.headDim = b.headDim;
-  p.kvDim = kv.kvDim;
-  p.blockSize = kv.blockSize;
-  p.splits = plan.splits;
-  p.chunk = plan.chunk;
-  p.n = b.n;
-  p.scale = scoreScale(b);
-  return p;
-}
-
-// The weight types the fused output projection takes (those with a gateUpKernel in matvec.cu,
-// whose partial-row form adds its partials), and launches it for one of them.
-bool outType(GgmlType t) {
-  return t == GgmlType::F16 || t == GgmlType::BF16 || t == GgmlType::Q8_0 || t == GgmlType::Q4_0 ||
-         t == GgmlType::Q5_0;
-}
-
-// Calls f.template operator()<D, T>() for head dim D (64 or 128) and the projection's type t
-// (outType).
-template <int D, typename F>
-void dispatchOutType(GgmlType t, const F& f) {
-  switch (t) {
-    case GgmlType::F16: f.template operator()<D, GgmlType::F16>(); break;
-    case GgmlType::BF16: f.template operator()<D, GgmlType::BF16>(); break;
-    case GgmlType::Q8_0: f.template operator()<D, GgmlType::Q8_0>(); break;
-    case GgmlType::Q4_0: f.template operator()<D, GgmlType::Q4_0>(); break;
-    default: f.template operator()<D, GgmlType::Q5_0>(); break;
-  }
-}
-template <typename F>
-void dispatchOut(int headDim, GgmlType t, const F& f) {
-  if (headDim == 64) {
-    dispatchOutType<64>(t, f);
-  } else {
-    dispatchOutType<128>(t, f);
-  }
-}
-
-struct OutWhole {
-  size_t& whole;
-  template <int D, GgmlType T>
-  void operator()() const {
-    whole = wholeSm<clusterAttentionKernel<D, true, T>>();
-  }
-};
-
-struct OutLaunch {
-  cudaStream_t s;
-  dim3 grid;
-  const GroupedParams& p;
-  const OutParams& o;
-  template <int D, GgmlType T>
-  void operator()() const {
-    launchCluster<D, true, T>(s, grid, p, o);
-  }
-};
-
 // Launches one of the grouped kernels for a head dim they take (a power of two from 8 to 128).
 struct GroupedLaunch {
   cudaStream_t s;
@@ -981,7 +761,12 @@ struct GroupedLaunch {
       launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<D / 4>, p);
       return;
     }
-    launchCluster<D, false, GgmlType::F32>(s, grid, p, OutParams{});
+    // The tiles and the partials; all the SM has where every block of the grid gets an SM.
+    constexpr size_t kPartials = kClusterMax * kMaxGroup * (D / 4 * sizeof(float4) + sizeof(float2));
+    const size_t whole = wholeSm<clusterAttentionKernel<D>>();
+    const size_t tiles = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
+    const size_t smem = grid.x * grid.y <= static_cast<unsigned>(smCount()) ? whole : tiles + kPartials;
+    launchDependent(s, grid, dim3(kClusterThreads), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
   }
 
   void operator()(int headDim) const {
@@ -1013,9 +798,28 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
   }
   if (b.n <= 0) return;
   const Plan plan = planFor(b);
-  const float scale = scoreScale(b);
+  const float scale = b.scoreScale / std::sqrt(static_cast<float>(b.headDim));
   if (plan.grouped) {
-    const GroupedParams p = groupedParams(out, partials, counters, q, kv, b, plan);
+    GroupedParams p;
+    p.out = out;
+    p.part = partials;
+    p.counters = counters;
+    p.q = q;
+    p.kc = kv.k;
+    p.vc = kv.v;
+    p.pos = b.pos;
+    p.tableOffset = b.tableOffset;
+    p.blockTables = b.blockTables;
+    p.heads = b.heads;
+    p.kvHeads = b.kvHeads;
+    p.group = b.heads / b.kvHeads;
+    p.headDim = b.headDim;
+    p.kvDim = kv.kvDim;
+    p.blockSize = kv.blockSize;
+    p.splits = plan.splits;
+    p.chunk = plan.chunk;
+    p.n = b.n;
+    p.scale = scale;
     const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads), static_cast<unsigned>(plan.splits));
     GroupedLaunch{s, grid, p, plan.cluster}(b.headDim);
     cudaCheckLaunch("attention");
@@ -1029,44 +833,6 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
                                    b.heads, b.kvHeads, b.headDim, kv.kvDim, kv.blockSize, plan.splits, plan.chunk,
                                    scale);
   cudaCheckLaunch("attention");
-}
-
-bool cudaAttentionOutSupports(const AttentionBatch& b, const WeightView& wo) {
-  if (b.n != 1 || !groupedFits(b) || (b.headDim != 64 && b.headDim != 128) || !outType(wo.type)) return false;
-  const int sliceCols = b.heads / b.kvHeads * b.headDim;
-  const size_t rowBytes = llorch::rowBytes(*typeTraits(static_cast<uint32_t>(wo.type)), wo.cols);
-  // Whole 64-element pieces keep every plane's piece of a slice row 4-byte aligned (cp.async).
-  if (b.maxPos + 1 > kClusterMax * clusterChunkMax(b.headDim) || wo.cols != int64_t{b.heads} * b.headDim ||
-      sliceCols > 8 * 32 * kOutSlots || sliceCols % 64 != 0 || rowBytes % 4 != 0 ||
-      reinterpret_cast<uintptr_t>(wo.data) % 4 != 0 || wo.rows % 4 != 0 || b.kvHeads * kClusterMax > smCount()) {
-    return false;
-  }
-  // The block's shared memory: K/V tiles at the longest context, the partials, the slice.
-  const size_t tiles = size_t{2} * clusterChunkMax(b.headDim) * (b.headDim + 4) * sizeof(float);
-  const size_t partials = kClusterMax * kMaxGroup * (b.headDim / 4 * sizeof(float4) + sizeof(float2));
-  const size_t slice = static_cast<size_t>((wo.rows + kClusterMax - 1) / kClusterMax) * outStride(wo.type, sliceCols);
-  size_t whole = 0;
-  dispatchOut(b.headDim, wo.type, OutWhole{whole});
-  return tiles + partials + slice <= whole;
-}
-
-void cudaAttentionOut(cudaStream_t s, float* parts, const float* q, const KvLayerView& kv, const AttentionBatch& b,
-                      const WeightView& wo) {
-  // kClusterMax splits whatever the context: the projection's rows are spread over them.
-  const int positions = b.maxPos + 1;
-  const Plan plan{true, true, kClusterMax, (positions + kClusterMax - 1) / kClusterMax};
-  const GroupedParams p = groupedParams(nullptr, nullptr, nullptr, q, kv, b, plan);
-  OutParams o;
-  o.w = static_cast<const uint8_t*>(wo.data);
-  o.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(wo.type)), wo.cols);
-  o.rows = wo.rows;
-  o.cols = wo.cols;
-  o.parts = parts;
-  o.sliceCols = b.heads / b.kvHeads * b.headDim;
-  o.stride = outStride(wo.type, o.sliceCols);
-  const dim3 grid(static_cast<unsigned>(b.kvHeads), static_cast<unsigned>(kClusterMax));
-  dispatchOut(b.headDim, wo.type, OutLaunch{s, grid, p, o});
-  cudaCheckLaunch("attentionOut");
 }
 
 }  // namespace llorch

@@ -60,10 +60,6 @@ struct MatvecParams {
   float eps;
   bool accumulate;
   int rowSplit;  // warps per row group: 1; 2 where one a warp leaves SMs idle; 4 for long rows
-  const float* parts;  // MatvecJob::parts (gateUpKernel only)
-  int partCount;
-  float* xSum;
-  const float* addend;  // accumulate onto this instead of y
 };
 
 // The activation chunk (8 floats at column 8c of x row r; every warp of a block reads all of x, so
@@ -85,6 +81,32 @@ __device__ inline void loadX(const float* x, int64_t cols, const float* normW, i
       ss += o[i] * o[i];
       o[i] *= g[i];
     }
+  }
+}
+
+__device__ inline float dot8(const float* a, const float* b) {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3] + a[4] * b[4] + a[5] * b[5] + a[6] * b[6] +
+         a[7] * b[7];
+}
+
+// Types whose weights are a chunk scale times exact integers (their Chunk has decodeUnscaled): their
+// dot products take the scale once a chunk, not once a weight (a quarter of Q8_0's instructions a
+// chunk).
+template <GgmlType T, typename = void>
+constexpr bool kScaledChunk = false;
+template <GgmlType T>
+constexpr bool kScaledChunk<T, decltype(void(&Chunk<T>::decodeUnscaled))> = true;
+
+// acc plus chunk c's weights (raw) times x's 8 floats.
+template <GgmlType T>
+__device__ __forceinline__ float chunkDot(const typename RawChunk<T>::Raw& raw, int64_t c, const float* x, float acc) {
+  float w[8];
+  if constexpr (kScaledChunk<T>) {
+    const float d = Chunk<T>::decodeUnscaled(raw, c, w);
+    return fmaf(d, dot8(w, x), acc);
+  } else {
+    RawChunk<T>::decode(raw, c, w);
+    return acc + dot8(w, x);
   }
 }
 
@@ -187,7 +209,7 @@ __device__ inline void matvecPrefetch(const MatvecParams& p, const RowGroup<kRow
 // Every thread of the block calls it (long rows meet in shared memory).
 template <GgmlType T, int NR, int kRows, int kLoads>
 __device__ inline void matvecBlock(const MatvecParams& p, const RowGroup<kRows>& g,
-                                   WeightRound<T, kRows, kLoads>& round, const float* x) {
+                                   WeightRound<T, kRows, kLoads>& round) {
   constexpr int kHalf = kRows / 2;
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
   const bool gateUp = p.up != nullptr;
@@ -201,7 +223,7 @@ __device__ inline void matvecBlock(const MatvecParams& p, const RowGroup<kRows>&
     for (int s = 0; s < kRows; s++) {
       const int64_t segRows = p.rowStart[g.seg[s] + 1] - p.rowStart[g.seg[s]];
       const bool own = p.accumulate && !gateUp && g.live[s] && lane == 0 && sub == 0;
-      prior[s][r] = own ? (p.addend != nullptr ? p.addend : p.y[g.seg[s]])[r * segRows + g.lr[s]] : 0.f;
+      prior[s][r] = own ? p.y[g.seg[s]][r * segRows + g.lr[s]] : 0.f;
     }
   }
   // The lanes of a row group's warps cover every chunk, so they also see all of x and sum its
@@ -213,7 +235,8 @@ __device__ inline void matvecBlock(const MatvecParams& p, const RowGroup<kRows>&
 #pragma unroll
     for (int s = 0; s < kRows; s++) acc[s][r] = 0.f;
   }
-  dotRows<T, NR, kRows, kLoads>(round, g.wr, g.live, x, p.normW, p.cols, lane + 32 * sub, 32 * p.rowSplit, acc, ss);
+  dotRows<T, NR, kRows, kLoads>(round, g.wr, g.live, p.x, p.normW, p.cols, lane + 32 * sub, 32 * p.rowSplit, acc,
+                                ss);
 #pragma unroll
   for (int r = 0; r < NR; r++) {
 #pragma unroll
@@ -421,31 +444,10 @@ bool rowsAligned(const MatvecParams& p) {
   return aligned;
 }
 
-// One x row plus p's partial rows (MatvecJob::parts), summed in order into the block's dynamic
-// shared memory (cols floats), which the block's warps then read as x; block 0 also stores the
-// sum to p.xSum.
-__device__ inline const float* sumParts(const MatvecParams& p) {
-  extern __shared__ float4 xs[];
-  const int64_t n4 = p.cols / 4;
-  for (int64_t i = threadIdx.x; i < n4; i += kMvThreads) {
-    float4 v = reinterpret_cast<const float4*>(p.x)[i];
-#pragma unroll
-    for (int k = 0; k < kMatvecMaxParts; k++) {
-      if (k >= p.partCount) break;
-      const float4 d = reinterpret_cast<const float4*>(p.parts + k * p.cols)[i];
-      v = make_float4(v.x + d.x, v.y + d.y, v.z + d.z, v.w + d.w);
-    }
-    xs[i] = v;
-    if (blockIdx.x == 0) reinterpret_cast<float4*>(p.xSum)[i] = v;
-  }
-  __syncthreads();
-  return reinterpret_cast<const float*>(xs);
-}
-
 // A matvec kernel's body: kRows weight rows a warp, kLoads chunk loads a lane and row. kAligned:
 // rowsAligned(p) holds (the launch checks), which said to the compiler spares every chunk's word
-// loads their alignment test (kAlignedForm). kParts: p may carry partial rows (sumParts).
-template <GgmlType T, int NR, int kRows, int kLoads, bool kAligned, bool kParts = false>
+// loads their alignment test (kAlignedForm).
+template <GgmlType T, int NR, int kRows, int kLoads, bool kAligned>
 __device__ inline void matvecRun(const MatvecParams& p) {
   releaseDependents();
   RowGroup<kRows> g = rowGroup<kRows>(p, blockIdx.x, threadIdx.x / 32);
@@ -460,11 +462,7 @@ __device__ inline void matvecRun(const MatvecParams& p) {
   // Rows longer than one round go on to L2 behind it.
   if (p.cols / 8 > int64_t{32} * p.rowSplit * kRound) matvecPrefetch<kRows>(p, g);
   awaitPrerequisite();
-  const float* x = p.x;
-  if constexpr (kParts) {
-    if (p.parts != nullptr) x = sumParts(p);
-  }
-  matvecBlock<T, NR, kRows, kRound>(p, g, round, x);
+  matvecBlock<T, NR, kRows, kRound>(p, g, round);
 }
 
 // One x row keeps to 128, 102 or 85 registers (four, five or six blocks per SM, MatvecShape; more
@@ -481,14 +479,13 @@ __global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? Matv
 // the kernel keeps no registers for segments, prior outputs or split sums (Q8_0's four rows a warp:
 // 96 registers and no spill, against 224 bytes spilled in the general kernel). Fewer registers a
 // block put more of the product's blocks on the SMs at once, each loading its rows before the
-// wait: GateUpShape. It also takes x plus partial rows (sumParts; its launch then gives it the
-// dynamic shared memory for the sum).
+// wait: GateUpShape.
 template <GgmlType T, int kRows, int kMinBlocks, bool kAligned>
 __global__ void __launch_bounds__(kMvThreads, kMinBlocks) gateUpKernel(MatvecParams p) {
   p.count = 1;
   p.accumulate = false;
   p.rowSplit = 1;
-  matvecRun<T, 1, kRows, MatvecShape<T>::kShortLoads, kAligned, true>(p);
+  matvecRun<T, 1, kRows, MatvecShape<T>::kShortLoads, kAligned>(p);
 }
 
 // Rows a warp and blocks an SM of gateUpKernel<T> (kRows 0: T takes the general kernel). Qwen2.5-
@@ -503,15 +500,6 @@ struct GateUpShape {
   static constexpr int kRows = kQuads ? 4 : (kPairs ? 2 : 0);
   static constexpr int kMinBlocks = kQuads ? 5 : 7;
   static_assert(kMinBlocks * kMvThreads <= 2048, "more blocks an SM than threads allow");
-};
-
-// Whether a type has a gateUpKernel (for dispatchType).
-struct HasGateUpKernel {
-  bool& has;
-  template <GgmlType T>
-  void operator()() const {
-    has = GateUpShape<T>::kRows > 0;
-  }
 };
 
 // One x row times a matrix of many short rows (an output projection), one block an SM: each warp
@@ -676,10 +664,6 @@ MatvecParams matvecParams(const MatvecJob& job, const float* x) {
   p.normW = job.normW;
   p.eps = job.eps;
   p.accumulate = job.accumulate;
-  p.parts = job.parts;
-  p.partCount = job.partCount;
-  p.xSum = job.xSum;
-  p.addend = job.addend;
   p.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(job.ws[0].type)), p.cols);
   // Long rows (the FFN down projection) are split over the block's warps, or their few row groups
   // would leave most SMs idle. So are the rows of a product whose row groups, one a warp, would not
@@ -763,8 +747,7 @@ struct Launch {
     if constexpr (GateUpShape<T>::kRows > 0) {
       if (n == 1 && p.rowSplit == 1 && p.up != nullptr) {
         using G = GateUpShape<T>;
-        const size_t smem = p.parts != nullptr ? static_cast<size_t>(p.cols) * sizeof(float) : 0;
-        launchDependent(s, dim3(static_cast<unsigned>(matvecBlocks(p, G::kRows))), dim3(kMvThreads), smem, dim3(1, 1, 1),
+        launchDependent(s, dim3(static_cast<unsigned>(matvecBlocks(p, G::kRows))), dim3(kMvThreads),
                         rowsAligned(p) ? gateUpKernel<T, G::kRows, G::kMinBlocks, kAlignedForm<T>>
                                        : gateUpKernel<T, G::kRows, G::kMinBlocks, false>,
                         p);
@@ -790,14 +773,6 @@ bool matvecSupports(const MatvecJob& job, int n) {
   }
   for (int i = 0; i < job.count; i++) {
     if (job.ws[i].type != job.ws[0].type || job.ws[i].cols != job.ws[0].cols || job.ws[i].cols % 8 != 0) return false;
-  }
-  if (job.addend != nullptr && (!job.accumulate || job.count != 1)) return false;
-  // Partial rows only where gateUpKernel runs (its x is one row of fewer than kSplitCols columns).
-  if (job.parts != nullptr) {
-    bool gateUpKernelType = false;
-    dispatchType(job.ws[0].type, HasGateUpKernel{gateUpKernelType});
-    return n == 1 && job.up != nullptr && gateUpKernelType && job.ws[0].cols < kSplitCols && job.partCount >= 1 &&
-           job.partCount <= kMatvecMaxParts && job.xSum != nullptr;
   }
   return true;
 }

@@ -9,18 +9,12 @@ namespace llorch {
 
 // Largest batch the matrix-vector kernels take; larger ones go to the tiled kernels.
 inline constexpr int kMatvecMaxRows = 8;
-// Most partial rows a gate/up job adds to its x (MatvecJob::parts).
-inline constexpr int kMatvecMaxParts = 2;
 
 // One decode-time matrix-vector launch: `count` weights of one type and equal cols sharing the
 // input x (their rows concatenated, e.g. Q, K and V), with optional fused steps:
 // - normW: x is replaced by rmsnorm(x) * normW (computed per block, never stored);
 // - accumulate: ys[i] += result instead of ys[i] = result (residual adds);
-// - up/upOut: gate/up mode (count 1): ys[0] = silu(x . gate) * (x . up), upOut = x . up;
-// - parts (gate/up mode, one row of fewer than 2048 columns, up to kMatvecMaxParts): x is read as
-//   x + parts[0] + ... + parts[partCount - 1] (rows of cols floats, in that order), and that sum
-//   is also written to xSum: the residual stream of the attention's fused output projection;
-// - addend (with accumulate): ys[0] = addend + result instead of ys[0] += result.
+// - up/upOut: gate/up mode (count 1): ys[0] = silu(x . gate) * (x . up), upOut = x . up.
 struct MatvecJob {
   int count = 1;
   const WeightView* ws = nullptr;
@@ -30,10 +24,6 @@ struct MatvecJob {
   bool accumulate = false;
   const WeightView* up = nullptr;
   float* upOut = nullptr;
-  const float* parts = nullptr;
-  int partCount = 0;
-  float* xSum = nullptr;
-  const float* addend = nullptr;
 };
 
 // Whether cudaMatvec takes this job for n rows (same type and cols everywhere, cols % 8 == 0).
