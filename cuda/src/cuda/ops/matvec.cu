@@ -579,6 +579,90 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
   }
 }
 
+// One x row's gate/up (SwiGLU) product with all of its weights in flight before the wait: a block
+// an SM takes `per` gate rows and the same up rows, two contiguous byte ranges it copies into
+// shared memory with cp.async as soon as it starts (F16 / BF16: rows of whole 16-byte pieces).
+// After the wait each lane reads its chunks of x once (times the norm weights), and a warp takes
+// every kStageWarps-th row pair from shared memory.
+constexpr int kStageWarps = 16;
+template <GgmlType T>
+__global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const MatvecParams p, int64_t per) {
+  releaseDependents();
+  extern __shared__ uint4 staged[];
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  const int64_t rows = p.rowStart[1], chunks = p.cols / 8;
+  const int64_t r0 = static_cast<int64_t>(blockIdx.x) * per;
+  const int64_t n = r0 < rows ? min(per, rows - r0) : 0;
+  const size_t bytes = static_cast<size_t>(n) * p.rowBytes, half = static_cast<size_t>(per) * p.rowBytes;
+  uint8_t* const gateS = reinterpret_cast<uint8_t*>(staged);
+  uint8_t* const upS = gateS + half;
+  for (size_t off = threadIdx.x * size_t{16}; off < bytes; off += kStageWarps * 32 * 16) {
+    cpAsync16(gateS + off, p.w[0] + static_cast<size_t>(r0) * p.rowBytes + off, true);
+    cpAsync16(upS + off, p.up + static_cast<size_t>(r0) * p.rowBytes + off, true);
+  }
+  cpAsyncCommit();
+  awaitPrerequisite();
+  float xv[kStreamLoads][8];
+  float ss = 0.f;
+#pragma unroll
+  for (int u = 0; u < kStreamLoads; u++) {
+    const int64_t c = lane + 32 * u;
+    if (c < chunks) {
+      loadX(p.x, p.cols, p.normW, 0, c, xv[u], ss);
+    } else {
+#pragma unroll
+      for (int i = 0; i < 8; i++) xv[u][i] = 0.f;
+    }
+  }
+  const float rs = p.normW != nullptr ? rsqrtf(warpSum(ss) / static_cast<float>(p.cols) + p.eps) : 1.f;
+  cpAsyncWait<0>();
+  __syncthreads();
+  for (int64_t i = warp; i < n; i += kStageWarps) {
+    const uint8_t* const g = gateS + static_cast<size_t>(i) * p.rowBytes;
+    const uint8_t* const u = upS + static_cast<size_t>(i) * p.rowBytes;
+    float accG = 0.f, accU = 0.f;
+#pragma unroll
+    for (int k = 0; k < kStreamLoads; k++) {
+      const int64_t c = lane + 32 * k;
+      if (c >= chunks) break;
+      accG = chunkDot<T>(RawChunk<T>::fetch(g, c, p.cols), c, xv[k], accG);
+      accU = chunkDot<T>(RawChunk<T>::fetch(u, c, p.cols), c, xv[k], accU);
+    }
+    const float v = warpSum(accG) * rs, w = warpSum(accU) * rs;
+    if (lane == 0) {
+      p.upOut[r0 + i] = w;
+      p.y[0][r0 + i] = (v / (1.0f + expf(-v))) * w;
+    }
+  }
+}
+
+// Rows a block of gateUpStageKernel takes for p, or 0 where it does not take p: one x row of at
+// most 32 x kStreamLoads chunks in F16 / BF16 rows of whole 16-byte pieces, whose gate and up
+// rows for one block an SM fit its shared memory.
+int64_t gateUpStageRows(const MatvecParams& p, GgmlType t, int n) {
+  if (n != 1 || p.up == nullptr || (t != GgmlType::F16 && t != GgmlType::BF16) || p.rowBytes % 16 != 0 ||
+      p.cols / 8 > int64_t{32} * kStreamLoads || reinterpret_cast<uintptr_t>(p.w[0]) % 16 != 0 ||
+      reinterpret_cast<uintptr_t>(p.up) % 16 != 0) {
+    return 0;
+  }
+  const int64_t per = (p.rowStart[1] + smCount() - 1) / smCount();
+  const size_t smem = 2 * static_cast<size_t>(per) * p.rowBytes;
+  return smem <= static_cast<size_t>(deviceAttribute(cudaDevAttrMaxSharedMemoryPerBlockOptin)) ? per : 0;
+}
+
+template <GgmlType T>
+void launchGateUpStage(cudaStream_t s, const MatvecParams& p, int64_t per) {
+  static std::atomic<uint64_t> opted{0};
+  oncePerDevice(opted, [] {
+    cudaCheck(cudaFuncSetAttribute(gateUpStageKernel<T>, cudaFuncAttributeMaxDynamicSharedMemorySize,
+                                   deviceAttribute(cudaDevAttrMaxSharedMemoryPerBlockOptin)),
+              "cudaFuncSetAttribute(gateUpStage)");
+  });
+  const unsigned blocks = static_cast<unsigned>((p.rowStart[1] + per - 1) / per);
+  launchDependent(s, dim3(blocks), dim3(kStageWarps * 32), 2 * static_cast<size_t>(per) * p.rowBytes, dim3(1, 1, 1),
+                  gateUpStageKernel<T>, p, per);
+}
+
 // Whether one x row times p's weights takes streamMatvecKernel.
 bool streamFits(const MatvecParams& p) {
   return p.up == nullptr && p.count == 1 && p.rowSplit == 1 && p.rowStart[1] >= kManyRows &&
@@ -741,6 +825,12 @@ struct Launch {
       }
       if (p.rowSplit == 1 && p.up == nullptr && p.rowStart[p.count] >= kManyRows) {
         run<T, kManyRowsRows, S::kShortLoads>();
+        return;
+      }
+    }
+    if constexpr (T == GgmlType::F16 || T == GgmlType::BF16) {
+      if (const int64_t per = gateUpStageRows(p, T, n); per > 0) {
+        launchGateUpStage<T>(s, p, per);
         return;
       }
     }
