@@ -492,7 +492,8 @@ __global__ void __launch_bounds__(kMvThreads, kMinBlocks) gateUpKernel(MatvecPar
 // 0.5B's 4864-row gate/up is 1216 blocks at two rows a warp, of which an H100 held 792 at six
 // blocks an SM: the rest loaded only after the first ones ended. Two gate rows and their up rows a
 // warp (608 blocks) fit at five blocks an SM in the types of at most three words a chunk; F16's
-// four-word chunks spill there, and take 7 blocks of two rows (924 at once).
+// four-word chunks spill there, and take 7 blocks of two rows (924 at once) where
+// gateUpStageKernel does not take them.
 template <GgmlType T>
 struct GateUpShape {
   static constexpr bool kQuads = T == GgmlType::Q8_0 || T == GgmlType::Q4_0 || T == GgmlType::Q5_0;
