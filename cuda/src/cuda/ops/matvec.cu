@@ -503,6 +503,25 @@ struct GateUpShape {
   static_assert(kMinBlocks * kMvThreads <= 2048, "more blocks an SM than threads allow");
 };
 
+// One x row's chunks lane + 32 u (u < kStreamLoads) times the norm weights into xv (zeros past the
+// row), for a kernel whose lanes each keep theirs for every row they take; returns the row's 1/rms
+// factor (1 without a norm). Every lane of the warp calls it.
+__device__ inline float laneX(const MatvecParams& p, int lane, float (&xv)[kStreamLoads][8]) {
+  const int64_t chunks = p.cols / 8;
+  float ss = 0.f;
+#pragma unroll
+  for (int u = 0; u < kStreamLoads; u++) {
+    const int64_t c = lane + 32 * u;
+    if (c < chunks) {
+      loadX(p.x, p.cols, p.normW, 0, c, xv[u], ss);
+    } else {
+#pragma unroll
+      for (int i = 0; i < 8; i++) xv[u][i] = 0.f;
+    }
+  }
+  return p.normW != nullptr ? rsqrtf(warpSum(ss) / static_cast<float>(p.cols) + p.eps) : 1.f;
+}
+
 // One x row times a matrix of many short rows (an output projection), one block an SM: each warp
 // streams its row pairs (pair first + k x stride, kMvRows contiguous rows) through a ring of
 // kStreamStages shared-memory slots of its own with cp.async, so ~120 KB of Q8_0 an SM are in
@@ -540,18 +559,7 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
   for (int k = 0; k < kStreamStages - 1; k++) issue(k);
   awaitPrerequisite();
   float xv[kStreamLoads][8];
-  float ss = 0.f;
-#pragma unroll
-  for (int u = 0; u < kStreamLoads; u++) {
-    const int64_t c = lane + 32 * u;
-    if (c < chunks) {
-      loadX(p.x, p.cols, p.normW, 0, c, xv[u], ss);
-    } else {
-#pragma unroll
-      for (int i = 0; i < 8; i++) xv[u][i] = 0.f;
-    }
-  }
-  const float rs = p.normW != nullptr ? rsqrtf(warpSum(ss) / static_cast<float>(p.cols) + p.eps) : 1.f;
+  const float rs = laneX(p, lane, xv);
   for (int64_t k = 0; first + k * stride < pairs; k++) {
     issue(k + kStreamStages - 1);
     cpAsyncWait<kStreamStages - 1>();
@@ -604,18 +612,7 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
   cpAsyncCommit();
   awaitPrerequisite();
   float xv[kStreamLoads][8];
-  float ss = 0.f;
-#pragma unroll
-  for (int u = 0; u < kStreamLoads; u++) {
-    const int64_t c = lane + 32 * u;
-    if (c < chunks) {
-      loadX(p.x, p.cols, p.normW, 0, c, xv[u], ss);
-    } else {
-#pragma unroll
-      for (int i = 0; i < 8; i++) xv[u][i] = 0.f;
-    }
-  }
-  const float rs = p.normW != nullptr ? rsqrtf(warpSum(ss) / static_cast<float>(p.cols) + p.eps) : 1.f;
+  const float rs = laneX(p, lane, xv);
   cpAsyncWait<0>();
   __syncthreads();
   for (int64_t i = warp; i < n; i += kStageWarps) {
@@ -637,11 +634,11 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
   }
 }
 
-// Rows a block of gateUpStageKernel takes for p, or 0 where it does not take p: one x row of at
-// most 32 x kStreamLoads chunks in F16 / BF16 rows of whole 16-byte pieces, whose gate and up
-// rows for one block an SM fit its shared memory.
-int64_t gateUpStageRows(const MatvecParams& p, GgmlType t, int n) {
-  if (n != 1 || p.up == nullptr || (t != GgmlType::F16 && t != GgmlType::BF16) || p.rowBytes % 16 != 0 ||
+// Rows a block of gateUpStageKernel takes for p (F16 / BF16 weights), or 0 where it does not take
+// p: one x row of at most 32 x kStreamLoads chunks in rows of whole 16-byte pieces, whose gate and
+// up rows for one block an SM fit its shared memory.
+int64_t gateUpStageRows(const MatvecParams& p, int n) {
+  if (n != 1 || p.up == nullptr || p.rowBytes % 16 != 0 ||
       p.cols / 8 > int64_t{32} * kStreamLoads || reinterpret_cast<uintptr_t>(p.w[0]) % 16 != 0 ||
       reinterpret_cast<uintptr_t>(p.up) % 16 != 0) {
     return 0;
@@ -830,7 +827,7 @@ struct Launch {
       }
     }
     if constexpr (T == GgmlType::F16 || T == GgmlType::BF16) {
-      if (const int64_t per = gateUpStageRows(p, T, n); per > 0) {
+      if (const int64_t per = gateUpStageRows(p, n); per > 0) {
         launchGateUpStage<T>(s, p, per);
         return;
       }
