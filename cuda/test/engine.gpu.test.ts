@@ -150,6 +150,37 @@ test('tiny-qwen2 F16: CUDA greedy continuations identical to the CPU backend', a
   await cpuCudaGreedy(file, qwenPrompts, 64);
 });
 
+/**
+ * CUDA launches each greedy decode step before reading the previous one's token (run-ahead), so a
+ * stop token leaves one step computed and dropped: the CPU backend's tokens and finish, every KV
+ * block back, and exactly one step more than the CPU backend (which does not run ahead) took.
+ */
+test('tiny-qwen2 F16: a stop token on cuda:0 ends where the CPU backend does; the step run ahead is dropped', async () => {
+  const file = await synthModel('tiny-qwen2', 'f16');
+  assert.ok(file, 'the Qwen2.5 tokenizer files are missing');
+  const tokens = qwenPrompts[1]!;
+  const run = async (device: 'cpu' | 'cuda:0', stopTokenIds: number[]) => {
+    const engine = await loadEngine(file, { device, threads: 8 });
+    try {
+      const collector = new SeqCollector(engine);
+      engine.submit(1, tokens, params({ maxTokens: 40, stopTokenIds }));
+      const r = await collector.result(1);
+      const s = engine.stats();
+      return { tokens: r.tokens, finish: r.finish, steps: s.steps, kvBlocksUsed: s.kvBlocksUsed };
+    } finally {
+      await engine.unload();
+    }
+  };
+  const free = await run('cpu', []);
+  const stop = free.tokens[12]!;
+  const cpu = await run('cpu', [stop]);
+  const cuda = await run('cuda:0', [stop]);
+  assert.equal(cpu.finish, 'stop');
+  assert.deepEqual({ tokens: cuda.tokens, finish: cuda.finish }, { tokens: cpu.tokens, finish: cpu.finish });
+  assert.equal(cuda.kvBlocksUsed, 0);
+  assert.equal(cuda.steps, cpu.steps + 1);
+});
+
 test('stats count weights, KV pool and scratch on the device', async () => {
   const file = sharedFile('models/stories260K.gguf');
   assert.ok(file);

@@ -29,6 +29,11 @@ export interface LoadOptions {
    * record steps and so pads only when this is set; CUDA always pads.
    */
   padDecodeSteps?: boolean;
+  /**
+   * TEST-ONLY: launch the next greedy decode step before reading the current one's tokens even on
+   * the CPU, where nothing overlaps and so this is off unless set; CUDA always runs ahead.
+   */
+  runAhead?: boolean;
 }
 
 export interface SamplingParams {

@@ -110,6 +110,17 @@ class Backend {
   virtual void upload(void* dst, const void* src, size_t bytes) = 0;
   virtual void download(void* dst, const void* src, size_t bytes) = 0;
   virtual void synchronize() = 0;
+  // Steps in flight. mark() closes the work enqueued since the previous mark and returns its
+  // ticket; wait(ticket) returns once that work is done, with its downloadAsync copies written.
+  // downloadAsync writes `dst` only inside that wait, so dst must stay valid and untouched until
+  // then. At most two marks are outstanding: a third waits for the oldest's work and drops its
+  // copies. The defaults are synchronous (host memory backends).
+  virtual void downloadAsync(void* dst, const void* src, size_t bytes) { download(dst, src, bytes); }
+  virtual uint64_t mark() { return 0; }
+  virtual void wait(uint64_t ticket) { (void)ticket; }
+  // Whether the work between marks runs while the host goes on, so that enqueuing the next step
+  // before waiting for the current one hides the host's part of a step (Engine's run-ahead).
+  virtual bool overlapsSteps() const { return false; }
   // Uploads `rows` whole rows of a weight matrix (`cols` elements of `type` a row) to dst in the
   // layout this backend's kernels read (the CUDA backend: weight_layout.h); the default keeps
   // the stored GGUF blocks. Only for matrices the ops take as WeightView, never f32 vectors.

@@ -41,19 +41,29 @@ CudaBackend::CudaBackend(int ordinal) : ordinal_(ordinal) {
   cudaStream_t s;
   cudaCheck(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking), "cudaStreamCreate");
   stream_ = s;
+  for (Epoch& e : epochs_) {
+    cudaEvent_t ev;
+    cudaCheck(cudaEventCreateWithFlags(&ev, cudaEventDisableTiming), "cudaEventCreate");
+    e.done = ev;
+  }
   splitScratchFn_ = [this](size_t floats) { return splitScratch(floats); };
 }
 
 namespace {
 constexpr size_t kUpStageBytes = 1u << 20;    // per-step uploads are a few KB
 constexpr size_t kDownStageMax = 64u << 20;   // the engine's logit scratch cap
+constexpr size_t kDownAsyncBytes = 64u << 10;  // a step's sampled ids
 }  // namespace
 
 CudaBackend::~CudaBackend() {
   // Nothing here may throw; a faulted context fails these calls and that is fine at teardown.
   cudaSetDevice(ordinal_);
   for (auto& [key, r] : graphs_) cudaGraphExecDestroy(static_cast<cudaGraphExec_t>(r.exec));
-  if (upStage_ != nullptr) cudaFreeHost(upStage_);
+  for (Epoch& e : epochs_) {
+    if (e.up != nullptr) cudaFreeHost(e.up);
+    if (e.down != nullptr) cudaFreeHost(e.down);
+    if (e.done != nullptr) cudaEventDestroy(static_cast<cudaEvent_t>(e.done));
+  }
   if (downStage_ != nullptr) cudaFreeHost(downStage_);
   if (scratch_ != nullptr) cudaFree(scratch_);
   if (counters_ != nullptr) cudaFree(counters_);
@@ -108,18 +118,18 @@ void* CudaBackend::pinned(void*& buf, size_t& cap, size_t bytes) {
 void CudaBackend::upload(void* dst, const void* src, size_t bytes) {
   if (bytes == 0) return;
   useDevice();
+  Epoch& e = epochs_[epoch_];
   const size_t aligned = (bytes + 255) & ~size_t{255};
-  if (upStageUsed_ + aligned <= kUpStageBytes) {
-    uint8_t* stage = static_cast<uint8_t*>(pinned(upStage_, upStageCap_, kUpStageBytes)) + upStageUsed_;
+  if (e.upUsed + aligned <= kUpStageBytes) {
+    uint8_t* stage = static_cast<uint8_t*>(pinned(e.up, e.upCap, kUpStageBytes)) + e.upUsed;
     std::memcpy(stage, src, bytes);
-    upStageUsed_ += aligned;
+    e.upUsed += aligned;
     cudaCheck(cudaMemcpyAsync(dst, stage, bytes, cudaMemcpyHostToDevice, stream_), "upload");
     return;
   }
   // From pageable host memory the copy is staged before the call returns, so `src` may be reused.
   cudaCheck(cudaMemcpyAsync(dst, src, bytes, cudaMemcpyHostToDevice, stream_), "upload");
-  cudaCheck(cudaStreamSynchronize(stream_), "upload");
-  upStageUsed_ = 0;
+  synchronize();
 }
 
 void CudaBackend::uploadWeight(void* dst, const void* src, GgmlType type, int64_t rows, int64_t cols) {
@@ -140,19 +150,67 @@ void CudaBackend::download(void* dst, const void* src, size_t bytes) {
   if (bytes <= kDownStageMax) {
     void* stage = pinned(downStage_, downStageCap_, bytes);
     cudaCheck(cudaMemcpyAsync(stage, src, bytes, cudaMemcpyDeviceToHost, stream_), "download");
-    cudaCheck(cudaStreamSynchronize(stream_), "download");
+    synchronize();
     std::memcpy(dst, stage, bytes);
   } else {
     cudaCheck(cudaMemcpyAsync(dst, src, bytes, cudaMemcpyDeviceToHost, stream_), "download");
-    cudaCheck(cudaStreamSynchronize(stream_), "download");
+    synchronize();
   }
-  upStageUsed_ = 0;
 }
 
 void CudaBackend::synchronize() {
   useDevice();
   cudaCheck(cudaStreamSynchronize(stream_), "synchronize");
-  upStageUsed_ = 0;
+  epochs_[epoch_].upUsed = 0;
+}
+
+void CudaBackend::downloadAsync(void* dst, const void* src, size_t bytes) {
+  if (bytes == 0) return;
+  Epoch& e = epochs_[epoch_];
+  const size_t aligned = (bytes + 255) & ~size_t{255};
+  if (e.downUsed + aligned > kDownAsyncBytes) {
+    download(dst, src, bytes);
+    return;
+  }
+  useDevice();
+  uint8_t* stage = static_cast<uint8_t*>(pinned(e.down, e.downCap, kDownAsyncBytes));
+  cudaCheck(cudaMemcpyAsync(stage + e.downUsed, src, bytes, cudaMemcpyDeviceToHost, stream_), "download");
+  e.copies.push_back(DeferredCopy{dst, e.downUsed, bytes});
+  e.downUsed += aligned;
+}
+
+uint64_t CudaBackend::mark() {
+  useDevice();
+  Epoch& e = epochs_[epoch_];
+  cudaCheck(cudaEventRecord(static_cast<cudaEvent_t>(e.done), stream_), "cudaEventRecord");
+  e.ticket = nextTicket_++;
+  epoch_ = (epoch_ + 1) % kEpochs;
+  reopenEpoch();
+  return e.ticket;
+}
+
+void CudaBackend::reopenEpoch() {
+  Epoch& e = epochs_[epoch_];
+  if (e.ticket != 0) {
+    cudaCheck(cudaEventSynchronize(static_cast<cudaEvent_t>(e.done)), "cudaEventSynchronize");
+    e.copies.clear();
+    e.ticket = 0;
+  }
+  e.upUsed = 0;
+  e.downUsed = 0;
+}
+
+void CudaBackend::wait(uint64_t ticket) {
+  for (Epoch& e : epochs_) {
+    if (ticket == 0 || e.ticket != ticket) continue;
+    useDevice();
+    cudaCheck(cudaEventSynchronize(static_cast<cudaEvent_t>(e.done)), "cudaEventSynchronize");
+    for (const DeferredCopy& c : e.copies) std::memcpy(c.dst, static_cast<uint8_t*>(e.down) + c.offset, c.bytes);
+    e.copies.clear();
+    e.ticket = 0;
+    return;
+  }
+  throw NativeError(err::kInternal, "step ticket " + std::to_string(ticket) + " is not outstanding");
 }
 
 size_t CudaBackend::memoryUsed() const {

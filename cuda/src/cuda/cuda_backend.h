@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "backend/backend.h"
 
@@ -36,6 +37,10 @@ class CudaBackend final : public Backend {
   void uploadWeight(void* dst, const void* src, GgmlType type, int64_t rows, int64_t cols) override;
   void download(void* dst, const void* src, size_t bytes) override;
   void synchronize() override;
+  void downloadAsync(void* dst, const void* src, size_t bytes) override;
+  uint64_t mark() override;
+  void wait(uint64_t ticket) override;
+  bool overlapsSteps() const override { return true; }
   size_t memoryUsed() const override;
   size_t memoryFree() const override;
 
@@ -102,11 +107,34 @@ class CudaBackend final : public Backend {
   size_t sampleIoBytes_ = 0;
   void* sampleScratch_ = nullptr;
   size_t sampleScratchBytes_ = 0;
-  // Pinned host staging: small uploads are copied here and sent asynchronously (the region is
-  // reused only after the stream has been synchronized); downloads land here first.
-  void* upStage_ = nullptr;
-  size_t upStageCap_ = 0;
-  size_t upStageUsed_ = 0;
+  // The work between two marks and its pinned host staging: small uploads are copied to `up` and
+  // sent asynchronously, downloadAsync lands in `down` and reaches its destination in wait(). The
+  // epochs take turns: two may be outstanding (marked, not yet waited for) while the third takes
+  // the next step's work; an epoch's staging is reused only after its mark's event.
+  struct DeferredCopy {
+    void* dst;
+    size_t offset;
+    size_t bytes;
+  };
+  struct Epoch {
+    void* up = nullptr;
+    size_t upCap = 0;
+    size_t upUsed = 0;
+    void* down = nullptr;
+    size_t downCap = 0;
+    size_t downUsed = 0;
+    std::vector<DeferredCopy> copies;
+    void* done = nullptr;  // cudaEvent_t, recorded by mark()
+    uint64_t ticket = 0;   // the outstanding mark's ticket; 0: none
+  };
+  // Makes epochs_[epoch_] free for new work (waits for its previous mark if still outstanding).
+  void reopenEpoch();
+
+  static constexpr int kEpochs = 3;
+  Epoch epochs_[kEpochs];
+  int epoch_ = 0;
+  uint64_t nextTicket_ = 1;
+  // Synchronous downloads land here first.
   void* downStage_ = nullptr;
   size_t downStageCap_ = 0;
 };

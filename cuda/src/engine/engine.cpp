@@ -90,8 +90,8 @@ Engine::Engine(EngineOptions opts) : opts_(std::move(opts)) {
     forward_ = std::make_unique<Forward>(*backend_, c, weights_, *kv_, maxRows, logitRows, tableEntries,
                                          opts_.padDecodeSteps || backend_->recordsSteps());
     logits_.resize(static_cast<size_t>(logitRows) * c.vocabSize);
-    stepTokens_.resize(static_cast<size_t>(logitRows));
     stepLogprobs_.resize(static_cast<size_t>(logitRows));
+    runAhead_ = opts_.runAhead || backend_->overlapsSteps();
   } catch (...) {
     forward_.reset();
     kv_.reset();
@@ -297,6 +297,7 @@ bool Engine::admit() {
     if (kv_->available() - need < runningSeqs) break;
     if (!kv_->take(need, s.blocks)) break;
     s.admitted = std::chrono::steady_clock::now();
+    s.serial = nextSerial_++;
     if (s.isForward) forwardRunning = true;
     else runningSeqs++;
     running_.push_back(std::move(waiting_.front()));
@@ -313,7 +314,9 @@ void Engine::loop() {
     bool stopping;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait(lock, [&] { return stopping_ || !inbox_.empty() || !cancels_.empty() || !running_.empty() || !waiting_.empty(); });
+      cv_.wait(lock, [&] {
+        return stopping_ || !inbox_.empty() || !cancels_.empty() || !running_.empty() || !waiting_.empty() || ahead_;
+      });
       stopping = stopping_;
       while (!inbox_.empty()) {
         waiting_.push_back(std::move(inbox_.front()));
@@ -336,9 +339,10 @@ void Engine::loop() {
     };
     running_.erase(std::remove_if(running_.begin(), running_.end(), drop), running_.end());
     waiting_.erase(std::remove_if(waiting_.begin(), waiting_.end(), drop), waiting_.end());
+    if (stopping) dropAhead();
     if (!stopping) {
       admit();
-      if (!running_.empty()) {
+      if (!running_.empty() || ahead_) {
         try {
           step(events);
         } catch (const std::exception& e) {
@@ -350,6 +354,7 @@ void Engine::loop() {
                                                                                   : err::kInternal;
           for (auto& s : running_) finish(*s, "error", events, code, e.what());
           running_.clear();
+          dropAhead();
         }
       }
     }
@@ -407,8 +412,9 @@ void Engine::reserveDecodeBlocks() {
 }
 
 // After a step whose logits stayed in backend memory: downloads the forward() requests' rows and
-// samples every other logit row where the logits are, into stepTokens_ / stepLogprobs_.
-void Engine::sampleOnBackend() {
+// samples every other logit row where the logits are, into st.tokens / stepLogprobs_. Nothing runs
+// ahead of such a step, so running_ holds exactly what it did at launch.
+void Engine::sampleOnBackend(Launched& st) {
   const int vocab = opts_.config.vocabSize;
   float* logits = forward_->deviceLogits();
   sampleRequests_.clear();
@@ -434,13 +440,23 @@ void Engine::sampleOnBackend() {
                    sampleResults_.data());
   for (size_t i = 0; i < sampleRequests_.size(); i++) {
     const size_t row = static_cast<size_t>(sampleRequests_[i].row);
-    stepTokens_[row] = sampleResults_[i].token;
+    st.tokens[row] = sampleResults_[i].token;
     stepLogprobs_[row] = std::move(sampleResults_[i].logprob);
   }
 }
 
+// One step: the one launched ahead, or the running sequences' next rows planned and launched now;
+// then, where it can, the step after it launched before this one's tokens are read; then this
+// one's tokens.
 void Engine::step(std::vector<SeqEvent>& events) {
-  const int vocab = opts_.config.vocabSize;
+  std::unique_ptr<Launched> cur = std::move(ahead_);
+  if (!cur) cur = launchPlanned();
+  if (!cur) return;
+  ahead_ = launchAhead(*cur);
+  collect(*cur, events);
+}
+
+std::unique_ptr<Engine::Launched> Engine::launchPlanned() {
   const int bs = kv_->blockSize();
   batch_.clear();
   int rowBudget = forward_->maxRows();
@@ -450,11 +466,7 @@ void Engine::step(std::vector<SeqEvent>& events) {
     const int offset = static_cast<int>(batch_.blockTables.size());
     batch_.blockTables.insert(batch_.blockTables.end(), s.blocks.begin(), s.blocks.end());
     for (int j = s.computed; j < s.computed + count; j++) {
-      batch_.tokens.push_back(s.tokens[j]);
-      batch_.pos.push_back(j);
-      batch_.slots.push_back(s.blocks[j / bs] * bs + j % bs);
-      batch_.tableOffset.push_back(offset);
-      batch_.maxPos = std::max(batch_.maxPos, j);
+      batch_.addRow(s.tokens[j], j, s.blocks[j / bs] * bs + j % bs, offset);
     }
     const int last = batch_.rows() - 1;
     if (allLogits) {
@@ -491,42 +503,104 @@ void Engine::step(std::vector<SeqEvent>& events) {
     }
     if (count > 0) addRows(s, count, s.isForward);
   }
-  if (batch_.rows() == 0) return;
+  if (batch_.rows() == 0) return nullptr;
 
   // When every sampled row is plain greedy (what Sampler::sample reduces to without penalties,
   // bias or logprobs), the recorded step itself picks the tokens (argmax); otherwise the logits
   // stay in backend memory and Backend::sample picks them there. Either way only token ids (and
   // logprobs) come back, except for the rows of forward() requests.
+  auto st = std::make_unique<Launched>();
   batch_.greedy = !batch_.logitRows.empty();
+  st->decode = true;
   for (const auto& sp : running_) {
     const Sequence& s = *sp;
-    if (s.stepRows == 0 || s.stepLogitIndex < 0) continue;
+    if (s.stepRows == 0) continue;
+    st->seqs.push_back(StepSeq{s.serial, s.stepRows, s.stepLogitIndex});
+    st->decode = st->decode && !s.isForward && s.stepRows == 1 && s.stepLogitIndex >= 0;
+    if (s.stepLogitIndex < 0) continue;
     const SamplingParams& p = s.params;
     batch_.greedy = batch_.greedy && !s.isForward && p.temperature <= 0.f && p.repetitionPenalty == 1.f &&
                     p.presencePenalty == 0.f && p.frequencyPenalty == 0.f && p.logitBias.empty() &&
                     p.topLogprobs == 0;
   }
-  forward_->run(batch_, nullptr, stepTokens_.data());
-  if (!batch_.greedy) sampleOnBackend();
+  st->greedy = batch_.greedy;
+  st->tokens.resize(batch_.logitRows.size());
+  st->ticket = forward_->launch(batch_, st->tokens.data());
+  return st;
+}
+
+// The decode step after `cur`, launched before cur's tokens are read: each row's token is cur's
+// argmax of the same row, still on the device, so the host's work between two steps (reading the
+// tokens, events, the next launch) overlaps the device's. Only when that step is certain to be
+// wanted but for a stop token: cur is a greedy decode step of every running sequence, nothing
+// waits to be admitted, none reaches its length limit with cur's token, and each gets the block
+// its next position needs without preempting. A sequence that stops on cur's token (or is
+// cancelled meanwhile) wastes its row: collect() finds it gone.
+std::unique_ptr<Engine::Launched> Engine::launchAhead(const Launched& cur) {
+  if (!runAhead_ || !cur.greedy || !cur.decode || !waiting_.empty() || running_.size() != cur.seqs.size()) {
+    return nullptr;
+  }
+  for (size_t i = 0; i < running_.size(); i++) {
+    Sequence& s = *running_[i];
+    const int pos = s.computed + 1;  // cur computes position s.computed
+    if (s.serial != cur.seqs[i].serial || s.generated + 1 >= s.params.maxTokens || pos + 1 >= opts_.ctx) {
+      return nullptr;
+    }
+    const int need = kv_->blocksFor(pos + 1);
+    while (static_cast<int>(s.blocks.size()) < need) {
+      if (!kv_->take(1, s.blocks)) return nullptr;
+    }
+  }
+  const int bs = kv_->blockSize();
+  batch_.clear();
+  batch_.greedy = true;
+  batch_.tokensOnDevice = true;
+  for (size_t i = 0; i < running_.size(); i++) {
+    const Sequence& s = *running_[i];
+    const int pos = s.computed + 1;
+    const int offset = static_cast<int>(batch_.blockTables.size());
+    batch_.blockTables.insert(batch_.blockTables.end(), s.blocks.begin(), s.blocks.end());
+    batch_.addRow(0, pos, s.blocks[pos / bs] * bs + pos % bs, offset);
+    batch_.logitRows.push_back(static_cast<int32_t>(i));
+  }
+  auto st = std::make_unique<Launched>();
+  st->greedy = true;
+  st->decode = true;
+  st->seqs = cur.seqs;
+  st->tokens.resize(running_.size());
+  st->ticket = forward_->launch(batch_, st->tokens.data());
+  return st;
+}
+
+// Waits for a launched step and applies it: sampled tokens appended and reported, finished
+// sequences retired. Its sequences that finished or were cancelled since its launch are skipped.
+void Engine::collect(Launched& st, std::vector<SeqEvent>& events) {
+  const int vocab = opts_.config.vocabSize;
+  forward_->wait(st.ticket);
+  if (!st.greedy) sampleOnBackend(st);
 
   const auto now = std::chrono::steady_clock::now();
-  for (auto& sp : running_) {
-    Sequence& s = *sp;
-    if (s.stepRows == 0) continue;
-    s.computed += s.stepRows;
+  size_t next = 0;  // running_ keeps its order, so each sequence is searched for after the last
+  for (const StepSeq& q : st.seqs) {
+    size_t r = next;
+    while (r < running_.size() && running_[r]->serial != q.serial) r++;
+    if (r == running_.size()) continue;
+    next = r + 1;
+    Sequence& s = *running_[r];
+    s.computed += q.rows;
     if (s.isForward) {
-      const float* src = logits_.data() + static_cast<size_t>(s.stepLogitIndex) * vocab;
-      s.logits.insert(s.logits.end(), src, src + static_cast<size_t>(s.stepRows) * vocab);
+      const float* src = logits_.data() + static_cast<size_t>(q.logitIndex) * vocab;
+      s.logits.insert(s.logits.end(), src, src + static_cast<size_t>(q.rows) * vocab);
       if (s.computed == static_cast<int>(s.tokens.size())) finish(s, "stop", events);
       continue;
     }
-    if (s.stepLogitIndex < 0) continue;
-    const int32_t token = stepTokens_[static_cast<size_t>(s.stepLogitIndex)];
+    if (q.logitIndex < 0) continue;
+    const int32_t token = st.tokens[static_cast<size_t>(q.logitIndex)];
     s.tokens.push_back(token);
     s.generated++;
     SeqEvent& e = eventFor(s, events);
     e.tokens.push_back(token);
-    if (s.params.topLogprobs > 0) e.logprobs.push_back(std::move(stepLogprobs_[static_cast<size_t>(s.stepLogitIndex)]));
+    if (s.params.topLogprobs > 0) e.logprobs.push_back(std::move(stepLogprobs_[static_cast<size_t>(q.logitIndex)]));
     if (!s.prefillReported) {
       s.prefillReported = true;
       e.promptTokens = s.promptLen;
@@ -545,6 +619,18 @@ void Engine::step(std::vector<SeqEvent>& events) {
   std::lock_guard<std::mutex> lock(mu_);
   stats_.steps++;
   stats_.stepShapes = forward_->stepShapes();
+}
+
+// A step launched ahead whose rows nobody will read (the engine stops, or a step failed and
+// finished its sequences): waited for, so that nothing still runs when buffers are released. A
+// device failure here was already reported by the step that failed, or has no one to go to.
+void Engine::dropAhead() {
+  if (!ahead_) return;
+  try {
+    forward_->wait(ahead_->ticket);
+  } catch (const std::exception&) {
+  }
+  ahead_.reset();
 }
 
 }  // namespace llorch

@@ -41,6 +41,9 @@ struct EngineOptions {
   // Pads decode steps to row buckets even where the backend does not record steps (the CPU), so
   // that CPU tests cover the padding the CUDA backend gets by default.
   bool padDecodeSteps = false;
+  // Launches the next greedy decode step before reading the current one's tokens even where the
+  // backend does not overlap steps (the CPU), so that CPU tests cover what CUDA does by default.
+  bool runAhead = false;
 };
 
 struct SeqEvent {
@@ -118,16 +121,35 @@ class Engine {
     std::vector<float> logits;    // forward requests: all rows' logits so far
     std::chrono::steady_clock::time_point admitted;
     bool prefillReported = false;
-    // Rows of this sequence in the current step.
+    uint64_t serial = 0;  // admission order: running_ is sorted by it
+    // Rows of this sequence in the step being planned.
     int stepRows = 0;
     int stepLogitIndex = -1;
+  };
+  // A step launched on the backend and not yet collected: its sequences (by serial, in running_
+  // order), their rows and first logit row, and where its greedy ids land.
+  struct StepSeq {
+    uint64_t serial;
+    int rows;
+    int logitIndex;  // -1: no logits this step
+  };
+  struct Launched {
+    uint64_t ticket = 0;
+    bool greedy = false;
+    bool decode = false;  // every row is the next token of its own sequence
+    std::vector<StepSeq> seqs;
+    std::vector<int32_t> tokens;  // by logit row
   };
 
   void loop();
   bool admit();
   void reserveDecodeBlocks();
   void step(std::vector<SeqEvent>& events);
-  void sampleOnBackend();
+  std::unique_ptr<Launched> launchPlanned();
+  std::unique_ptr<Launched> launchAhead(const Launched& cur);
+  void collect(Launched& st, std::vector<SeqEvent>& events);
+  void dropAhead();
+  void sampleOnBackend(Launched& st);
   void finish(Sequence& s, const char* reason, std::vector<SeqEvent>& events, const char* code = nullptr,
               const std::string& message = std::string());
   SeqEvent& eventFor(Sequence& s, std::vector<SeqEvent>& events);
@@ -139,8 +161,7 @@ class Engine {
   std::unique_ptr<Forward> forward_;
   StepBatch batch_;
   std::vector<float> logits_;           // forward() requests' logit rows, by logit row
-  std::vector<int32_t> stepTokens_;     // the step's sampled ids, by logit row
-  std::vector<TokenLogprob> stepLogprobs_;  // and their logprobs when asked for
+  std::vector<TokenLogprob> stepLogprobs_;  // a sampled step's logprobs when asked for, by logit row
   std::vector<SampleRequest> sampleRequests_;
   std::vector<SampleResult> sampleResults_;
   EventSink sink_;
@@ -160,6 +181,10 @@ class Engine {
   std::deque<std::unique_ptr<Sequence>> waiting_;
   uint64_t preemptions_ = 0;  // engine thread only; published in stats_
   std::vector<std::unique_ptr<Sequence>> running_;
+  uint64_t nextSerial_ = 1;
+  bool runAhead_ = false;
+  // The decode step launched before the last one was collected (see launchAhead).
+  std::unique_ptr<Launched> ahead_;
 };
 
 }  // namespace llorch

@@ -70,6 +70,14 @@ StepPlan planStep(const StepBatch& b, int maxBucket) {
   return p;
 }
 
+void StepBatch::addRow(int32_t token, int position, int32_t slot, int32_t offset) {
+  tokens.push_back(token);
+  pos.push_back(position);
+  slots.push_back(slot);
+  tableOffset.push_back(offset);
+  maxPos = std::max(maxPos, position);
+}
+
 void StepBatch::clear() {
   tokens.clear();
   pos.clear();
@@ -78,6 +86,7 @@ void StepBatch::clear() {
   blockTables.clear();
   logitRows.clear();
   greedy = false;
+  tokensOnDevice = false;
   maxPos = 0;
 }
 
@@ -106,14 +115,15 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
     up_ = allocFloats(n * ff);
     lx_ = allocFloats(static_cast<size_t>(maxLogitRows) * embd);
     logits_ = allocFloats(static_cast<size_t>(maxLogitRows) * c_.vocabSize);
-    tokens_ = allocInts(n);
-    pos_ = allocInts(n);
-    slots_ = allocInts(n);
-    tableOffset_ = allocInts(n);
     // One entry more for the padding rows' table (the scratch block).
-    blockTables_ = allocInts(static_cast<size_t>(maxTableEntries) + 1);
-    logitRows_ = allocInts(static_cast<size_t>(maxLogitRows));
-    argmax_ = allocInts(static_cast<size_t>(maxLogitRows));
+    stepInts_.resize(4 * n + static_cast<size_t>(maxLogitRows) + static_cast<size_t>(maxTableEntries) + 1);
+    ints_ = allocInts(stepInts_.size());
+    tokens_ = ints_;
+    pos_ = tokens_ + n;
+    slots_ = pos_ + n;
+    tableOffset_ = slots_ + n;
+    logitRows_ = tableOffset_ + n;
+    blockTables_ = logitRows_ + maxLogitRows;
   } catch (...) {
     for (void* p : buffers_) be_.free(p);
     throw;
@@ -173,11 +183,10 @@ int32_t* Forward::allocInts(size_t count) {
   return static_cast<int32_t*>(p);
 }
 
-void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
+uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
   const int n = b.rows();
   const int nl = static_cast<int>(b.logitRows.size());
   const int embd = c_.embeddingLength;
-  const size_t ints = sizeof(int32_t);
 
   // Small steps and padded decode steps are recorded once per shape and replayed (CUDA graphs):
   // the attention split count then comes from maxPos rounded up to a bucket, and the rows'
@@ -188,25 +197,27 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
   if (record) keys_.insert(plan.key);
   // Padding rows are token 0 at position 0 of the scratch block, reached through one table entry
   // past the batch's: their K/V writes and attention stay inside it, their logits and argmax ids
-  // are computed and never copied out. They travel in the same uploads as the batch's rows.
+  // are computed and never copied out. With tokensOnDevice their token is the previous step's
+  // padding rows' argmax instead: another id, as harmless.
   const int rows = plan.rows;
   const int32_t entry = static_cast<int32_t>(b.blockTables.size());
   const int32_t scratch = kv_.scratchBlock();
-  auto upload = [&](int32_t* dst, const std::vector<int32_t>& v, size_t count, int32_t fill) {
-    if (count == v.size()) {
-      be_.upload(dst, v.data(), ints * count);
-      return;
-    }
-    pad_.assign(v.begin(), v.end());
-    pad_.resize(count, fill);
-    be_.upload(dst, pad_.data(), ints * count);
+  const size_t stride = static_cast<size_t>(maxRows_);
+  auto fill = [&](size_t at, const std::vector<int32_t>& v, int32_t padding) {
+    std::copy(v.begin(), v.end(), stepInts_.begin() + static_cast<std::ptrdiff_t>(at));
+    std::fill_n(stepInts_.begin() + static_cast<std::ptrdiff_t>(at + v.size()), rows - n, padding);
   };
-  upload(tokens_, b.tokens, rows, 0);
-  upload(pos_, b.pos, rows, 0);
-  upload(slots_, b.slots, rows, scratch * kv_.blockSize());
-  upload(tableOffset_, b.tableOffset, rows, entry);
-  upload(blockTables_, b.blockTables, b.blockTables.size() + (rows > n ? 1 : 0), scratch);
-  be_.upload(logitRows_, b.logitRows.data(), ints * nl);
+  fill(0, b.tokens, 0);
+  fill(stride, b.pos, 0);
+  fill(2 * stride, b.slots, scratch * kv_.blockSize());
+  fill(3 * stride, b.tableOffset, entry);
+  const size_t tables = 4 * stride + static_cast<size_t>(maxLogitRows_);
+  std::copy(b.logitRows.begin(), b.logitRows.end(), stepInts_.begin() + static_cast<std::ptrdiff_t>(4 * stride));
+  std::copy(b.blockTables.begin(), b.blockTables.end(), stepInts_.begin() + static_cast<std::ptrdiff_t>(tables));
+  stepInts_[tables + b.blockTables.size()] = scratch;
+  const size_t first = b.tokensOnDevice ? stride : 0;
+  const size_t end = tables + b.blockTables.size() + 1;
+  be_.upload(ints_ + first, stepInts_.data() + first, sizeof(int32_t) * (end - first));
   const int logitRows = allRows ? rows : nl;
 
   AttentionBatch ab;
@@ -250,15 +261,10 @@ void Forward::run(const StepBatch& b, float* logits, int32_t* tokens) {
     if (!allRows) be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]
     float* const out = logits_;                                   // logits: [logitRows, n_vocab]
     be_.normMatmul(&out, &w_.output, 1, allRows ? x_ : lx_, w_.outputNorm, c_.rmsNormEps, logitRows, lx_);
-    if (b.greedy) be_.argmax(argmax_, logits_, logitRows, c_.vocabSize);
+    if (b.greedy) be_.argmax(tokens_, logits_, logitRows, c_.vocabSize);
   });
-  if (nl == 0) return;
-  if (b.greedy) {
-    be_.download(tokens, argmax_, sizeof(int32_t) * static_cast<size_t>(nl));
-  } else if (logits != nullptr) {
-    be_.download(logits, logits_, sizeof(float) * static_cast<size_t>(nl) * c_.vocabSize);
-  }
-  be_.synchronize();
+  if (b.greedy) be_.downloadAsync(tokens, tokens_, sizeof(int32_t) * static_cast<size_t>(nl));
+  return be_.mark();
 }
 
 }  // namespace llorch

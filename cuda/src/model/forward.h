@@ -22,11 +22,15 @@ struct StepBatch {
   std::vector<int32_t> blockTables;  // concatenated block tables of the step's sequences
   std::vector<int32_t> logitRows;    // rows whose logits are wanted, in output order
   // Every logit row is sampled greedily from the raw logits (no penalties, bias or logprobs): the
-  // device computes the argmax and run() downloads only the token ids.
+  // device computes the argmax and launch() downloads only the token ids.
   bool greedy = false;
+  // Row i's token is the argmax of logit row i of the step launched just before (a greedy decode
+  // step of the same rows, run ahead of reading its tokens): `tokens` is not read.
+  bool tokensOnDevice = false;
   int maxPos = 0;
 
   int rows() const { return static_cast<int>(tokens.size()); }
+  void addRow(int32_t token, int position, int32_t slot, int32_t offset);
   void clear();
 };
 
@@ -66,10 +70,12 @@ class Forward {
   // Distinct recording keys of the steps run so far (on CUDA: at most one graph each).
   int stepShapes() const { return static_cast<int>(keys_.size()); }
 
-  // Runs the step and copies the logits of b.logitRows to host `logits` ([count][vocab]), or
-  // with b.greedy their argmax token ids to `tokens` ([count]; logits untouched). With `logits`
-  // null and no b.greedy, the logits stay in backend memory: deviceLogits(), in logitRows order.
-  void run(const StepBatch& b, float* logits, int32_t* tokens);
+  // Enqueues the step and returns its ticket (Backend::mark). With b.greedy the argmax token ids
+  // of b.logitRows reach `tokens` ([count]) when wait(ticket) returns, and `tokens` must stay
+  // untouched until then; otherwise the logits stay in backend memory (deviceLogits(), in
+  // logitRows order) for the next step to be launched after wait(ticket).
+  uint64_t launch(const StepBatch& b, int32_t* tokens);
+  void wait(uint64_t ticket) { be_.wait(ticket); }
   float* deviceLogits() { return logits_; }
 
  private:
@@ -85,7 +91,9 @@ class Forward {
   int maxTableEntries_;
   size_t scratchBytes_ = 0;
   int maxBucket_ = 0;  // 0: decode steps run unpadded
-  std::vector<int32_t> pad_;  // host staging of a per-row array with the padding rows appended
+  // A step's integer inputs, one upload: tokens, pos, slots and tableOffset ([maxRows] each),
+  // logitRows ([maxLogitRows]), then the block tables (one entry more for the padding rows').
+  std::vector<int32_t> stepInts_;
   std::unordered_set<uint64_t> keys_;
   std::vector<void*> buffers_;
   float *x_, *h_, *q_, *k_, *v_, *attn_, *gate_, *up_, *lx_, *logits_;
@@ -94,7 +102,9 @@ class Forward {
   // score multiplier.
   std::vector<float> yarnFactors_;
   float scoreScale_ = 1.f;
-  int32_t *tokens_, *pos_, *slots_, *tableOffset_, *blockTables_, *logitRows_, *argmax_;
+  // Device copies of stepInts_' arrays. A greedy step's argmax writes its ids over tokens_, where
+  // a step launched after it with tokensOnDevice reads them.
+  int32_t *ints_, *tokens_, *pos_, *slots_, *tableOffset_, *logitRows_, *blockTables_;
 };
 
 }  // namespace llorch

@@ -218,6 +218,7 @@ EngineOptions readLoadOptions(const Napi::Value& v) {
   opts.kvBlocks = static_cast<int>(readIntField(o, "kvBlocks", 0, 1, 1 << 24));
   opts.prefillChunk = static_cast<int>(readIntField(o, "prefillChunk", 256, 1, 65536));
   opts.padDecodeSteps = !o.Get("padDecodeSteps").IsUndefined() && readBool(o, "padDecodeSteps");
+  opts.runAhead = !o.Get("runAhead").IsUndefined() && readBool(o, "runAhead");
   return opts;
 }
 
