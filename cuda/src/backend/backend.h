@@ -222,6 +222,13 @@ class Backend {
     (void)key;
     enqueue();
   }
+  // Weights that an op enqueued after the next one reads (at most two): a hint, so that a backend
+  // can start moving them closer while the next op runs (CUDA: the next matrix-vector product
+  // prefetches them into L2 before it waits for its input). The next op takes it, or drops it.
+  virtual void warm(const WeightView* ws, int count) {
+    (void)ws;
+    (void)count;
+  }
   // Whether runStep replays recordings, so that padding a step to a recorded shape pays for its
   // extra rows (model/forward.cpp pads decode steps to row buckets only then).
   virtual bool recordsSteps() const { return false; }

@@ -362,9 +362,21 @@ void CudaBackend::sample(float* logits, int vocab, const SampleRequest* rows, in
   }
 }
 
+void CudaBackend::warm(const WeightView* ws, int count) {
+  warmCount_ = std::min(count, 2);
+  std::copy(ws, ws + warmCount_, warm_);
+}
+
+void CudaBackend::takeWarm(const WeightView*& ws, int& count) {
+  ws = warm_;
+  count = warmCount_;
+  warmCount_ = 0;
+}
+
 void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW,
                              float eps, int n, float* normed) {
   MatvecJob job;
+  takeWarm(job.warm, job.warmCount);
   job.count = count;
   job.ws = ws;
   job.ys = ys;
@@ -383,6 +395,7 @@ void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, 
 void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,
                              const float* normW, float eps, int n, float* normed) {
   MatvecJob job;
+  takeWarm(job.warm, job.warmCount);
   job.ws = &wg;
   job.ys = &gate;
   job.normW = normW;
@@ -401,6 +414,7 @@ void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const
 
 void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) {
   MatvecJob job;
+  takeWarm(job.warm, job.warmCount);
   job.ws = &w;
   job.ys = &x;
   job.accumulate = true;

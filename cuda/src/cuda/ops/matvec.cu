@@ -60,7 +60,16 @@ struct MatvecParams {
   float eps;
   bool accumulate;
   int rowSplit;  // warps per row group: 1; 2 where one a warp leaves SMs idle; 4 for long rows
+  const uint8_t* warm[2];  // MatvecJob::warm
+  size_t warmBytes[2];
 };
+
+__device__ inline void warmShares(const MatvecParams& p) {
+#pragma unroll
+  for (int i = 0; i < 2; i++) {
+    if (p.warm[i] != nullptr) prefetchShareL2(p.warm[i], p.warmBytes[i]);
+  }
+}
 
 // The activation chunk (8 floats at column 8c of x row r; every warp of a block reads all of x, so
 // these loads hit L1), times the norm weights when there is a norm; the row's 1/rms factor is
@@ -461,6 +470,7 @@ __device__ inline void matvecRun(const MatvecParams& p) {
   round.fetch(g.wr, g.live, p.cols, threadIdx.x % 32 + 32 * g.sub, 32 * p.rowSplit);
   // Rows longer than one round go on to L2 behind it.
   if (p.cols / 8 > int64_t{32} * p.rowSplit * kRound) matvecPrefetch<kRows>(p, g);
+  warmShares(p);
   awaitPrerequisite();
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
 }
@@ -610,6 +620,7 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
     cpAsync16(upS + off, p.up + static_cast<size_t>(r0) * p.rowBytes + off, true);
   }
   cpAsyncCommit();
+  warmShares(p);
   awaitPrerequisite();
   float xv[kStreamLoads][8];
   const float rs = laneX(p, lane, xv);
@@ -747,6 +758,11 @@ MatvecParams matvecParams(const MatvecJob& job, const float* x) {
   p.eps = job.eps;
   p.accumulate = job.accumulate;
   p.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(job.ws[0].type)), p.cols);
+  for (int i = 0; i < job.warmCount; i++) {
+    const WeightView& w = job.warm[i];
+    p.warm[i] = static_cast<const uint8_t*>(w.data);
+    p.warmBytes[i] = rowBytes(*typeTraits(static_cast<uint32_t>(w.type)), w.cols) * static_cast<size_t>(w.rows);
+  }
   // Long rows (the FFN down projection) are split over the block's warps, or their few row groups
   // would leave most SMs idle. So are the rows of a product whose row groups, one a warp, would not
   // give every SM a block (the attention's output projection: 112 blocks): a warp's chain of

@@ -24,6 +24,10 @@ struct MatvecJob {
   bool accumulate = false;
   const WeightView* up = nullptr;
   float* upOut = nullptr;
+  // Weights a later kernel reads (Backend::warm): the blocks prefetch an even share of them into
+  // L2 before they wait for x.
+  const WeightView* warm = nullptr;
+  int warmCount = 0;
 };
 
 // Whether cudaMatvec takes this job for n rows (same type and cols everywhere, cols % 8 == 0).
