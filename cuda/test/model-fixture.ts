@@ -53,6 +53,18 @@ export async function loadEngine(
   });
 }
 
+/**
+ * The engine's step count once it is at least `atLeast`, polled for up to `ms` (then whatever it
+ * is): a step launched ahead of a sequence's last one is collected after that step's events.
+ */
+export async function stepsReaching(engine: Engine, atLeast: number, ms = 5000): Promise<number> {
+  const deadline = Date.now() + ms;
+  while (engine.stats().steps < atLeast && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return engine.stats().steps;
+}
+
 export function params(overrides: Partial<SamplingParams> = {}): SamplingParams {
   return samplingParams({ maxTokens: 16, ...overrides });
 }
