@@ -3,8 +3,6 @@
 // Qwen2.5, still in L2); one SM reading a row took ~10-20 us, so each of a cluster's 8 blocks scans
 // an eighth and sends its winner to the first block's shared memory (distributed shared memory,
 // no global scratch or second launch). That replaces downloading the row and a host pass over it.
-// It is launched as a programmatic dependent of the kernel before it (the LM head), so its blocks
-// are placed while that kernel finishes.
 #include "cuda/ops/argmax.h"
 
 #include <cooperative_groups.h>
@@ -13,7 +11,6 @@
 
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
-#include "cuda/dependent_launch.cuh"
 
 namespace llorch {
 
@@ -25,7 +22,6 @@ constexpr int kCluster = 8;  // blocks per row
 __global__ void __cluster_dims__(kCluster, 1, 1) __launch_bounds__(kThreads)
     argmaxKernel(int32_t* out, const float* x, int dim) {
   namespace cg = cooperative_groups;
-  releaseDependents();
   cg::cluster_group cluster = cg::this_cluster();
   const int rank = static_cast<int>(cluster.block_rank());
   const int r = blockIdx.x / kCluster;
@@ -35,7 +31,6 @@ __global__ void __cluster_dims__(kCluster, 1, 1) __launch_bounds__(kThreads)
   // Sentinel: index dim loses every tie, so a row of -inf still picks index 0.
   float bv = -INFINITY;
   int bi = dim;
-  awaitPrerequisite();
   for (int i0 = lo + threadIdx.x; i0 < hi; i0 += kThreads * kLoads) {
     float v[kLoads];
 #pragma unroll
@@ -85,7 +80,7 @@ __global__ void __cluster_dims__(kCluster, 1, 1) __launch_bounds__(kThreads)
 
 void cudaArgmax(cudaStream_t s, int32_t* out, const float* x, int n, int dim) {
   if (n == 0) return;
-  launchDependent(s, dim3(n * kCluster), dim3(kThreads), argmaxKernel, out, x, dim);
+  argmaxKernel<<<n * kCluster, kThreads, 0, s>>>(out, x, dim);
   cudaCheckLaunch("argmax");
 }
 
