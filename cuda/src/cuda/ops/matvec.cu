@@ -470,8 +470,8 @@ __device__ inline void matvecRun(const MatvecParams& p) {
   round.fetch(g.wr, g.live, p.cols, threadIdx.x % 32 + 32 * g.sub, 32 * p.rowSplit);
   // Rows longer than one round go on to L2 behind it.
   if (p.cols / 8 > int64_t{32} * p.rowSplit * kRound) matvecPrefetch<kRows>(p, g);
-  awaitPrerequisite();
   warmShares(p);
+  awaitPrerequisite();
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
 }
 
@@ -620,8 +620,8 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
     cpAsync16(upS + off, p.up + static_cast<size_t>(r0) * p.rowBytes + off, true);
   }
   cpAsyncCommit();
-  awaitPrerequisite();
   warmShares(p);
+  awaitPrerequisite();
   float xv[kStreamLoads][8];
   const float rs = laneX(p, lane, xv);
   cpAsyncWait<0>();

@@ -25,8 +25,7 @@ struct MatvecJob {
   const WeightView* up = nullptr;
   float* upOut = nullptr;
   // Weights a later kernel reads (Backend::warm): the blocks prefetch an even share of them into
-  // L2 once x is ready. Their own first loads went out before, so the memory is otherwise idle
-  // while they finish and until the next kernel's blocks start loading.
+  // L2 before they wait for x.
   const WeightView* warm = nullptr;
   int warmCount = 0;
 };
