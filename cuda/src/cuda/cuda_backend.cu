@@ -369,7 +369,7 @@ void CudaBackend::sample(float* logits, int vocab, const SampleRequest* rows, in
 void CudaBackend::warm(const WeightView* ws, int count) {
   warmCount_ = 0;
   for (int i = 0; i < count && warmCount_ < 2; i++) {
-    warm_[warmCount_++] = ws[i];
+    if (ws[i].type == GgmlType::Q4_K || ws[i].type == GgmlType::Q6_K) warm_[warmCount_++] = ws[i];
   }
 }
 

@@ -470,9 +470,9 @@ __device__ inline void matvecRun(const MatvecParams& p) {
   round.fetch(g.wr, g.live, p.cols, threadIdx.x % 32 + 32 * g.sub, 32 * p.rowSplit);
   // Rows longer than one round go on to L2 behind it.
   if (p.cols / 8 > int64_t{32} * p.rowSplit * kRound) matvecPrefetch<kRows>(p, g);
+  warmShares(p);
   awaitPrerequisite();
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
-  warmShares(p);
 }
 
 // One x row keeps to 128, 102 or 85 registers (four, five or six blocks per SM, MatvecShape; more
@@ -620,6 +620,7 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
     cpAsync16(upS + off, p.up + static_cast<size_t>(r0) * p.rowBytes + off, true);
   }
   cpAsyncCommit();
+  warmShares(p);
   awaitPrerequisite();
   float xv[kStreamLoads][8];
   const float rs = laneX(p, lane, xv);
@@ -642,7 +643,6 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
       p.y[0][r0 + i] = (v / (1.0f + expf(-v))) * w;
     }
   }
-  warmShares(p);
 }
 
 // Rows a block of gateUpStageKernel takes for p (F16 / BF16 weights), or 0 where it does not take
