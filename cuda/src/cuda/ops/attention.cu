@@ -58,9 +58,10 @@ struct Plan {
 
 // ---- cluster kernel ----
 constexpr int kClusterMax = 8;  // splits of a (row, KV head): the portable cluster size
-constexpr int kClusterThreads = 256;
-constexpr int kClusterWarps = kClusterThreads / 32;
-static_assert(kMaxGroup * 32 <= kClusterThreads, "a thread per merged item (group x headDim / 4), a warp per head");
+// Threads of a block: 16 warps (four a scheduler: the block has its SM to itself) wherever each
+// scoring thread still gets a float4 of a position's dims, else 8.
+constexpr int clusterThreads(int headDim) { return headDim >= 16 ? 512 : 256; }
+static_assert(kMaxGroup * 32 <= clusterThreads(8), "a thread per merged item (group x headDim / 4), a warp per head");
 // Positions a block stages: its K and V rows (headDim + 4 floats each, see clusterAttentionKernel)
 // take at most ~68 KB of shared memory.
 constexpr int clusterChunkMax(int headDim) { return headDim <= 64 ? 128 : 64; }
@@ -396,12 +397,15 @@ __device__ inline void clusterMerge(const float4* pacc, const float2* pml, int b
 // It pushes each head's (max, sum, acc) into the shared memory of the cluster's first block, which
 // merges them after one cluster barrier (clusterMerge): no partials in global memory, no fence, no
 // completion counter. Traced on an H100 (Qwen2.5-0.5B shapes, ~520 positions, from the wait):
-// staged by 0.6-0.9 us, scores 0.9, softmax 0.5, V with the sums 1.0, barrier 0.7, merge 0.55.
+// staged by 0.6-0.9 us, scores 0.9, softmax 0.5, V with the sums 1.0, barrier 0.7, merge 0.55
+// (8 warps a block then; 16 since session 13, which halves each thread's scores and V sums).
 // When the grid fits on the SMs at once, a block asks for all of its SM's shared memory
 // (wholeSm), so no block of the kernels that wait on it shares the SM: their early weight loads
 // queued ahead of these shared-memory loads (the attention step 6.1 -> 5.1 us a layer).
 template <int D>
-__global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const GroupedParams p) {
+__global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(const GroupedParams p) {
+  constexpr int kClusterThreads = clusterThreads(D);
+  constexpr int kClusterWarps = kClusterThreads / 32;
   constexpr int kStride = D + 4;
   constexpr int kMaxChunk = clusterChunkMax(D);
   constexpr int kPerLane = kMaxChunk / 32;               // positions a lane takes in the softmax
@@ -416,15 +420,15 @@ __global__ void __launch_bounds__(kClusterThreads) clusterAttentionKernel(const 
   const int rank = static_cast<int>(cluster.block_rank());
   const int blocks = static_cast<int>(cluster.num_blocks());
   // K rows, then V rows (p.chunk x kStride floats each), then the heads' partials (the first
-  // block's copy is the one used).
+  // block's copy is the one used), the warps' V sums and the partials' (max, sum).
   extern __shared__ float4 tiles[];
   float* const kt = reinterpret_cast<float*>(tiles);
   float* const vt = kt + p.chunk * kStride;
   float4* const pacc = reinterpret_cast<float4*>(vt + p.chunk * kStride);  // [kClusterMax][kMaxGroup][LP]
-  float2* const pml = reinterpret_cast<float2*>(pacc + kClusterMax * kMaxGroup * LP);
+  auto vsum = reinterpret_cast<float4(*)[kMaxGroup][LP]>(pacc + kClusterMax * kMaxGroup * LP);  // [kClusterWarps]
+  float2* const pml = reinterpret_cast<float2*>(vsum + kClusterWarps);
   __shared__ float4 sq[kMaxGroup][LP];
   __shared__ float ss[kParts][kMaxGroup][kMaxChunk];  // score shares, then (ss[0]) softmax weights
-  __shared__ float4 vsum[kClusterWarps][kMaxGroup][LP];
   __shared__ float2 sml[kMaxGroup];
   const int rowKv = blockIdx.x;
   const int row = rowKv / p.kvHeads, kvh = rowKv % p.kvHeads;
@@ -761,12 +765,14 @@ struct GroupedLaunch {
       launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<D / 4>, p);
       return;
     }
-    // The tiles and the partials; all the SM has where every block of the grid gets an SM.
-    constexpr size_t kPartials = kClusterMax * kMaxGroup * (D / 4 * sizeof(float4) + sizeof(float2));
+    // The tiles, the partials and the warps' sums; all the SM has where every block of the grid
+    // gets an SM.
+    constexpr size_t kPartials = kClusterMax * kMaxGroup * (D / 4 * sizeof(float4) + sizeof(float2)) +
+                                 clusterThreads(D) / 32 * kMaxGroup * (D / 4) * sizeof(float4);
     const size_t whole = wholeSm<clusterAttentionKernel<D>>();
     const size_t tiles = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
     const size_t smem = grid.x * grid.y <= static_cast<unsigned>(smCount()) ? whole : tiles + kPartials;
-    launchDependent(s, grid, dim3(kClusterThreads), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
+    launchDependent(s, grid, dim3(clusterThreads(D)), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
   }
 
   void operator()(int headDim) const {
