@@ -444,7 +444,7 @@ int64_t matvecBlocks(const MatvecParams& p, int kRows) {
 // general form. A launch picks kernel<kAlignedForm<T>> where the rows are aligned, which for the
 // other types is the general kernel too.
 template <GgmlType T>
-constexpr bool kAlignedForm = hasPlanarLayout(T);
+constexpr bool kAlignedForm = hasPlanarLayout(T) && T != GgmlType::Q8_0;
 
 // Whether p's matrices start 8-byte aligned and their rows are a multiple of 8 bytes.
 bool rowsAligned(const MatvecParams& p) {
