@@ -112,9 +112,9 @@ class Backend {
   virtual void synchronize() = 0;
   // Steps in flight. mark() closes the work enqueued since the previous mark and returns its
   // ticket; wait(ticket) returns once that work is done, with its downloadAsync copies written.
-  // downloadAsync writes `dst` only inside that wait, so dst must stay valid and untouched until
-  // then. At most two marks are outstanding: a third waits for the oldest's work and drops its
-  // copies. The defaults are synchronous (host memory backends).
+  // downloadAsync's `dst` must stay valid and untouched until that wait returns (the copy may
+  // land there as late as inside it). At most two marks are outstanding: a third waits for the
+  // oldest's work and drops its copies. The defaults are synchronous (host memory backends).
   virtual void downloadAsync(void* dst, const void* src, size_t bytes) { download(dst, src, bytes); }
   virtual uint64_t mark() { return 0; }
   virtual void wait(uint64_t ticket) { (void)ticket; }
@@ -222,9 +222,10 @@ class Backend {
     (void)key;
     enqueue();
   }
-  // Weights that an op enqueued after the next one reads (at most two): a hint, so that a backend
-  // can start moving them closer while the next op runs (CUDA: the next matrix-vector product
-  // prefetches them into L2 before it waits for its input). The next op takes it, or drops it.
+  // Weights that an op enqueued after the next matrix product reads (at most two): a hint, so that
+  // a backend can start moving them closer while that product runs (CUDA: a one-row product's
+  // blocks prefetch them into L2 before they wait for their input). The next normMatmul,
+  // normGateUp or matmulAdd takes it, whatever its path.
   virtual void warm(const WeightView* ws, int count) {
     (void)ws;
     (void)count;

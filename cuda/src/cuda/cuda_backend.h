@@ -130,18 +130,18 @@ class CudaBackend final : public Backend {
     std::vector<DeferredCopy> copies;
     void* done = nullptr;   // cudaEvent_t, recorded by mark()
     void* ready = nullptr;  // cudaEvent_t: the main stream's work a download waits for
-    uint64_t ticket = 0;   // the outstanding mark's ticket; 0: none
+    uint64_t ticket = 0;    // the outstanding mark's ticket; 0: none
   };
   // Makes epochs_[epoch_] free for new work (waits for its previous mark if still outstanding).
   void reopenEpoch();
 
   static constexpr int kEpochs = 3;
   Epoch epochs_[kEpochs];
-  // Backend::warm's weights, for the next op's matrix-vector launch.
-  WeightView warm_[2];
-  int warmCount_ = 0;
   int epoch_ = 0;
   uint64_t nextTicket_ = 1;
+  // Backend::warm's weights, for the next matrix product's launch.
+  WeightView warm_[2];
+  int warmCount_ = 0;
   // Synchronous downloads land here first.
   void* downStage_ = nullptr;
   size_t downStageCap_ = 0;
