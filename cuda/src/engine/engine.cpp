@@ -577,6 +577,12 @@ std::unique_ptr<Engine::Launched> Engine::launchAhead(const Launched& cur) {
 void Engine::collect(Launched& st, std::vector<SeqEvent>& events) {
   const int vocab = opts_.config.vocabSize;
   forward_->wait(st.ticket);
+  {
+    // Counted before anything it finishes is reported (a forward() request's callback runs below).
+    std::lock_guard<std::mutex> lock(mu_);
+    stats_.steps++;
+    stats_.stepShapes = forward_->stepShapes();
+  }
   if (!st.greedy) sampleOnBackend(st);
 
   const auto now = std::chrono::steady_clock::now();
@@ -616,9 +622,6 @@ void Engine::collect(Launched& st, std::vector<SeqEvent>& events) {
   running_.erase(std::remove_if(running_.begin(), running_.end(),
                                 [](const std::unique_ptr<Sequence>& s) { return s->blocks.empty(); }),
                  running_.end());
-  std::lock_guard<std::mutex> lock(mu_);
-  stats_.steps++;
-  stats_.stepShapes = forward_->stepShapes();
 }
 
 // A step launched ahead whose rows nobody will read (the engine stops, or a step failed and
