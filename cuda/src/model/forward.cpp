@@ -13,6 +13,9 @@ constexpr int kRecordMaxRows = 8;
 // Decode steps are padded to a power of two of rows up to this many (when Forward pads), so a
 // server recording its steps has at most seven decode shapes per position bucket and sampling mode.
 constexpr int kMaxRowBucket = 64;
+// Steps of at most this many rows keep their integer inputs in arrays of this length (one small
+// upload), every recorded step among them.
+constexpr int kCompactRows = kMaxRowBucket;
 // Recorded steps size attention for maxPos rounded up to a multiple of this (one recording per
 // bucket, so a sequence is re-recorded every kPosBucket tokens).
 constexpr int kPosBucket = 256;
@@ -115,15 +118,9 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
     up_ = allocFloats(n * ff);
     lx_ = allocFloats(static_cast<size_t>(maxLogitRows) * embd);
     logits_ = allocFloats(static_cast<size_t>(maxLogitRows) * c_.vocabSize);
-    // One entry more for the padding rows' table (the scratch block).
-    stepInts_.resize(4 * n + static_cast<size_t>(maxLogitRows) + static_cast<size_t>(maxTableEntries) + 1);
-    ints_ = allocInts(stepInts_.size());
-    tokens_ = ints_;
-    pos_ = tokens_ + n;
-    slots_ = pos_ + n;
-    tableOffset_ = slots_ + n;
-    logitRows_ = tableOffset_ + n;
-    blockTables_ = logitRows_ + maxLogitRows;
+    compact_ = allocStepInts(std::min<size_t>(n, kCompactRows));
+    wide_ = n > kCompactRows ? allocStepInts(n) : compact_;
+    stepInts_.resize(static_cast<size_t>(wide_.blockTables - wide_.base) + static_cast<size_t>(maxTableEntries) + 1);
   } catch (...) {
     for (void* p : buffers_) be_.free(p);
     throw;
@@ -176,6 +173,20 @@ float* Forward::allocFloats(size_t count) {
   return static_cast<float*>(p);
 }
 
+Forward::StepInts Forward::allocStepInts(size_t stride) {
+  StepInts a;
+  a.stride = stride;
+  // One table entry more for the padding rows' table (the scratch block).
+  a.base = allocInts(4 * stride + static_cast<size_t>(maxLogitRows_) + static_cast<size_t>(maxTableEntries_) + 1);
+  a.tokens = a.base;
+  a.pos = a.tokens + stride;
+  a.slots = a.pos + stride;
+  a.tableOffset = a.slots + stride;
+  a.logitRows = a.tableOffset + stride;
+  a.blockTables = a.logitRows + maxLogitRows_;
+  return a;
+}
+
 int32_t* Forward::allocInts(size_t count) {
   void* p = be_.alloc(count * sizeof(int32_t));
   buffers_.push_back(p);
@@ -202,7 +213,8 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
   const int rows = plan.rows;
   const int32_t entry = static_cast<int32_t>(b.blockTables.size());
   const int32_t scratch = kv_.scratchBlock();
-  const size_t stride = static_cast<size_t>(maxRows_);
+  const StepInts& in = static_cast<size_t>(rows) <= compact_.stride ? compact_ : wide_;
+  const size_t stride = in.stride;
   auto fill = [&](size_t at, const std::vector<int32_t>& v, int32_t padding) {
     std::copy(v.begin(), v.end(), stepInts_.begin() + static_cast<std::ptrdiff_t>(at));
     std::fill_n(stepInts_.begin() + static_cast<std::ptrdiff_t>(at + v.size()), rows - n, padding);
@@ -217,13 +229,13 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
   stepInts_[tables + b.blockTables.size()] = scratch;
   const size_t first = b.tokensOnDevice ? stride : 0;
   const size_t end = tables + b.blockTables.size() + 1;
-  be_.upload(ints_ + first, stepInts_.data() + first, sizeof(int32_t) * (end - first));
+  be_.upload(in.base + first, stepInts_.data() + first, sizeof(int32_t) * (end - first));
   const int logitRows = allRows ? rows : nl;
 
   AttentionBatch ab;
-  ab.pos = pos_;
-  ab.tableOffset = tableOffset_;
-  ab.blockTables = blockTables_;
+  ab.pos = in.pos;
+  ab.tableOffset = in.tableOffset;
+  ab.blockTables = in.blockTables;
   ab.n = rows;
   ab.heads = c_.headCount;
   ab.kvHeads = c_.headCountKv;
@@ -246,12 +258,12 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
   }
 
   be_.runStep(plan.key, [&] {
-    be_.getRows(x_, w_.tokEmbd, tokens_, rows);  // x: [rows, n_embd]
+    be_.getRows(x_, w_.tokEmbd, in.tokens, rows);  // x: [rows, n_embd]
     for (const LayerStep& L : layers_) {
       // q: [rows, n_head * head_dim], k, v: [rows, n_head_kv * head_dim] from rmsnorm(x) (in h),
       // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
       // chunk attends within itself; causality comes from each row reading positions 0..pos.
-      be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, pos_, slots_, rows, L.kv, h_);
+      be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, in.pos, in.slots, rows, L.kv, h_);
       be_.attention(attn_, q_, L.kv, ab);              // attn: [rows, n_head * head_dim]
       be_.matmulAdd(x_, L.wo, attn_, rows, h_);        // x += attn . wo^T
       be_.warm(&L.down, 1);  // read by the down projection, while gate/up waits and runs
@@ -259,12 +271,12 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
       be_.matmulAdd(x_, L.down, gate_, rows, h_);      // x += gate . down^T
     }
     if (logitRows == 0) return;
-    if (!allRows) be_.gatherRows(lx_, x_, logitRows_, nl, embd);  // lx: [nl, n_embd]
+    if (!allRows) be_.gatherRows(lx_, x_, in.logitRows, nl, embd);  // lx: [nl, n_embd]
     float* const out = logits_;                                   // logits: [logitRows, n_vocab]
     be_.normMatmul(&out, &w_.output, 1, allRows ? x_ : lx_, w_.outputNorm, c_.rmsNormEps, logitRows, lx_);
-    if (b.greedy) be_.argmax(tokens_, logits_, logitRows, c_.vocabSize);
+    if (b.greedy) be_.argmax(in.tokens, logits_, logitRows, c_.vocabSize);
   });
-  if (b.greedy) be_.downloadAsync(tokens, tokens_, sizeof(int32_t) * static_cast<size_t>(nl));
+  if (b.greedy) be_.downloadAsync(tokens, in.tokens, sizeof(int32_t) * static_cast<size_t>(nl));
   return be_.mark();
 }
 

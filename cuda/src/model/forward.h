@@ -91,7 +91,7 @@ class Forward {
   int maxTableEntries_;
   size_t scratchBytes_ = 0;
   int maxBucket_ = 0;  // 0: decode steps run unpadded
-  // A step's integer inputs, one upload: tokens, pos, slots and tableOffset ([maxRows] each),
+  // A step's integer inputs, one upload: tokens, pos, slots and tableOffset (`stride` each),
   // logitRows ([maxLogitRows]), then the block tables (one entry more for the padding rows').
   std::vector<int32_t> stepInts_;
   std::unordered_set<uint64_t> keys_;
@@ -102,9 +102,16 @@ class Forward {
   // score multiplier.
   std::vector<float> yarnFactors_;
   float scoreScale_ = 1.f;
-  // Device copies of stepInts_' arrays. A greedy step's argmax writes its ids over tokens_, where
-  // a step launched after it with tokensOnDevice reads them.
-  int32_t *ints_, *tokens_, *pos_, *slots_, *tableOffset_, *logitRows_, *blockTables_;
+  // Device copies of stepInts_' arrays. A greedy step's argmax writes its ids over `tokens`, where
+  // a step launched after it with tokensOnDevice reads them. Steps of up to kCompactRows rows
+  // (every recorded step) use `compact_`, whose row arrays are that long, so that their upload
+  // stays small however long a prefill chunk may be; longer steps use `wide_` ([maxRows]).
+  struct StepInts {
+    size_t stride = 0;
+    int32_t *base, *tokens, *pos, *slots, *tableOffset, *logitRows, *blockTables;
+  };
+  StepInts allocStepInts(size_t stride);
+  StepInts compact_, wide_;
 };
 
 }  // namespace llorch
