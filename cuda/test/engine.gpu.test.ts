@@ -167,7 +167,12 @@ test('tiny-qwen2 F16: a stop token on cuda:0 ends where the CPU backend does; th
       const r = await collector.result(1);
       // A dropped step is collected after the stop token's event.
       const steps = await stepsReaching(engine, stepsAtLeast);
-      return { tokens: r.tokens, finish: r.finish, steps, kvBlocksUsed: engine.stats().kvBlocksUsed };
+      return {
+        tokens: r.tokens,
+        finish: r.finish,
+        steps,
+        kvBlocksUsed: engine.stats().kvBlocksUsed,
+      };
     } finally {
       await engine.unload();
     }
@@ -177,7 +182,10 @@ test('tiny-qwen2 F16: a stop token on cuda:0 ends where the CPU backend does; th
   const cpu = await run('cpu', [stop]);
   const cuda = await run('cuda:0', [stop], cpu.steps + 1);
   assert.equal(cpu.finish, 'stop');
-  assert.deepEqual({ tokens: cuda.tokens, finish: cuda.finish }, { tokens: cpu.tokens, finish: cpu.finish });
+  assert.deepEqual(
+    { tokens: cuda.tokens, finish: cuda.finish },
+    { tokens: cpu.tokens, finish: cpu.finish },
+  );
   assert.equal(cuda.kvBlocksUsed, 0);
   assert.equal(cuda.steps, cpu.steps + 1);
 });

@@ -15,7 +15,10 @@ const MODELS: Array<{ name: string; file: () => Promise<string | undefined> }> =
 ];
 
 function prompt(s: number, vocab: number): number[] {
-  return Array.from({ length: 3 + ((s * 7) % 11) }, (_, i) => 1 + ((s * 37 + i * 11) % (vocab - 1)));
+  return Array.from(
+    { length: 3 + ((s * 7) % 11) },
+    (_, i) => 1 + ((s * 37 + i * 11) % (vocab - 1)),
+  );
 }
 
 interface Outcome {
@@ -68,7 +71,9 @@ for (const model of MODELS) {
       );
 
     /** The jobs on both engines: equal outcomes, and every KV block back in the pool. */
-    async function same(jobs: Array<{ tokens: number[]; params: SamplingParams }>): Promise<Outcome> {
+    async function same(
+      jobs: Array<{ tokens: number[]; params: SamplingParams }>,
+    ): Promise<Outcome> {
       const first = seq;
       seq += jobs.length;
       const want = await run(plain!, plainEvents, first, jobs);
@@ -111,34 +116,42 @@ for (const model of MODELS) {
       await same(
         jobs.map((j, s) => ({
           ...j,
-          params: params({ maxTokens: j.params.maxTokens, stopTokenIds: [free.tokens[s]![4 + s]!] }),
+          params: params({
+            maxTokens: j.params.maxTokens,
+            stopTokenIds: [free.tokens[s]![4 + s]!],
+          }),
         })),
       );
     });
 
     // Sampled rows keep their steps from running ahead; greedy ones joining while others decode
     // are admitted between steps run ahead.
-    maybe('greedy and seeded sampled sequences together, submitted while others decode', async () => {
-      const jobs = Array.from({ length: 4 }, (_, s) => ({
-        tokens: prompt(20 + s, vocab),
-        params: params(
-          s === 2 ? { maxTokens: 20, temperature: 0.9, topK: 40, seed: 7 } : { maxTokens: 12 + 6 * s },
-        ),
-      }));
-      const first = seq;
-      seq += 2 * jobs.length;
-      const want = await run(plain!, plainEvents, first, jobs);
-      const steps = ahead!.stats().steps;
-      ahead!.submit(first, jobs[0]!.tokens, jobs[0]!.params);
-      await new Promise<void>((resolve) => {
-        const poll = () => (ahead!.stats().steps > steps + 2 ? resolve() : setTimeout(poll, 1));
-        poll();
-      });
-      jobs.slice(1).forEach((j, s) => ahead!.submit(first + 1 + s, j.tokens, j.params));
-      const results = await Promise.all(jobs.map((_, s) => aheadEvents.result(first + s)));
-      expect(results.map((r) => r.tokens)).toEqual(want.tokens);
-      expect(ahead!.stats().kvBlocksUsed).toBe(0);
-    });
+    maybe(
+      'greedy and seeded sampled sequences together, submitted while others decode',
+      async () => {
+        const jobs = Array.from({ length: 4 }, (_, s) => ({
+          tokens: prompt(20 + s, vocab),
+          params: params(
+            s === 2
+              ? { maxTokens: 20, temperature: 0.9, topK: 40, seed: 7 }
+              : { maxTokens: 12 + 6 * s },
+          ),
+        }));
+        const first = seq;
+        seq += 2 * jobs.length;
+        const want = await run(plain!, plainEvents, first, jobs);
+        const steps = ahead!.stats().steps;
+        ahead!.submit(first, jobs[0]!.tokens, jobs[0]!.params);
+        await new Promise<void>((resolve) => {
+          const poll = () => (ahead!.stats().steps > steps + 2 ? resolve() : setTimeout(poll, 1));
+          poll();
+        });
+        jobs.slice(1).forEach((j, s) => ahead!.submit(first + 1 + s, j.tokens, j.params));
+        const results = await Promise.all(jobs.map((_, s) => aheadEvents.result(first + s)));
+        expect(results.map((r) => r.tokens)).toEqual(want.tokens);
+        expect(ahead!.stats().kvBlocksUsed).toBe(0);
+      },
+    );
 
     maybe('a sequence cancelled while a step runs ahead of it', async () => {
       const id = seq++;
