@@ -28,7 +28,7 @@ constexpr int kMvWarps = 4;
 constexpr int kMvThreads = kMvWarps * 32;
 constexpr int kMaxWeights = 3;
 constexpr int64_t kSplitCols = 2048;
-constexpr int kSmallGridSplit = 4;  // warps a row group of a product too small to fill the SMs
+constexpr int kSmallGridSplit = 2;  // warps a row group of a product too small to fill the SMs
 constexpr int kQkvLoads = 4;  // chunk loads per lane and row in the fused QKV step
 constexpr int kMvRows = 2;    // weight rows per warp
 // Output projections (a vocabulary of 32k-152k rows; layer matrices have at most ~20k) stream
