@@ -463,11 +463,8 @@ std::unique_ptr<Engine::Launched> Engine::launchPlanned() {
   int logitBudget = forward_->maxLogitRows();
 
   auto addRows = [&](Sequence& s, int count, bool allLogits) {
-    const int offset = static_cast<int>(batch_.blockTables.size());
-    batch_.blockTables.insert(batch_.blockTables.end(), s.blocks.begin(), s.blocks.end());
-    for (int j = s.computed; j < s.computed + count; j++) {
-      batch_.addRow(s.tokens[j], j, s.blocks[j / bs] * bs + j % bs, offset);
-    }
+    const int32_t offset = batch_.addTable(s.blocks);
+    for (int j = s.computed; j < s.computed + count; j++) batch_.addRow(s.tokens[j], j, offset, bs);
     const int last = batch_.rows() - 1;
     if (allLogits) {
       s.stepLogitIndex = static_cast<int>(batch_.logitRows.size());
@@ -557,10 +554,7 @@ std::unique_ptr<Engine::Launched> Engine::launchAhead(const Launched& cur) {
   batch_.tokensOnDevice = true;
   for (size_t i = 0; i < running_.size(); i++) {
     const Sequence& s = *running_[i];
-    const int pos = s.computed + 1;
-    const int offset = static_cast<int>(batch_.blockTables.size());
-    batch_.blockTables.insert(batch_.blockTables.end(), s.blocks.begin(), s.blocks.end());
-    batch_.addRow(0, pos, s.blocks[pos / bs] * bs + pos % bs, offset);
+    batch_.addRow(0, s.computed + 1, batch_.addTable(s.blocks), bs);  // cur computes s.computed
     batch_.logitRows.push_back(static_cast<int32_t>(i));
   }
   auto st = std::make_unique<Launched>();

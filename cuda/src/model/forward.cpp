@@ -73,10 +73,16 @@ StepPlan planStep(const StepBatch& b, int maxBucket) {
   return p;
 }
 
-void StepBatch::addRow(int32_t token, int position, int32_t slot, int32_t offset) {
+int32_t StepBatch::addTable(const std::vector<int32_t>& blocks) {
+  const auto offset = static_cast<int32_t>(blockTables.size());
+  blockTables.insert(blockTables.end(), blocks.begin(), blocks.end());
+  return offset;
+}
+
+void StepBatch::addRow(int32_t token, int position, int32_t offset, int blockSize) {
   tokens.push_back(token);
   pos.push_back(position);
-  slots.push_back(slot);
+  slots.push_back(blockTables[static_cast<size_t>(offset + position / blockSize)] * blockSize + position % blockSize);
   tableOffset.push_back(offset);
   maxPos = std::max(maxPos, position);
 }

@@ -30,7 +30,11 @@ struct StepBatch {
   int maxPos = 0;
 
   int rows() const { return static_cast<int>(tokens.size()); }
-  void addRow(int32_t token, int position, int32_t slot, int32_t offset);
+  // Appends a sequence's block table; returns its offset, the tableOffset of the sequence's rows.
+  int32_t addTable(const std::vector<int32_t>& blocks);
+  // Appends a row: `token` at `position` of the sequence whose table is at `offset`, its K/V slot
+  // found in that table (`blockSize` positions a block).
+  void addRow(int32_t token, int position, int32_t offset, int blockSize);
   void clear();
 };
 
