@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import type { Engine } from '@llorch/native';
 import { SeqCollector, loadEngine, params, synthModel } from './model-fixture.js';
+import { testWhenLoaded } from './loaded-test.js';
 import { sharedFile } from '../../test/support/sharedFile.js';
 
 // Continuous batching must be invisible in the output: 16 sequences of different prompt lengths
@@ -35,10 +36,7 @@ for (const model of MODELS) {
     });
 
     const maybe = (name: string, fn: () => Promise<void>) =>
-      test(name, async () => {
-        if (engine === undefined) return; // model file unavailable outside CI
-        await fn();
-      });
+      testWhenLoaded(() => engine !== undefined, name, fn);
 
     maybe('16 concurrent sequences produce exactly what each produces alone', async () => {
       const e = engine!;

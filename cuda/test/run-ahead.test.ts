@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Engine, SamplingParams } from '@llorch/native';
 import { SeqCollector, loadEngine, params, stepsReaching, synthModel } from './model-fixture.js';
+import { testWhenLoaded } from './loaded-test.js';
 import { sharedFile } from '../../test/support/sharedFile.js';
 
 // Run-ahead (what the CUDA backend does by default, forced here on the CPU): the next greedy
@@ -61,14 +62,7 @@ for (const model of MODELS) {
     });
 
     const maybe = (name: string, fn: () => Promise<void>) =>
-      test(
-        name,
-        async () => {
-          if (ahead === undefined) return; // model file unavailable outside CI
-          await fn();
-        },
-        120_000,
-      );
+      testWhenLoaded(() => ahead !== undefined, name, fn, 120_000);
 
     /** The jobs on both engines: equal outcomes, and every KV block back in the pool. */
     async function same(

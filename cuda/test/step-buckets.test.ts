@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Engine, SamplingParams } from '@llorch/native';
 import { SeqCollector, loadEngine, params, synthModel } from './model-fixture.js';
+import { testWhenLoaded } from './loaded-test.js';
 import { sharedFile } from '../../test/support/sharedFile.js';
 
 // Decode steps padded to row buckets (1, 2, 4 ... 64) must be invisible in the output: with the
@@ -75,14 +76,7 @@ for (const model of MODELS) {
     });
 
     const maybe = (name: string, fn: () => Promise<void>) =>
-      test(
-        name,
-        async () => {
-          if (padded === undefined) return; // model file unavailable outside CI
-          await fn();
-        },
-        120_000,
-      );
+      testWhenLoaded(() => padded !== undefined, name, fn, 120_000);
 
     for (const count of [3, 5, 9, 17]) {
       maybe(`${count} concurrent greedy and sampled sequences equal each run alone`, async () => {
