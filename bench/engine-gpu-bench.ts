@@ -180,8 +180,11 @@ async function benchType(type: string, bandwidth: number): Promise<Row[]> {
   }
 }
 
-/** Prefill 512 tokens, then 4 decode steps (eager, eager, recorded, replayed). */
-async function profileSteps(type: string): Promise<void> {
+/**
+ * Prefill 512 tokens, then `steps` decode steps (the first two eager, the third recorded, the rest
+ * replayed as in the bench).
+ */
+async function profileSteps(type: string, steps: number): Promise<void> {
   const file = await modelFile(type);
   const gguf = await readGguf(file);
   const { Engine } = await import('../cuda/ts/index.js');
@@ -199,7 +202,7 @@ async function profileSteps(type: string): Promise<void> {
     engine.onEvents((events) => {
       if (events.some((e) => e.finish !== undefined)) resolve();
     });
-    engine.submit(0, promptOf(512, 7), samplingParams({ maxTokens: 5 }));
+    engine.submit(0, promptOf(512, 7), samplingParams({ maxTokens: steps + 1 }));
   });
   await engine.unload();
 }
@@ -211,9 +214,10 @@ async function main(): Promise<void> {
     for (const type of types) await modelFile(type);
     return;
   }
-  // --profile: a few steps of the first type only, for a kernel profiler (ncu) to attribute.
+  // --profile [--steps N]: N (4) decode steps of the first type only, for a kernel profiler (ncu)
+  // to attribute or a device-side trace to catch in steady state.
   if (process.argv.includes('--profile')) {
-    await profileSteps(types[0]!);
+    await profileSteps(types[0]!, Number(arg('--steps') ?? 4));
     return;
   }
   // Loaded only here: --synth-only runs while the addon is still being built.
