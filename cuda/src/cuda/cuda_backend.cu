@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include "cuda/cuda_backend.h"
 
 #include <cuda_runtime.h>
@@ -383,7 +384,11 @@ void CudaBackend::sample(float* logits, int vocab, const SampleRequest* rows, in
 void CudaBackend::warm(const WeightView* ws, int count) {
   warmCount_ = 0;
   for (int i = 0; i < count && warmCount_ < 2; i++) {
-    if (ws[i].type == GgmlType::Q4_K || ws[i].type == GgmlType::Q6_K) warm_[warmCount_++] = ws[i];
+    static const bool all = getenv("LLORCH_WARM_ALL") != nullptr;
+    if (ws[i].type == GgmlType::Q4_K || ws[i].type == GgmlType::Q6_K ||
+        (all && ws[i].type != GgmlType::F16 && ws[i].type != GgmlType::BF16 && ws[i].type != GgmlType::F32)) {
+      warm_[warmCount_++] = ws[i];
+    }
   }
 }
 
@@ -460,7 +465,10 @@ void CudaBackend::normQkvRopeStore(float* q, float* k, float* v, const QkvStep& 
     Backend::normQkvRopeStore(q, k, v, s, x, pos, slots, n, kv, normed);
     return;
   }
-  cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv);
+  const WeightView* warm;
+  int warmCount;
+  takeWarm(warm, warmCount);
+  cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv, warm, warmCount);
 }
 
 void CudaBackend::runStep(uint64_t key, const std::function<void()>& enqueue) {
