@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include "cuda/cuda_backend.h"
 
 #include <cuda_runtime.h>
@@ -384,11 +383,7 @@ void CudaBackend::sample(float* logits, int vocab, const SampleRequest* rows, in
 void CudaBackend::warm(const WeightView* ws, int count) {
   warmCount_ = 0;
   for (int i = 0; i < count && warmCount_ < 2; i++) {
-    static const bool all = getenv("LLORCH_WARM_ALL") != nullptr;
-    if (ws[i].type == GgmlType::Q4_K || ws[i].type == GgmlType::Q6_K ||
-        (all && ws[i].type != GgmlType::F16 && ws[i].type != GgmlType::BF16 && ws[i].type != GgmlType::F32)) {
-      warm_[warmCount_++] = ws[i];
-    }
+    if (ws[i].type == GgmlType::Q4_K || ws[i].type == GgmlType::Q6_K) warm_[warmCount_++] = ws[i];
   }
 }
 
@@ -465,10 +460,7 @@ void CudaBackend::normQkvRopeStore(float* q, float* k, float* v, const QkvStep& 
     Backend::normQkvRopeStore(q, k, v, s, x, pos, slots, n, kv, normed);
     return;
   }
-  const WeightView* warm;
-  int warmCount;
-  takeWarm(warm, warmCount);
-  cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv, warm, warmCount);
+  cudaQkvMatvec(stream_, q, k, v, s, x, pos, slots, kv);
 }
 
 void CudaBackend::runStep(uint64_t key, const std::function<void()>& enqueue) {

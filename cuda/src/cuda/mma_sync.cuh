@@ -56,10 +56,6 @@ __device__ __forceinline__ void cpAsync16(void* dst, const void* src, bool valid
                "r"(valid ? 16 : 0));
 }
 
-__device__ __forceinline__ void cpAsync8(void* dst, const void* src) {
-  asm volatile("cp.async.ca.shared.global [%0], [%1], 8;" ::"r"(sharedAddr(dst)), "l"(src));
-}
-
 __device__ __forceinline__ void cpAsyncCommit() { asm volatile("cp.async.commit_group;"); }
 
 // Waits until at most `kPending` of this thread's committed groups are still in flight.

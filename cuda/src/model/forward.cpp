@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include "model/forward.h"
 
 #include <algorithm>
@@ -266,18 +265,14 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
 
   be_.runStep(plan.key, [&] {
     be_.getRows(x_, w_.tokEmbd, in.tokens, rows);  // x: [rows, n_embd]
-    static const int mode = getenv("LLORCH_WARM_MODE") ? atoi(getenv("LLORCH_WARM_MODE")) : 0;
     for (const LayerStep& L : layers_) {
-      const WeightView gu[2] = {L.gate, L.up};
-      if (mode == 1 || mode == 2) be_.warm(gu, 2);
       // q: [rows, n_head * head_dim], k, v: [rows, n_head_kv * head_dim] from rmsnorm(x) (in h),
       // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
       // chunk attends within itself; causality comes from each row reading positions 0..pos.
       be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, in.pos, in.slots, rows, L.kv, h_);
       be_.attention(attn_, q_, L.kv, ab);              // attn: [rows, n_head * head_dim]
-      if (mode == 2 || mode == 3) be_.warm(&L.down, 1);
       be_.matmulAdd(x_, L.wo, attn_, rows, h_);        // x += attn . wo^T
-      if (mode == 0 || mode == 1) be_.warm(&L.down, 1);  // read by the down projection, while gate/up waits and runs
+      be_.warm(&L.down, 1);  // read by the down projection, while gate/up waits and runs
       be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, rows, h_);  // gate: [rows, n_ff]
       be_.matmulAdd(x_, L.down, gate_, rows, h_);      // x += gate . down^T
     }

@@ -10,7 +10,6 @@
 #include "cuda/ops/matvec.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "backend/weight_layout.h"
 #include "cuda/block_reduce.cuh"
@@ -321,8 +320,6 @@ struct QkvParams {
   bool neox;
   float posScale;
   RopeInvFreq f;
-  const uint8_t* warm[2];
-  size_t warmBytes[2];
 };
 
 // Warp j's output row pair: segment (0 q, 1 k, 2 v), the rows a and b, and the rope frequency.
@@ -375,10 +372,6 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
   WeightRound<T, 2, kQkvLoads> round;
   round.fetch(wr, live, p.cols, lane, 32);
   if (p.cols / 8 > 32 * kQkvLoads) qkvPrefetch(p, q);
-#pragma unroll
-  for (int i = 0; i < 2; i++) {
-    if (p.warm[i] != nullptr) prefetchShareL2(p.warm[i], p.warmBytes[i]);
-  }
   // Nothing a kernel of this step writes: the biases, the rotation (the position was uploaded
   // before the step) and the cache slot are ready before the wait, so after it the chain is x,
   // the dot products and the stores.
@@ -622,16 +615,9 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
   const size_t bytes = static_cast<size_t>(n) * p.rowBytes, half = static_cast<size_t>(per) * p.rowBytes;
   uint8_t* const gateS = reinterpret_cast<uint8_t*>(staged);
   uint8_t* const upS = gateS + half;
-  if constexpr (T == GgmlType::F16 || T == GgmlType::BF16) {
-    for (size_t off = threadIdx.x * size_t{16}; off < bytes; off += kStageWarps * 32 * 16) {
-      cpAsync16(gateS + off, p.w[0] + static_cast<size_t>(r0) * p.rowBytes + off, true);
-      cpAsync16(upS + off, p.up + static_cast<size_t>(r0) * p.rowBytes + off, true);
-    }
-  } else {
-    for (size_t off = threadIdx.x * size_t{8}; off < bytes; off += kStageWarps * 32 * 8) {
-      cpAsync8(gateS + off, p.w[0] + static_cast<size_t>(r0) * p.rowBytes + off);
-      cpAsync8(upS + off, p.up + static_cast<size_t>(r0) * p.rowBytes + off);
-    }
+  for (size_t off = threadIdx.x * size_t{16}; off < bytes; off += kStageWarps * 32 * 16) {
+    cpAsync16(gateS + off, p.w[0] + static_cast<size_t>(r0) * p.rowBytes + off, true);
+    cpAsync16(upS + off, p.up + static_cast<size_t>(r0) * p.rowBytes + off, true);
   }
   cpAsyncCommit();
   warmShares(p);
@@ -662,10 +648,10 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
 // Rows a block of gateUpStageKernel takes for p (F16 / BF16 weights), or 0 where it does not take
 // p: one x row of at most 32 x kStreamLoads chunks in rows of whole 16-byte pieces, whose gate and
 // up rows for one block an SM fit its shared memory.
-int64_t gateUpStageRows(const MatvecParams& p, int n, size_t piece) {
-  if (n != 1 || p.up == nullptr || p.rowBytes % piece != 0 ||
-      p.cols / 8 > int64_t{32} * kStreamLoads || reinterpret_cast<uintptr_t>(p.w[0]) % piece != 0 ||
-      reinterpret_cast<uintptr_t>(p.up) % piece != 0) {
+int64_t gateUpStageRows(const MatvecParams& p, int n) {
+  if (n != 1 || p.up == nullptr || p.rowBytes % 16 != 0 ||
+      p.cols / 8 > int64_t{32} * kStreamLoads || reinterpret_cast<uintptr_t>(p.w[0]) % 16 != 0 ||
+      reinterpret_cast<uintptr_t>(p.up) % 16 != 0) {
     return 0;
   }
   const int64_t per = (p.rowStart[1] + smCount() - 1) / smCount();
@@ -857,14 +843,7 @@ struct Launch {
       }
     }
     if constexpr (T == GgmlType::F16 || T == GgmlType::BF16) {
-      if (const int64_t per = gateUpStageRows(p, n, 16); per > 0) {
-        launchGateUpStage<T>(s, p, per);
-        return;
-      }
-    }
-    if constexpr (T == GgmlType::Q8_0 || T == GgmlType::Q5_0 || T == GgmlType::Q4_0) {
-      static const bool stage = getenv("LLORCH_STAGE_QUANT") != nullptr;
-      if (const int64_t per = stage ? gateUpStageRows(p, n, 8) : 0; per > 0) {
+      if (const int64_t per = gateUpStageRows(p, n); per > 0) {
         launchGateUpStage<T>(s, p, per);
         return;
       }
@@ -921,15 +900,8 @@ bool qkvMatvecSupports(const QkvStep& q, int n) {
 }
 
 void cudaQkvMatvec(cudaStream_t s, float* q, float* k, float* v, const QkvStep& step, const float* x,
-                   const int32_t* pos, const int32_t* slots, const KvLayerView& kv, const WeightView* warm,
-                   int warmCount) {
-  QkvParams p = qkvParams(q, k, v, step, x, pos, slots, kv);
-  for (int i = 0; i < warmCount; i++) {
-    p.warm[i] = static_cast<const uint8_t*>(warm[i].data);
-    p.warmBytes[i] = rowBytes(*typeTraits(static_cast<uint32_t>(warm[i].type)), warm[i].cols) *
-                     static_cast<size_t>(warm[i].rows);
-  }
-  dispatchType(step.wq.type, QkvLaunch{s, p, step.wv.type});
+                   const int32_t* pos, const int32_t* slots, const KvLayerView& kv) {
+  dispatchType(step.wq.type, QkvLaunch{s, qkvParams(q, k, v, step, x, pos, slots, kv), step.wv.type});
   cudaCheckLaunch("qkvMatvec");
 }
 

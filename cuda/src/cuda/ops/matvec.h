@@ -39,7 +39,6 @@ void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n);
 bool qkvMatvecSupports(const QkvStep& step, int n);
 // Backend::normQkvRopeStore for one row in one launch (see qkvKernel in matvec.cu).
 void cudaQkvMatvec(cudaStream_t s, float* q, float* k, float* v, const QkvStep& step, const float* x,
-                   const int32_t* pos, const int32_t* slots, const KvLayerView& kv, const WeightView* warm,
-                   int warmCount);
+                   const int32_t* pos, const int32_t* slots, const KvLayerView& kv);
 
 }  // namespace llorch
