@@ -18,6 +18,8 @@ SANITIZER_TIMEOUT=${SANITIZER_TIMEOUT:-300}  # seconds the compute-sanitizer pas
 # PROFILE=1: also an ncu per-kernel time summary of a few steps (scripts/ncu-summary.py)
 # NCU_KERNELS=REGEX [NCU_COUNT=N NCU_TYPES=a,b]: also ncu's sections for the kernels matching REGEX
 # AB_PARITY=1: also the op parity test of every --ab revision
+# TRACE=1: also a build with kernel timestamps (-DLLORCH_TRACE=ON, cuda/src/cuda/kernel_trace.h) and,
+# per bench type, the timeline of the last of 40 replayed decode steps (scripts/trace-summary.py)
 TYPES=${BENCH_TYPES:-f16,q8_0,q4_k_m}
 
 if command -v node >/dev/null; then NODE=$(command -v node); else
@@ -61,6 +63,12 @@ if [ $build = 0 ]; then
       cmake --build "/tmp/llorch-build-$r" -j 4 >>"$OUT/build-$r.log" 2>&1) &
     ab_pids+=($!)
   done
+  if [ "${TRACE:-0}" = 1 ]; then
+    (cmake -S cuda -B /tmp/llorch-build-trace -DCMAKE_BUILD_TYPE=Release -DLLORCH_TRACE=ON \
+      -DCMAKE_JS_INC="$ROOT/.gpu/napi/include;$ROOT/.gpu/napi/addon-api" >"$OUT/build-trace.log" 2>&1 &&
+      cmake --build /tmp/llorch-build-trace -j 4 >>"$OUT/build-trace.log" 2>&1) &
+    trace_pid=$!
+  fi
   t0=$(date +%s)
   timeout 300 $NODE --test --test-reporter=spec .gpu/bundles/*.gpu.test.mjs >"$OUT/tests.log" 2>&1
   tests=$?
@@ -174,6 +182,21 @@ EOF
       done
       benchBuild "$LLORCH_COMMIT" "tree ($((pass + 1)))" /tmp/llorch-build "$OUT/bench-tree-$((pass + 1)).log"
     done
+  fi
+  if [ "${TRACE:-0}" = 1 ]; then
+    if wait $trace_pid; then
+      useBuild /tmp/llorch-build-trace
+      for t in "${types[@]}"; do
+        LLORCH_TRACE_FILE="$OUT/trace-$t.txt" timeout 120 $NODE .gpu/bundles/engine-gpu-bench.mjs --profile --steps 40 \
+          --types "$t" >"$OUT/trace-$t.log" 2>&1
+        python3 scripts/trace-summary.py "$OUT/trace-$t.txt" >"$OUT/trace-summary-$t.txt" 2>&1
+        status+=("kernel trace, $t (last of 40 replayed steps at 512 positions): $OUT/trace-summary-$t.txt")
+        cat "$OUT/trace-summary-$t.txt"
+      done
+      useBuild /tmp/llorch-build
+    else
+      status+=("trace build: FAILED ($OUT/build-trace.log)")
+    fi
   fi
   status+=("$(awk -F', *' '$3 + 0 > 150 {print $1}' "$OUT/clocks.csv" | sort -n | awk '{v[++n] = $1}
     END {if (n) printf "SM clock while the card drew > 150 W: median %d MHz (%d-%d, %d samples)", v[int((n + 1) / 2)], v[1], v[n], n;

@@ -3,11 +3,13 @@
 #include <cuda_runtime.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
 #include "backend/weight_layout.h"
 #include "cuda/cuda_check.h"
+#include "cuda/kernel_trace.h"
 #include "cuda/ops/argmax.h"
 #include "cuda/ops/attention.h"
 #include "cuda/ops/attention_prefill.h"
@@ -62,6 +64,12 @@ constexpr size_t kDownAsyncBytes = 64u << 10;  // a step's sampled ids
 CudaBackend::~CudaBackend() {
   // Nothing here may throw; a faulted context fails these calls and that is fine at teardown.
   cudaSetDevice(ordinal_);
+#ifdef LLORCH_TRACE
+  if (const char* path = std::getenv("LLORCH_TRACE_FILE")) {
+    cudaDeviceSynchronize();
+    writeTrace(path);
+  }
+#endif
   for (auto& [key, r] : graphs_) cudaGraphExecDestroy(static_cast<cudaGraphExec_t>(r.exec));
   for (Epoch& e : epochs_) {
     if (e.up != nullptr) cudaFreeHost(e.up);

@@ -2,7 +2,8 @@
 // the kernel before it in the stream is still running. It must call awaitPrerequisite() before
 // it reads anything that kernel writes (or writes anything at all); until then it can warm L2
 // with data no kernel writes, such as weights. Kernels call releaseDependents() early so that
-// the next kernel's blocks can be scheduled as soon as all of theirs are.
+// the next kernel's blocks can be scheduled as soon as all of theirs are. In trace builds
+// (kernel_trace.h) the two record points 0 and 1 of the calling block.
 #pragma once
 
 #include <cuda_runtime.h>
@@ -11,14 +12,21 @@
 #include <utility>
 
 #include "cuda/cuda_check.h"
+#include "cuda/kernel_trace.cuh"
 
 namespace llorch {
 
-__device__ __forceinline__ void releaseDependents() { asm volatile("griddepcontrol.launch_dependents;" ::: "memory"); }
+__device__ __forceinline__ void releaseDependents() {
+  LLORCH_TRACE_POINT(0);
+  asm volatile("griddepcontrol.launch_dependents;" ::: "memory");
+}
 
 // Waits until the previous kernel has finished and its writes are visible (a no-op for a kernel
 // launched the ordinary way).
-__device__ __forceinline__ void awaitPrerequisite() { asm volatile("griddepcontrol.wait;" ::: "memory"); }
+__device__ __forceinline__ void awaitPrerequisite() {
+  asm volatile("griddepcontrol.wait;" ::: "memory");
+  LLORCH_TRACE_POINT(1);
+}
 
 // Starts loading the 128-byte lines of [p, p + bytes) into L2 (no registers, nothing waits).
 // Lines are taken lane, lane + stride, ... of the range.

@@ -467,6 +467,7 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
   cpAsyncCommit();
   cpAsyncWait<0>();
   __syncthreads();
+  LLORCH_TRACE_POINT(2);
   // Scores: thread t takes position t % kMaxChunk (a warp's 32 consecutive rows fall in distinct
   // banks) and share t / kMaxChunk of its dims, for every head.
   {
@@ -567,6 +568,7 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
     cluster.map_shared_rank(pacc, 0)[i * LP + d4] = a;
     if (d4 == 0) cluster.map_shared_rank(pml, 0)[i] = sml[h];
   }
+  LLORCH_TRACE_POINT(3);
   // Every head's partial is in the first block's shared memory after this (and no block exits
   // while another may still write into its shared memory).
   cluster.sync();
@@ -574,6 +576,7 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
   const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
   float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group + h) * D;
   clusterMerge<D>(pacc, pml, blocks, h, d4, reinterpret_cast<float4*>(outRow) + d4);
+  LLORCH_TRACE_POINT(4);
 }
 
 // ---- per-head kernel: one block per (row, query head, split) ----
