@@ -3,7 +3,7 @@
 // it reads anything that kernel writes (or writes anything at all); until then it can warm L2
 // with data no kernel writes, such as weights. Kernels call releaseDependents() early so that
 // the next kernel's blocks can be scheduled as soon as all of theirs are. In trace builds
-// (kernel_trace.h) the two record points 0 and 1 of the calling block.
+// (kernel_trace.h) the two also record the calling block's points 0 and 1.
 #pragma once
 
 #include <cuda_runtime.h>
