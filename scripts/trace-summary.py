@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The last decode step of a kernel trace (cuda/src/cuda/kernel_trace.h): its kernels in the order
 their PDL waits returned, and per kernel of a layer the mean time from its wait to the next
-kernel's wait (the step is the sum of these), how early its first block started, and how late
-its last traced block got past the wait (blocks the SMs could not hold before it).
+kernel's wait (the step is the sum of these), how early its first block started, how late its
+last traced block got past the wait (blocks the SMs could not hold before it) and, for the
+matrix-vector kernels (point 5), when the last traced block's first warp was done.
 
 Usage: trace-summary.py TRACE [--layer-kernels qkv,attn,o,gateup,down] [--all]
 Written for `engine-gpu-bench --profile --steps N` runs of a one-row model: each layer is the
@@ -50,13 +51,17 @@ for i, k in enumerate(step):
     nxt = (step[i + 1]['wait'] - k['wait']) / 1000 if i + 1 < len(step) else None
     early = (k['wait'] - k['start']) / 1000
     late = (k['lastWait'] - k['wait']) / 1000
-    rows[label(i)].append((nxt, early, late))
+    done = (k['points'][5][1] - k['wait']) / 1000 if 5 in k['points'] else None
+    rows[label(i)].append((nxt, early, late, done))
     if args.all:
         pts = ' '.join(f'p{p}: {(a - k["wait"]) / 1000:.2f}..{(b - k["wait"]) / 1000:.2f}' for p, (a, b) in k['points'].items())
         print(f'{i:4d} {label(i):7s} {k["blocks"]:6d} blocks  start {us(k["start"]):8.2f}  wait {us(k["wait"]):8.2f}'
               f'  next {"" if nxt is None else f"{nxt:6.2f}"}  {pts}')
-print(f'{"kernel":8s} {"count":>5s} {"wait->next us":>14s} {"started early us":>17s} {"last past wait us":>18s}')
+print(f'{"kernel":8s} {"count":>5s} {"wait->next us":>14s} {"started early us":>17s} {"last past wait us":>18s}'
+      f' {"last done us":>13s}')
+mean = lambda xs: sum(xs) / len(xs) if xs else float('nan')
 for name, v in rows.items():
     nxt = [x[0] for x in v if x[0] is not None]
-    mean = lambda xs: sum(xs) / len(xs) if xs else float('nan')
-    print(f'{name:8s} {len(v):5d} {mean(nxt):14.2f} {mean([x[1] for x in v]):17.2f} {mean([x[2] for x in v]):18.2f}')
+    done = [x[3] for x in v if x[3] is not None]
+    print(f'{name:8s} {len(v):5d} {mean(nxt):14.2f} {mean([x[1] for x in v]):17.2f} {mean([x[2] for x in v]):18.2f}'
+          f' {mean(done):13.2f}')

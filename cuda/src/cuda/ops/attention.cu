@@ -576,7 +576,7 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
   const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
   float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group + h) * D;
   clusterMerge<D>(pacc, pml, blocks, h, d4, reinterpret_cast<float4*>(outRow) + d4);
-  LLORCH_TRACE_POINT(4);
+  LLORCH_TRACE_POINT(5);  // the merge written
 }
 
 // ---- per-head kernel: one block per (row, query head, split) ----

@@ -473,6 +473,7 @@ __device__ inline void matvecRun(const MatvecParams& p) {
   warmShares(p);
   awaitPrerequisite();
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
+  LLORCH_TRACE_POINT(5);  // warp 0's rows written
 }
 
 // One x row keeps to 128, 102 or 85 registers (four, five or six blocks per SM, MatvecShape; more
@@ -708,6 +709,7 @@ __global__ void __launch_bounds__(kMvThreads) qkvKernel(const QkvParams p) {
   } else {
     qkvWarp<TQK, kAligned>(p, q);
   }
+  LLORCH_TRACE_POINT(5);  // warp 0's pair written
 }
 
 QkvParams qkvParams(float* q, float* k, float* v, const QkvStep& step, const float* x, const int32_t* pos,
