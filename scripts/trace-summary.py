@@ -2,8 +2,8 @@
 """The last decode step of a kernel trace (cuda/src/cuda/kernel_trace.h): its kernels in the order
 their PDL waits returned, and per kernel of a layer the mean time from its wait to the next
 kernel's wait (the step is the sum of these), how early its first block started, how late its
-last traced block got past the wait (blocks the SMs could not hold before it) and, for the
-matrix-vector kernels (point 5), when the last traced block's first warp was done.
+last traced block got past the wait (blocks the SMs could not hold before it) and, in kernels
+that mark point 5, when the last traced block's first warp was done.
 
 Usage: trace-summary.py TRACE [--layer-kernels qkv,attn,o,gateup,down] [--all]
 Written for `engine-gpu-bench --profile --steps N` runs of a one-row model: each layer is the
