@@ -829,6 +829,7 @@ struct Launch {
                               : (take == 2 ? matvecKernel<T, 2, kRows, kLoads, false> : one);
       launchDependent(s, dim3(blocks), dim3(kMvThreads), kernel, p);
       done += take;
+      p.warm[0] = p.warm[1] = nullptr;  // the first pass has started them into L2
     }
   }
   template <GgmlType T>
