@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { Engine, SamplingParams } from '@llorch/native';
-import { SeqCollector, loadEngine, params, stepsReaching, synthModel } from './model-fixture.js';
-import { testWhenLoaded } from './loaded-test.js';
-import { sharedFile } from '../../test/support/sharedFile.js';
+import { SeqCollector, loadEngine, params, stepsReaching } from './model-fixture.js';
+import { TWIN_MODELS, twinEngines } from './loaded-test.js';
 
 // Run-ahead (what the CUDA backend does by default, forced here on the CPU): the next greedy
 // decode step is launched before the current one's tokens are read, its tokens taken from the
@@ -10,10 +9,6 @@ import { sharedFile } from '../../test/support/sharedFile.js';
 // tokens and finishes as an engine that does not run ahead, through stop tokens, length limits,
 // cancellation, admission of new sequences, sampled neighbours and a KV pool too small to give
 // the step ahead its block.
-const MODELS: Array<{ name: string; file: () => Promise<string | undefined> }> = [
-  { name: 'stories260K (llama, F32)', file: async () => sharedFile('models/stories260K.gguf') },
-  { name: 'tiny-qwen2 Q8_0', file: () => synthModel('tiny-qwen2', 'q8_0') },
-];
 
 function prompt(s: number, vocab: number): number[] {
   return Array.from(
@@ -38,31 +33,13 @@ async function run(
   return { tokens: results.map((r) => r.tokens), finishes: results.map((r) => r.finish) };
 }
 
-for (const model of MODELS) {
+for (const model of TWIN_MODELS) {
   describe(`run-ahead decode steps on ${model.name}`, () => {
-    let ahead: Engine | undefined;
-    let plain: Engine | undefined;
-    let aheadEvents: SeqCollector;
-    let plainEvents: SeqCollector;
-    let vocab = 0;
+    const twins = twinEngines(model.file, { ctx: 256, maxSeqs: 8 }, { runAhead: true });
+    const maybe = twins.test;
+    const ahead = () => twins.get().variant;
+    const plain = () => twins.get().plain;
     let seq = 1;
-
-    beforeAll(async () => {
-      const file = await model.file();
-      if (file === undefined) return;
-      ahead = await loadEngine(file, { ctx: 256, maxSeqs: 8, runAhead: true });
-      plain = await loadEngine(file, { ctx: 256, maxSeqs: 8 });
-      aheadEvents = new SeqCollector(ahead);
-      plainEvents = new SeqCollector(plain);
-      vocab = (await plain.forward([1])).length;
-    }, 120_000);
-    afterAll(async () => {
-      await ahead?.unload();
-      await plain?.unload();
-    });
-
-    const maybe = (name: string, fn: () => Promise<void>) =>
-      testWhenLoaded(() => ahead !== undefined, name, fn, 120_000);
 
     /** The jobs on both engines: equal outcomes, and every KV block back in the pool. */
     async function same(
@@ -70,40 +47,42 @@ for (const model of MODELS) {
     ): Promise<Outcome> {
       const first = seq;
       seq += jobs.length;
-      const want = await run(plain!, plainEvents, first, jobs);
-      const got = await run(ahead!, aheadEvents, first, jobs);
+      const want = await run(plain(), twins.get().plainEvents, first, jobs);
+      const got = await run(ahead(), twins.get().variantEvents, first, jobs);
       expect(got).toEqual(want);
-      expect(ahead!.stats().kvBlocksUsed).toBe(0);
+      expect(ahead().stats().kvBlocksUsed).toBe(0);
       return want;
     }
 
     maybe('one greedy sequence: the same tokens, and no step beyond its length', async () => {
-      const before = [plain!.stats().steps, ahead!.stats().steps];
-      const out = await same([{ tokens: prompt(1, vocab), params: params({ maxTokens: 40 }) }]);
+      const before = [plain().stats().steps, ahead().stats().steps];
+      const out = await same([
+        { tokens: prompt(1, twins.get().vocab), params: params({ maxTokens: 40 }) },
+      ]);
       expect(out.tokens[0]).toHaveLength(40);
       expect(out.finishes).toEqual(['length']);
-      const steps = [plain!.stats().steps - before[0]!, ahead!.stats().steps - before[1]!];
+      const steps = [plain().stats().steps - before[0]!, ahead().stats().steps - before[1]!];
       expect(steps[1]).toBe(steps[0]);
     });
 
     // The step launched ahead of the stop token computes one more token, which is dropped: one
     // step more than the plain engine shows that it did run ahead.
     maybe('a stop token ends the sequence there; the step run ahead of it is dropped', async () => {
-      const tokens = prompt(2, vocab);
+      const tokens = prompt(2, twins.get().vocab);
       const free = await same([{ tokens, params: params({ maxTokens: 30 }) }]);
       const stop = free.tokens[0]![9]!;
-      const before = [plain!.stats().steps, ahead!.stats().steps];
+      const before = [plain().stats().steps, ahead().stats().steps];
       const out = await same([{ tokens, params: params({ maxTokens: 30, stopTokenIds: [stop] }) }]);
       expect(out.finishes).toEqual(['stop']);
       expect(out.tokens[0]!.at(-1)).toBe(stop);
-      const plainSteps = plain!.stats().steps - before[0]!;
-      const aheadSteps = (await stepsReaching(ahead!, before[1]! + plainSteps + 1)) - before[1]!;
+      const plainSteps = plain().stats().steps - before[0]!;
+      const aheadSteps = (await stepsReaching(ahead(), before[1]! + plainSteps + 1)) - before[1]!;
       expect(aheadSteps).toBe(plainSteps + 1);
     });
 
     maybe('concurrent greedy sequences of different lengths and stops', async () => {
       const jobs = Array.from({ length: 5 }, (_, s) => ({
-        tokens: prompt(10 + s, vocab),
+        tokens: prompt(10 + s, twins.get().vocab),
         params: params({ maxTokens: 8 + 5 * s }),
       }));
       const free = await same(jobs);
@@ -124,7 +103,7 @@ for (const model of MODELS) {
       'greedy and seeded sampled sequences together, submitted while others decode',
       async () => {
         const jobs = Array.from({ length: 4 }, (_, s) => ({
-          tokens: prompt(20 + s, vocab),
+          tokens: prompt(20 + s, twins.get().vocab),
           params: params(
             s === 2
               ? { maxTokens: 20, temperature: 0.9, topK: 40, seed: 7 }
@@ -133,38 +112,40 @@ for (const model of MODELS) {
         }));
         const first = seq;
         seq += 2 * jobs.length;
-        const want = await run(plain!, plainEvents, first, jobs);
-        const steps = ahead!.stats().steps;
-        ahead!.submit(first, jobs[0]!.tokens, jobs[0]!.params);
+        const want = await run(plain(), twins.get().plainEvents, first, jobs);
+        const steps = ahead().stats().steps;
+        ahead().submit(first, jobs[0]!.tokens, jobs[0]!.params);
         await new Promise<void>((resolve) => {
-          const poll = () => (ahead!.stats().steps > steps + 2 ? resolve() : setTimeout(poll, 1));
+          const poll = () => (ahead().stats().steps > steps + 2 ? resolve() : setTimeout(poll, 1));
           poll();
         });
-        jobs.slice(1).forEach((j, s) => ahead!.submit(first + 1 + s, j.tokens, j.params));
-        const results = await Promise.all(jobs.map((_, s) => aheadEvents.result(first + s)));
+        jobs.slice(1).forEach((j, s) => ahead().submit(first + 1 + s, j.tokens, j.params));
+        const results = await Promise.all(
+          jobs.map((_, s) => twins.get().variantEvents.result(first + s)),
+        );
         expect(results.map((r) => r.tokens)).toEqual(want.tokens);
-        expect(ahead!.stats().kvBlocksUsed).toBe(0);
+        expect(ahead().stats().kvBlocksUsed).toBe(0);
       },
     );
 
     maybe('a sequence cancelled while a step runs ahead of it', async () => {
       const id = seq++;
-      const tokens = prompt(30, vocab);
-      ahead!.submit(id, tokens, params({ maxTokens: 200 }));
+      const tokens = prompt(30, twins.get().vocab);
+      ahead().submit(id, tokens, params({ maxTokens: 200 }));
       await new Promise<void>((resolve) => {
         let seen = 0;
-        const off = ahead!.onEvents((events) => {
+        const off = ahead().onEvents((events) => {
           for (const e of events) if (e.seq === id) seen += e.tokens?.length ?? 0;
           if (seen < 3) return;
           off();
           resolve();
         });
       });
-      expect(ahead!.cancel(id)).toBe(true);
-      const r = await aheadEvents.result(id);
+      expect(ahead().cancel(id)).toBe(true);
+      const r = await twins.get().variantEvents.result(id);
       expect(r.finish).toBe('cancelled');
       expect(r.tokens.length).toBeLessThan(200);
-      expect(ahead!.stats().kvBlocksUsed).toBe(0);
+      expect(ahead().stats().kvBlocksUsed).toBe(0);
       await same([{ tokens, params: params({ maxTokens: 24 }) }]);
     });
   });

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Engine, SamplingParams } from '@llorch/native';
-import { SeqCollector, loadEngine, params, synthModel } from './model-fixture.js';
-import { testWhenLoaded } from './loaded-test.js';
-import { sharedFile } from '../../test/support/sharedFile.js';
+import { SeqCollector, loadEngine, params } from './model-fixture.js';
+import { TWIN_MODELS, twinEngines } from './loaded-test.js';
 
 // Decode steps padded to row buckets (1, 2, 4 ... 64) must be invisible in the output: with the
 // padding forced on the CPU (where it is off by default: nothing is recorded there), concurrent
 // greedy and seeded-sampling sequences produce exactly what each produces alone on an engine that
 // does not pad, and the padding rows' scratch KV block is never one a sequence owns.
-const MODELS: Array<{ name: string; file: () => Promise<string | undefined> }> = [
-  { name: 'stories260K (llama, F32)', file: async () => sharedFile('models/stories260K.gguf') },
-  { name: 'tiny-qwen2 Q8_0', file: () => synthModel('tiny-qwen2', 'q8_0') },
-];
 
 /** Prompts longer than the recorded-step limit (8 rows), so that no prefill step is recordable. */
 function prompts(count: number, vocab: number): number[][] {
@@ -53,41 +48,22 @@ async function runAlone(
   return out;
 }
 
-for (const model of MODELS) {
+for (const model of TWIN_MODELS) {
   describe(`decode steps padded to row buckets on ${model.name}`, () => {
-    let padded: Engine | undefined;
-    let plain: Engine | undefined;
-    let paddedEvents: SeqCollector;
-    let plainEvents: SeqCollector;
-    let vocab = 0;
-
-    beforeAll(async () => {
-      const file = await model.file();
-      if (file === undefined) return;
-      padded = await loadEngine(file, { ctx: 256, maxSeqs: 32, padDecodeSteps: true });
-      plain = await loadEngine(file, { ctx: 256, maxSeqs: 32 });
-      paddedEvents = new SeqCollector(padded);
-      plainEvents = new SeqCollector(plain);
-      vocab = (await plain.forward([1])).length;
-    }, 120_000);
-    afterAll(async () => {
-      await padded?.unload();
-      await plain?.unload();
-    });
-
-    const maybe = (name: string, fn: () => Promise<void>) =>
-      testWhenLoaded(() => padded !== undefined, name, fn, 120_000);
+    const twins = twinEngines(model.file, { ctx: 256, maxSeqs: 32 }, { padDecodeSteps: true });
+    const maybe = twins.test;
 
     for (const count of [3, 5, 9, 17]) {
       maybe(`${count} concurrent greedy and sampled sequences equal each run alone`, async () => {
+        const { variant: padded, plain, variantEvents, plainEvents, vocab } = twins.get();
         const ps = prompts(count, vocab);
         const base = count * 1000;
-        const alone = await runAlone(plain!, plainEvents, base, ps, (s) => mixed(s, 12 + s));
-        const together = await runTogether(padded!, paddedEvents, base, ps, (s) =>
+        const alone = await runAlone(plain, plainEvents, base, ps, (s) => mixed(s, 12 + s));
+        const together = await runTogether(padded, variantEvents, base, ps, (s) =>
           mixed(s, 12 + s),
         );
         expect(together).toEqual(alone);
-        expect(padded!.stats().kvBlocksUsed).toBe(0);
+        expect(padded.stats().kvBlocksUsed).toBe(0);
       });
     }
   });
