@@ -115,10 +115,7 @@ for (const model of TWIN_MODELS) {
         const want = await run(plain(), twins.get().plainEvents, first, jobs);
         const steps = ahead().stats().steps;
         ahead().submit(first, jobs[0]!.tokens, jobs[0]!.params);
-        await new Promise<void>((resolve) => {
-          const poll = () => (ahead().stats().steps > steps + 2 ? resolve() : setTimeout(poll, 1));
-          poll();
-        });
+        await stepsReaching(ahead(), steps + 3);
         jobs.slice(1).forEach((j, s) => ahead().submit(first + 1 + s, j.tokens, j.params));
         const results = await Promise.all(
           jobs.map((_, s) => twins.get().variantEvents.result(first + s)),
