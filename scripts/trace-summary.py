@@ -7,15 +7,13 @@ that mark point 5, when the last traced block's first warp was done.
 
 Usage: trace-summary.py TRACE [--layer-kernels qkv,attn,o,gateup,down] [--all]
 Written for `engine-gpu-bench --profile --steps N` runs of a one-row model: each layer is the
-same run of kernels, then the output projection and the argmax. Without --layer-kernels a layer is
-qkv,attn,o,gateup,down, or qkv,attn+o,gateup,down (the output projection in the attention kernel)
-where the step's kernel count fits that and not the other."""
+same run of kernels, then the output projection and the argmax."""
 import argparse
 import collections
 
 parser = argparse.ArgumentParser()
 parser.add_argument('trace')
-parser.add_argument('--layer-kernels')
+parser.add_argument('--layer-kernels', default='qkv,attn,o,gateup,down')
 parser.add_argument('--all', action='store_true', help='print every kernel of the step')
 args = parser.parse_args()
 
@@ -42,9 +40,7 @@ for k in reversed(kernels[:-1]):
         break
     step.insert(0, k)
 
-names = (args.layer_kernels or
-         ('qkv,attn+o,gateup,down' if (len(step) - 1) % 4 == 0 and (len(step) - 1) % 5 != 0
-          else 'qkv,attn,o,gateup,down')).split(',')
+names = args.layer_kernels.split(',')
 layers = len(step) // len(names)  # then the output projection (and the argmax, where traced)
 label = lambda i: names[i % len(names)] if i < layers * len(names) else ('head' if i == layers * len(names) else 'tail')
 base = step[0]['wait']

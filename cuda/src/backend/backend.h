@@ -191,13 +191,6 @@ class Backend {
     matmul(tmp, w, in, n);
     add(x, tmp, static_cast<size_t>(n) * static_cast<size_t>(w.rows));
   }
-  // x += attention(q) . wo^T: the attention block's output, a residual branch. out ([n][heads *
-  // headDim]) receives attention(q) where a backend materializes it; tmp is [n][wo.rows].
-  virtual void attentionMatmulAdd(float* x, float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
-                                  const WeightView& wo, float* tmp) {
-    attention(out, q, kv, b);
-    matmulAdd(x, wo, out, b.n, tmp);
-  }
   // The attention input step: optional biases on q, k, v (null when absent), rope on q and k at
   // pos[i], and k, v into cache slots[i].
   virtual void qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,

@@ -455,16 +455,6 @@ void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int 
   }
 }
 
-// One decode row: the output projection in the attention kernel (a launch and a wait fewer).
-void CudaBackend::attentionMatmulAdd(float* x, float* out, const float* q, const KvLayerView& kv,
-                                     const AttentionBatch& b, const WeightView& wo, float* tmp) {
-  if (cudaAttentionProjectSupports(b, wo)) {
-    cudaAttentionProject(stream_, x, q, kv, b, wo);
-  } else {
-    Backend::attentionMatmulAdd(x, out, q, kv, b, wo, tmp);
-  }
-}
-
 void CudaBackend::qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,
                                const int32_t* pos, const int32_t* slots, int n, const RopeParams& ropeQ,
                                const RopeParams& ropeK, const KvLayerView& kv) {

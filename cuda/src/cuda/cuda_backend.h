@@ -62,8 +62,6 @@ class CudaBackend final : public Backend {
   void normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,
                   const float* normW, float eps, int n, float* normed) override;
   void matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) override;
-  void attentionMatmulAdd(float* x, float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
-                          const WeightView& wo, float* tmp) override;
   void qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,
                     const int32_t* pos, const int32_t* slots, int n, const RopeParams& ropeQ, const RopeParams& ropeK,
                     const KvLayerView& kv) override;

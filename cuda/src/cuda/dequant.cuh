@@ -416,32 +416,6 @@ struct RawChunk<T, decltype(void(sizeof(typename Chunk<T>::Raw)))> {
   __device__ static void decode(const Raw& r, int64_t c, float* o) { Chunk<T>::decode(r, c, o); }
 };
 
-__device__ inline float dot8(const float* a, const float* b) {
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3] + a[4] * b[4] + a[5] * b[5] + a[6] * b[6] +
-         a[7] * b[7];
-}
-
-// Types whose weights are a chunk scale times exact integers (their Chunk has decodeUnscaled): their
-// dot products take the scale once a chunk, not once a weight (a quarter of Q8_0's instructions a
-// chunk).
-template <GgmlType T, typename = void>
-constexpr bool kScaledChunk = false;
-template <GgmlType T>
-constexpr bool kScaledChunk<T, decltype(void(&Chunk<T>::decodeUnscaled))> = true;
-
-// acc plus chunk c's weights (raw) times x's 8 floats.
-template <GgmlType T>
-__device__ __forceinline__ float chunkDot(const typename RawChunk<T>::Raw& raw, int64_t c, const float* x, float acc) {
-  float w[8];
-  if constexpr (kScaledChunk<T>) {
-    const float d = Chunk<T>::decodeUnscaled(raw, c, w);
-    return fmaf(d, dot8(w, x), acc);
-  } else {
-    RawChunk<T>::decode(raw, c, w);
-    return acc + dot8(w, x);
-  }
-}
-
 // Calls f.template operator()<T>() for the runtime type `t` (every supported weight type).
 template <typename F>
 void dispatchType(GgmlType t, F&& f) {

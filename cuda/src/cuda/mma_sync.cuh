@@ -50,14 +50,10 @@ __device__ __forceinline__ void ldmatrixX4Trans(uint32_t* r, const void* p) {
                : "r"(sharedAddr(p)));
 }
 
-// 16 bytes global -> shared, bypassing L1: the first `bytes` (0-16) of src, the rest zero-filled.
-__device__ __forceinline__ void cpAsync16Prefix(void* dst, const void* src, int bytes) {
-  asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;" ::"r"(sharedAddr(dst)), "l"(src), "r"(bytes));
-}
-
 // 16 bytes global -> shared, bypassing L1; zero-filled when !valid (src is then not read).
 __device__ __forceinline__ void cpAsync16(void* dst, const void* src, bool valid) {
-  cpAsync16Prefix(dst, src, valid ? 16 : 0);
+  asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;" ::"r"(sharedAddr(dst)), "l"(src),
+               "r"(valid ? 16 : 0));
 }
 
 __device__ __forceinline__ void cpAsyncCommit() { asm volatile("cp.async.commit_group;"); }

@@ -9,7 +9,6 @@
 
 #include "cpu/cpu_backend.h"
 #include "cuda/cuda_backend.h"
-#include "cuda/ops/attention.h"
 #include "cuda/ops/matvec.h"
 
 namespace llorch {
@@ -394,10 +393,9 @@ void attentionBoth(Harness& h, AttentionBatch b, const Harness::Pair& out, const
 // A paged cache with shuffled block tables; rows at several positions, one of them long enough
 // for many attention splits.
 // `bound`, where larger, is the batch's maxPos (a recorded step sizes attention for its position
-// bucket, past the rows' positions). For each type of `projected`, also the attention block's
-// output step, x[n][dim] += attention . wo^T (attentionMatmulAdd), on the same batch.
+// bucket, past the rows' positions).
 void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<int32_t>& positions,
-             float scoreScale = 1.f, int bound = 0, const std::vector<GgmlType>& projected = {}, int64_t dim = 0) {
+             float scoreScale = 1.f, int bound = 0) {
   const int blockSize = 16, kvDim = kvHeads * headDim;
   int blocksNeeded = 0;
   for (int32_t p : positions) blocksNeeded += p / blockSize + 1;
@@ -448,30 +446,6 @@ void kvCases(Harness& h, int heads, int kvHeads, int headDim, const std::vector<
   attentionBoth(h, b, out, q, cpuKv, gpuKv, pp, op, tp);
   const std::string scaled = scoreScale != 1.f ? " score scale " + std::to_string(scoreScale) : "";
   h.compare(out, "attention", "f32", std::to_string(n) + " rows " + shape + scaled);
-
-  AttentionBatch cb = b, gb = b;
-  cb.pos = static_cast<int32_t*>(pp.cpu);
-  cb.tableOffset = static_cast<int32_t*>(op.cpu);
-  cb.blockTables = static_cast<int32_t*>(tp.cpu);
-  gb.pos = static_cast<int32_t*>(pp.gpu);
-  gb.tableOffset = static_cast<int32_t*>(op.gpu);
-  gb.blockTables = static_cast<int32_t*>(tp.gpu);
-  const int64_t cols = static_cast<int64_t>(heads) * headDim;
-  for (GgmlType t : projected) {
-    auto w = h.putWeight(t, dim, cols);
-    auto x = h.put(h.randomFloats(static_cast<size_t>(n) * dim, -3.f, 3.f));
-    auto att = h.output(static_cast<size_t>(n) * cols);
-    auto tmp = h.output(static_cast<size_t>(n) * dim);
-    // Where the CUDA backend takes the kernel with the projection in it, the case says so.
-    const bool fused = cudaAttentionProjectSupports(gb, viewOf(w.gpu, t, dim, cols));
-    h.cpu_.attentionMatmulAdd(static_cast<float*>(x.cpu), static_cast<float*>(att.cpu), static_cast<float*>(q.cpu),
-                              cpuKv, cb, viewOf(w.cpu, t, dim, cols), static_cast<float*>(tmp.cpu));
-    h.gpu_.attentionMatmulAdd(static_cast<float*>(x.gpu), static_cast<float*>(att.gpu), static_cast<float*>(q.gpu),
-                              gpuKv, gb, viewOf(w.gpu, t, dim, cols), static_cast<float*>(tmp.gpu));
-    h.compare(x, "attentionMatmulAdd", typeTraits(static_cast<uint32_t>(t))->name,
-              std::to_string(n) + " rows " + shape + scaled + " x[" + std::to_string(dim) + "] += attention . wo^T" +
-                  (fused ? " fused" : ""));
-  }
 }
 
 // Q, K and V (896, 128 and 128 rows of `cols`) from one normMatmul of x's n rows (norm weights g),
@@ -994,17 +968,6 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   kvCases(h, 32, 8, 128, {511});
   kvCases(h, 32, 8, 128, {3, 200});
   kvCases(h, 14, 2, 64, {512}, 1.f, 767);  // a recorded decode step's bucket: splits past the row's position
-  // The output projection in the attention kernel (one row): at the cluster's bounds and past
-  // them, every type it is built for and one it is not (F32: the plain ops).
-  const std::vector<GgmlType> projected = {GgmlType::F32, GgmlType::F16, GgmlType::BF16, GgmlType::Q8_0,
-                                           GgmlType::Q4_0, GgmlType::Q5_0};
-  kvCases(h, 14, 2, 64, {0}, 1.f, 0, projected, 896);
-  kvCases(h, 14, 2, 64, {37}, 1.f, 0, projected, 896);
-  kvCases(h, 14, 2, 64, {600}, 1.f, 767, projected, 896);
-  kvCases(h, 14, 2, 64, {1023}, 1.f, 0, projected, 896);
-  kvCases(h, 14, 2, 64, {1024}, 1.f, 0, {GgmlType::Q8_0}, 896);
-  kvCases(h, 14, 2, 64, {5, 700}, 1.29f, 0, {GgmlType::Q8_0}, 896);
-  kvCases(h, 32, 8, 128, {100}, 1.f, 0, {GgmlType::Q8_0, GgmlType::Q4_K, GgmlType::Q6_K}, 122);
   kvCases(h, 8, 4, 8, {40}, 1.f, 255);
   fusedCases(h);
   qkvCases(h);

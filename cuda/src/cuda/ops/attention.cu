@@ -29,7 +29,6 @@
 #include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "cuda/dependent_launch.cuh"
-#include "cuda/dequant.cuh"
 #include "cuda/device_info.h"
 #include "cuda/mma_sync.cuh"
 #include "native_error.h"
@@ -61,7 +60,7 @@ struct Plan {
 constexpr int kClusterMax = 8;  // splits of a (row, KV head): the portable cluster size
 // Threads of a block: 16 warps (four a scheduler: the block has its SM to itself) wherever each
 // scoring thread still gets a float4 of a position's dims, else 8.
-__host__ __device__ constexpr int clusterThreads(int headDim) { return headDim >= 16 ? 512 : 256; }
+constexpr int clusterThreads(int headDim) { return headDim >= 16 ? 512 : 256; }
 static_assert(kMaxGroup * 32 <= clusterThreads(8), "a thread per merged item (group x headDim / 4), a warp per head");
 // Positions a block stages: its K and V rows (headDim + 4 floats each, see clusterAttentionKernel)
 // take at most ~68 KB of shared memory.
@@ -366,21 +365,19 @@ __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const 
   if (threadIdx.x == 0) p.counters[rowKv] = 0;
 }
 
-// The merge of item (query head h, float4 d4) over the partials of `splits` blocks (pacc / pml as
-// clusterAttentionKernel lays them out: split r's partial of head h at slot r * stride + h) into
-// out.
+// The first block's merge of item (head h, float4 d4) over the partials of `blocks` blocks
+// (pacc / pml as clusterAttentionKernel lays them out) into out.
 template <int D>
-__device__ inline void clusterMerge(const float4* pacc, const float2* pml, int splits, int stride, int h, int d4,
-                                   float4* out) {
+__device__ inline void clusterMerge(const float4* pacc, const float2* pml, int blocks, int h, int d4, float4* out) {
   constexpr int LP = D / 4;
   float ms[kClusterMax], ls[kClusterMax];
   float4 as[kClusterMax];
 #pragma unroll
   for (int r = 0; r < kClusterMax; r++) {
-    const int i = r * stride + h;
-    ms[r] = r < splits ? pml[i].x : -INFINITY;
-    ls[r] = r < splits ? pml[i].y : 0.f;
-    as[r] = r < splits ? pacc[i * LP + d4] : make_float4(0.f, 0.f, 0.f, 0.f);
+    const int i = r * kMaxGroup + h;
+    ms[r] = r < blocks ? pml[i].x : -INFINITY;
+    ls[r] = r < blocks ? pml[i].y : 0.f;
+    as[r] = r < blocks ? pacc[i * LP + d4] : make_float4(0.f, 0.f, 0.f, 0.f);
   }
   float mAll = -INFINITY, lAll = 0.f;
   float4 a = make_float4(0.f, 0.f, 0.f, 0.f);
@@ -388,50 +385,8 @@ __device__ inline void clusterMerge(const float4* pacc, const float2* pml, int s
   *out = a * (1.f / lAll);
 }
 
-// The output projection the cluster kernel can apply to its row (x += attention . wo^T): wo's rows
-// are spread evenly over the cluster's blocks, and each block stages its rows in shared memory
-// before the wait.
-struct Projection {
-  const uint8_t* w;  // wo, [rows][heads x headDim] in its CUDA layout, 16-byte aligned
-  float* x;          // the residual row, [rows]
-  size_t rowBytes;
-  int rows;
-  int rowsPerBlock;  // at most the block's threads
-};
-
-// The cluster kernel's dynamic shared memory, offsets in bytes: the K and V tiles (chunk rows of
-// D + 4 floats each), the heads' partials (slots of D / 4 float4s), the warps' V sums, the partials'
-// (max, sum); with a projection also the merged attention row, the block's residual values and its
-// weight rows.
-struct ClusterLayout {
-  size_t vt, pacc, vsum, pml, att, xs, w, end;
-};
-__host__ __device__ inline size_t align16(size_t bytes) { return (bytes + 15) & ~size_t{15}; }
-__host__ __device__ inline ClusterLayout clusterLayout(int D, int chunk, int slots, int attFloats, int xRows,
-                                                       size_t wBytes) {
-  const size_t tile = static_cast<size_t>(chunk) * (D + 4) * sizeof(float);
-  const size_t row = static_cast<size_t>(D / 4) * sizeof(float4);
-  ClusterLayout l;
-  l.vt = tile;
-  l.pacc = 2 * tile;
-  l.vsum = l.pacc + slots * row;
-  l.pml = l.vsum + static_cast<size_t>(clusterThreads(D) / 32) * kMaxGroup * row;
-  l.att = align16(l.pml + slots * sizeof(float2));
-  l.xs = align16(l.att + attFloats * sizeof(float));
-  l.w = align16(l.xs + xRows * sizeof(float));
-  l.end = l.w + wBytes;
-  return l;
-}
-// Partial slots: the first block's, one per (split, query head of the group); with a projection
-// every block's, one per (split, query head).
-constexpr int kMergeSlots = kClusterMax * kMaxGroup;
-// Bytes of a block's staged weight rows: from the 16-byte boundary at or below its first row.
-__host__ __device__ inline size_t projectionBytes(const Projection& proj) {
-  return align16(static_cast<size_t>(proj.rowsPerBlock) * proj.rowBytes + 15);
-}
-
-// The cluster kernel: the splits of a (row, KV head), at most kClusterMax, are blocks of one
-// cluster. A block stages its positions' K and V rows in shared memory with cp.async (at one row,
+// The cluster kernel: the splits of a (row, KV head), at most kClusterMax, are one cluster of
+// blocks. A block stages its positions' K and V rows in shared memory with cp.async (at one row,
 // all but this step's position before the PDL wait, so after it only q and that one row are
 // loaded), then computes every query head of the group over its positions in three block-wide
 // phases, each reading the tiles once for all heads:
@@ -447,14 +402,8 @@ __host__ __device__ inline size_t projectionBytes(const Projection& proj) {
 // When the grid fits on the SMs at once, a block asks for all of its SM's shared memory
 // (wholeSm), so no block of the kernels that wait on it shares the SM: their early weight loads
 // queued ahead of these shared-memory loads (the attention step 6.1 -> 5.1 us a layer).
-//
-// kProject (one row; the cluster is every KV head's splits): the output projection in the same
-// kernel, so the step has no launch of its own for it. Each block stages its share of wo's rows
-// (type T) before the wait beside its K/V rows, pushes its partials into every block of the
-// cluster, merges the whole attention row itself after the barrier and adds its rows' products to
-// the residual x.
-template <int D, bool kProject, GgmlType T>
-__global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(const GroupedParams p, const Projection proj) {
+template <int D>
+__global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(const GroupedParams p) {
   constexpr int kClusterThreads = clusterThreads(D);
   constexpr int kClusterWarps = kClusterThreads / 32;
   constexpr int kStride = D + 4;
@@ -468,17 +417,16 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
   namespace cg = cooperative_groups;
   releaseDependents();
   cg::cluster_group cluster = cg::this_cluster();
-  const int split = static_cast<int>(cluster.block_index().y);
-  const int splits = static_cast<int>(cluster.dim_blocks().y);
-  const ClusterLayout lay = kProject ? clusterLayout(D, p.chunk, splits * p.heads, p.heads * D, proj.rowsPerBlock, 0)
-                                     : clusterLayout(D, p.chunk, kMergeSlots, 0, 0, 0);
+  const int rank = static_cast<int>(cluster.block_rank());
+  const int blocks = static_cast<int>(cluster.num_blocks());
+  // K rows, then V rows (p.chunk x kStride floats each), then the heads' partials (the first
+  // block's copy is the one used), the warps' V sums and the partials' (max, sum).
   extern __shared__ float4 tiles[];
-  uint8_t* const base = reinterpret_cast<uint8_t*>(tiles);
-  float* const kt = reinterpret_cast<float*>(base);
-  float* const vt = reinterpret_cast<float*>(base + lay.vt);
-  float4* const pacc = reinterpret_cast<float4*>(base + lay.pacc);
-  auto vsum = reinterpret_cast<float4(*)[kMaxGroup][LP]>(base + lay.vsum);  // [kClusterWarps]
-  float2* const pml = reinterpret_cast<float2*>(base + lay.pml);
+  float* const kt = reinterpret_cast<float*>(tiles);
+  float* const vt = kt + p.chunk * kStride;
+  float4* const pacc = reinterpret_cast<float4*>(vt + p.chunk * kStride);  // [kClusterMax][kMaxGroup][LP]
+  auto vsum = reinterpret_cast<float4(*)[kMaxGroup][LP]>(pacc + kClusterMax * kMaxGroup * LP);  // [kClusterWarps]
+  float2* const pml = reinterpret_cast<float2*>(vsum + kClusterWarps);
   __shared__ float4 sq[kMaxGroup][LP];
   __shared__ float ss[kParts][kMaxGroup][kMaxChunk];  // score shares, then (ss[0]) softmax weights
   __shared__ float2 sml[kMaxGroup];
@@ -489,9 +437,9 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
   const int last = p.pos[row];
   const int32_t* table = p.blockTables + p.tableOffset[row];
   // The grid is sized for the step's position bound (p.chunk positions a block at most); the row's
-  // own positions are spread evenly over the splits.
-  const int chunk = (last + splits) / splits;
-  const int p0 = split * chunk;
+  // own positions are spread evenly over the cluster.
+  const int chunk = (last + blocks) / blocks;
+  const int p0 = rank * chunk;
   const int cnt = max(0, min(p0 + chunk, last + 1) - p0);
   const int64_t kvOff = static_cast<int64_t>(kvh) * D;
   auto stageRow = [&](int j, int i) {  // 16-byte piece i (K pieces, then V) of position p0 + j
@@ -501,24 +449,6 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
     const int d4 = isV ? i - LP : i;
     cpAsync16((isV ? vt : kt) + j * kStride + 4 * d4, (isV ? p.vc : p.kc) + slotRow * p.kvDim + kvOff + 4 * d4, true);
   };
-  // This block's rows of wo (r0, nr of them) at wRows, as laid out in global memory.
-  int r0 = 0, nr = 0;
-  const uint8_t* wRows = nullptr;
-  if constexpr (kProject) {
-    r0 = static_cast<int>(cluster.block_rank()) * proj.rowsPerBlock;
-    nr = max(0, min(proj.rows - r0, proj.rowsPerBlock));
-    if (nr > 0) {
-      const uint8_t* const from = proj.w + static_cast<size_t>(r0) * proj.rowBytes;
-      const uint8_t* const end = proj.w + static_cast<size_t>(proj.rows) * proj.rowBytes;
-      const uint8_t* const at = from - (reinterpret_cast<uintptr_t>(from) & 15);
-      const size_t bytes = static_cast<size_t>(from - at) + static_cast<size_t>(nr) * proj.rowBytes;
-      for (size_t i = threadIdx.x * size_t{16}; i < bytes; i += kClusterThreads * size_t{16}) {
-        const ptrdiff_t left = end - (at + i);
-        cpAsync16Prefix(base + lay.w + i, at + i, left < 16 ? static_cast<int>(left) : 16);
-      }
-      wRows = base + lay.w + (from - at);
-    }
-  }
   // With one row in the step only position `last` is this step's (the QKV kernel writes it).
   const bool early = p.n == 1;
   if (early) {
@@ -535,11 +465,7 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
   const float* qRow = p.q + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group) * D;
   for (int i = threadIdx.x; i < group * LP; i += kClusterThreads) cpAsync16(&sq[i / LP][i % LP], qRow + 4 * i, true);
   cpAsyncCommit();
-  // The residual values of this block's rows, loaded while the tiles land.
-  float* const xs = reinterpret_cast<float*>(base + lay.xs);
-  const float xv = kProject && static_cast<int>(threadIdx.x) < nr ? proj.x[r0 + threadIdx.x] : 0.f;
   cpAsyncWait<0>();
-  if (kProject && static_cast<int>(threadIdx.x) < nr) xs[threadIdx.x] = xv;
   __syncthreads();
   LLORCH_TRACE_POINT(2);
   // Scores: thread t takes position t % kMaxChunk (a warp's 32 consecutive rows fall in distinct
@@ -638,58 +564,19 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
       a.z += b.z;
       a.w += b.w;
     }
-    if constexpr (kProject) {
-      const int slot = split * p.heads + kvh * group + h;
-      for (int r = 0; r < static_cast<int>(cluster.num_blocks()); r++) {
-        cluster.map_shared_rank(pacc, r)[slot * LP + d4] = a;
-        if (d4 == 0) cluster.map_shared_rank(pml, r)[slot] = sml[h];
-      }
-    } else {
-      const int slot = split * kMaxGroup + h;
-      cluster.map_shared_rank(pacc, 0)[slot * LP + d4] = a;
-      if (d4 == 0) cluster.map_shared_rank(pml, 0)[slot] = sml[h];
-    }
+    const int i = rank * kMaxGroup + h;
+    cluster.map_shared_rank(pacc, 0)[i * LP + d4] = a;
+    if (d4 == 0) cluster.map_shared_rank(pml, 0)[i] = sml[h];
   }
   LLORCH_TRACE_POINT(3);
-  // Every partial is in the shared memory of each block that merges after this (and no block exits
+  // Every head's partial is in the first block's shared memory after this (and no block exits
   // while another may still write into its shared memory).
   cluster.sync();
-  if constexpr (!kProject) {
-    if (split != 0 || threadIdx.x >= group * LP) return;
-    const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
-    float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group + h) * D;
-    clusterMerge<D>(pacc, pml, splits, kMaxGroup, h, d4, reinterpret_cast<float4*>(outRow) + d4);
-    LLORCH_TRACE_POINT(5);  // the merge written
-  } else {
-    // The whole attention row, then this block's rows of x += att . wo^T: a warp a row, kRowsAtOnce
-    // rows at a time, lanes over the row's 8-column chunks.
-    float4* const att = reinterpret_cast<float4*>(base + lay.att);
-    for (int i = threadIdx.x; i < p.heads * LP; i += kClusterThreads) {
-      clusterMerge<D>(pacc, pml, splits, p.heads, i / LP, i % LP, att + i);
-    }
-    __syncthreads();
-    constexpr int kRowsAtOnce = 4;
-    const int64_t cols = static_cast<int64_t>(p.heads) * D;
-    for (int j0 = warp; j0 < nr; j0 += kRowsAtOnce * kClusterWarps) {
-      float acc[kRowsAtOnce] = {};
-      for (int64_t c = lane; c < cols / 8; c += 32) {
-        const float4 lo = att[2 * c], hi = att[2 * c + 1];
-        const float xc[8] = {lo.x, lo.y, lo.z, lo.w, hi.x, hi.y, hi.z, hi.w};
-#pragma unroll
-        for (int s = 0; s < kRowsAtOnce; s++) {
-          const int j = j0 + s * kClusterWarps;
-          if (j < nr) acc[s] = chunkDot<T>(RawChunk<T>::fetch(wRows + j * proj.rowBytes, c, cols), c, xc, acc[s]);
-        }
-      }
-#pragma unroll
-      for (int s = 0; s < kRowsAtOnce; s++) {
-        const int j = j0 + s * kClusterWarps;
-        acc[s] = warpSum(acc[s]);
-        if (lane == 0 && j < nr) proj.x[r0 + j] = xs[j] + acc[s];
-      }
-    }
-    LLORCH_TRACE_POINT(5);  // this block's rows written
-  }
+  if (rank != 0 || threadIdx.x >= group * LP) return;
+  const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
+  float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group + h) * D;
+  clusterMerge<D>(pacc, pml, blocks, h, d4, reinterpret_cast<float4*>(outRow) + d4);
+  LLORCH_TRACE_POINT(5);  // the merge written
 }
 
 // ---- per-head kernel: one block per (row, query head, split) ----
@@ -883,11 +770,12 @@ struct GroupedLaunch {
     }
     // The tiles, the partials and the warps' sums; all the SM has where every block of the grid
     // gets an SM.
-    constexpr auto kKernel = clusterAttentionKernel<D, false, GgmlType::F32>;
-    const size_t whole = wholeSm<kKernel>();
-    const size_t need = clusterLayout(D, p.chunk, kMergeSlots, 0, 0, 0).end;
-    const size_t smem = grid.x * grid.y <= static_cast<unsigned>(smCount()) ? whole : need;
-    launchDependent(s, grid, dim3(clusterThreads(D)), smem, dim3(1, grid.y, 1), kKernel, p, Projection{});
+    constexpr size_t kPartials = kClusterMax * kMaxGroup * (D / 4 * sizeof(float4) + sizeof(float2)) +
+                                 clusterThreads(D) / 32 * kMaxGroup * (D / 4) * sizeof(float4);
+    const size_t whole = wholeSm<clusterAttentionKernel<D>>();
+    const size_t tiles = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
+    const size_t smem = grid.x * grid.y <= static_cast<unsigned>(smCount()) ? whole : tiles + kPartials;
+    launchDependent(s, grid, dim3(clusterThreads(D)), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
   }
 
   void operator()(int headDim) const {
@@ -900,122 +788,6 @@ struct GroupedLaunch {
     }
   }
 };
-
-// ---- attention with the output projection (cluster kernel, kProject) ----
-// Blocks of one cluster: every KV head's splits. Past the portable 8 a cluster is one GPC's SMs
-// (Hopper allows 16), so it is placed only when a GPC has that many SMs free at once; whether it
-// can be at all is asked of the device (cudaOccupancyMaxActiveClusters).
-constexpr int kProjectClusterMax = 16;
-
-struct ProjectPlan {
-  int splits = 0;  // 0: not taken
-  int chunk = 0;
-  Projection proj{};
-  size_t smem = 0;
-};
-
-ProjectPlan projectPlanFor(const AttentionBatch& b, const WeightView& wo, float* x) {
-  ProjectPlan plan;
-  if (b.n != 1 || !groupedFits(b) || (b.headDim != 64 && b.headDim != 128)) return plan;
-  if (wo.cols != static_cast<int64_t>(b.heads) * b.headDim || wo.rows < 1 || wo.rows > (1 << 20)) return plan;
-  if (reinterpret_cast<uintptr_t>(wo.data) % 16 != 0) return plan;
-  // Every split is a block even when a short context leaves some empty: the more blocks, the
-  // fewer of wo's rows each stages.
-  const int splits = std::min(kClusterMax, kProjectClusterMax / b.kvHeads);
-  if (splits < 1) return plan;
-  const int chunk = (b.maxPos + splits) / splits;
-  if (chunk > clusterChunkMax(b.headDim)) return plan;
-  const int blocks = b.kvHeads * splits;
-  plan.proj.w = static_cast<const uint8_t*>(wo.data);
-  plan.proj.x = x;
-  plan.proj.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(wo.type)), wo.cols);
-  plan.proj.rows = static_cast<int>(wo.rows);
-  plan.proj.rowsPerBlock = static_cast<int>((wo.rows + blocks - 1) / blocks);
-  if (plan.proj.rowsPerBlock > clusterThreads(b.headDim)) return plan;
-  plan.smem = clusterLayout(b.headDim, chunk, splits * b.heads, b.heads * b.headDim, plan.proj.rowsPerBlock,
-                            projectionBytes(plan.proj))
-                  .end;
-  plan.chunk = chunk;
-  plan.splits = splits;
-  return plan;
-}
-
-// The launch of plan's kernel (when `launch`), or false where its shared memory does not fit or
-// the device cannot place its cluster.
-template <int D, GgmlType T>
-bool projectLaunch(cudaStream_t s, const ProjectPlan& plan, const GroupedParams& p, bool launch) {
-  constexpr auto kKernel = clusterAttentionKernel<D, true, T>;
-  const size_t smem = wholeSm<kKernel>();  // the SM to itself, as the plain cluster kernel
-  if (plan.smem > smem) return false;
-  static std::atomic<uint64_t> opted{0};
-  oncePerDevice(opted, [] {
-    cudaCheck(cudaFuncSetAttribute(kKernel, cudaFuncAttributeNonPortableClusterSizeAllowed, 1),
-              "cudaFuncSetAttribute(attentionProject)");
-  });
-  const dim3 grid(static_cast<unsigned>(p.kvHeads), static_cast<unsigned>(plan.splits));
-  cudaLaunchConfig_t cfg = {};
-  cfg.gridDim = grid;
-  cfg.blockDim = dim3(clusterThreads(D));
-  cfg.dynamicSmemBytes = smem;
-  cudaLaunchAttribute attr;
-  attr.id = cudaLaunchAttributeClusterDimension;
-  attr.val.clusterDim.x = grid.x;
-  attr.val.clusterDim.y = grid.y;
-  attr.val.clusterDim.z = 1;
-  cfg.attrs = &attr;
-  cfg.numAttrs = 1;
-  int clusters = 0;
-  cudaCheck(cudaOccupancyMaxActiveClusters(&clusters, kKernel, &cfg), "cudaOccupancyMaxActiveClusters");
-  if (clusters < 1) return false;
-  if (launch) launchDependent(s, grid, cfg.blockDim, smem, grid, kKernel, p, plan.proj);
-  return true;
-}
-
-// projectLaunch for wo's type; false for a type the kernel is not built for.
-template <int D>
-bool projectLaunchFor(GgmlType t, cudaStream_t s, const ProjectPlan& plan, const GroupedParams& p, bool launch) {
-  switch (t) {
-    case GgmlType::F16: return projectLaunch<D, GgmlType::F16>(s, plan, p, launch);
-    case GgmlType::BF16: return projectLaunch<D, GgmlType::BF16>(s, plan, p, launch);
-    case GgmlType::Q8_0: return projectLaunch<D, GgmlType::Q8_0>(s, plan, p, launch);
-    case GgmlType::Q4_0: return projectLaunch<D, GgmlType::Q4_0>(s, plan, p, launch);
-    case GgmlType::Q5_0: return projectLaunch<D, GgmlType::Q5_0>(s, plan, p, launch);
-    case GgmlType::Q4_K: return projectLaunch<D, GgmlType::Q4_K>(s, plan, p, launch);
-    case GgmlType::Q6_K: return projectLaunch<D, GgmlType::Q6_K>(s, plan, p, launch);
-    default: return false;
-  }
-}
-
-bool projectRun(cudaStream_t s, const ProjectPlan& plan, const GroupedParams& p, GgmlType type, bool launch) {
-  if (plan.splits == 0) return false;
-  return p.headDim == 64 ? projectLaunchFor<64>(type, s, plan, p, launch)
-                         : projectLaunchFor<128>(type, s, plan, p, launch);
-}
-
-GroupedParams groupedParams(const AttentionBatch& b, const KvLayerView& kv, const float* q, float* out, int splits,
-                            int chunk) {
-  GroupedParams p;
-  p.out = out;
-  p.part = nullptr;
-  p.counters = nullptr;
-  p.q = q;
-  p.kc = kv.k;
-  p.vc = kv.v;
-  p.pos = b.pos;
-  p.tableOffset = b.tableOffset;
-  p.blockTables = b.blockTables;
-  p.heads = b.heads;
-  p.kvHeads = b.kvHeads;
-  p.group = b.heads / b.kvHeads;
-  p.headDim = b.headDim;
-  p.kvDim = kv.kvDim;
-  p.blockSize = kv.blockSize;
-  p.splits = splits;
-  p.chunk = chunk;
-  p.n = b.n;
-  p.scale = b.scoreScale / std::sqrt(static_cast<float>(b.headDim));
-  return p;
-}
 }  // namespace
 
 size_t cudaAttentionScratchFloats(const AttentionBatch& b) {
@@ -1035,16 +807,33 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
   }
   if (b.n <= 0) return;
   const Plan plan = planFor(b);
+  const float scale = b.scoreScale / std::sqrt(static_cast<float>(b.headDim));
   if (plan.grouped) {
-    GroupedParams p = groupedParams(b, kv, q, out, plan.splits, plan.chunk);
+    GroupedParams p;
+    p.out = out;
     p.part = partials;
     p.counters = counters;
+    p.q = q;
+    p.kc = kv.k;
+    p.vc = kv.v;
+    p.pos = b.pos;
+    p.tableOffset = b.tableOffset;
+    p.blockTables = b.blockTables;
+    p.heads = b.heads;
+    p.kvHeads = b.kvHeads;
+    p.group = b.heads / b.kvHeads;
+    p.headDim = b.headDim;
+    p.kvDim = kv.kvDim;
+    p.blockSize = kv.blockSize;
+    p.splits = plan.splits;
+    p.chunk = plan.chunk;
+    p.n = b.n;
+    p.scale = scale;
     const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads), static_cast<unsigned>(plan.splits));
     GroupedLaunch{s, grid, p, plan.cluster}(b.headDim);
     cudaCheckLaunch("attention");
     return;
   }
-  const float scale = b.scoreScale / std::sqrt(static_cast<float>(b.headDim));
   const dim3 grid(static_cast<unsigned>(b.n * b.heads), static_cast<unsigned>(plan.splits));
   // Lanes hold headDim / 32 dims each (rounded up to 2, 4 or 8): registers sized for the model.
   auto kernel = b.headDim <= 64 ? perHeadAttentionKernel<2>
@@ -1053,21 +842,6 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
                                    b.heads, b.kvHeads, b.headDim, kv.kvDim, kv.blockSize, plan.splits, plan.chunk,
                                    scale);
   cudaCheckLaunch("attention");
-}
-
-bool cudaAttentionProjectSupports(const AttentionBatch& b, const WeightView& wo) {
-  const ProjectPlan plan = projectPlanFor(b, wo, nullptr);
-  return projectRun(nullptr, plan, groupedParams(b, KvLayerView{}, nullptr, nullptr, plan.splits, plan.chunk), wo.type,
-                    false);
-}
-
-void cudaAttentionProject(cudaStream_t s, float* x, const float* q, const KvLayerView& kv, const AttentionBatch& b,
-                          const WeightView& wo) {
-  const ProjectPlan plan = projectPlanFor(b, wo, x);
-  if (!projectRun(s, plan, groupedParams(b, kv, q, nullptr, plan.splits, plan.chunk), wo.type, true)) {
-    throw NativeError(err::kBadArgument, "attention with the output projection: not supported for this batch");
-  }
-  cudaCheckLaunch("attentionProject");
 }
 
 }  // namespace llorch

@@ -15,12 +15,4 @@ size_t cudaAttentionCounters(const AttentionBatch& b);
 // cudaAttentionCounters(b) ints, zero on entry and left zero. headDim <= 256.
 void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView& kv, const AttentionBatch& b,
                    float* partials, int* counters);
-// Whether cudaAttentionProject takes this batch and output projection: one row, every KV head's
-// splits in one thread-block cluster the device can place, each block's share of wo's rows in its
-// shared memory, wo's type one the kernel is built for.
-bool cudaAttentionProjectSupports(const AttentionBatch& b, const WeightView& wo);
-// x += attention(q) . wo^T ([heads * headDim] -> [wo.rows]) for a batch that
-// cudaAttentionProjectSupports takes: the output projection in the attention kernel.
-void cudaAttentionProject(cudaStream_t s, float* x, const float* q, const KvLayerView& kv, const AttentionBatch& b,
-                          const WeightView& wo);
 }  // namespace llorch

@@ -93,6 +93,32 @@ __device__ inline void loadX(const float* x, int64_t cols, const float* normW, i
   }
 }
 
+__device__ inline float dot8(const float* a, const float* b) {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3] + a[4] * b[4] + a[5] * b[5] + a[6] * b[6] +
+         a[7] * b[7];
+}
+
+// Types whose weights are a chunk scale times exact integers (their Chunk has decodeUnscaled): their
+// dot products take the scale once a chunk, not once a weight (a quarter of Q8_0's instructions a
+// chunk).
+template <GgmlType T, typename = void>
+constexpr bool kScaledChunk = false;
+template <GgmlType T>
+constexpr bool kScaledChunk<T, decltype(void(&Chunk<T>::decodeUnscaled))> = true;
+
+// acc plus chunk c's weights (raw) times x's 8 floats.
+template <GgmlType T>
+__device__ __forceinline__ float chunkDot(const typename RawChunk<T>::Raw& raw, int64_t c, const float* x, float acc) {
+  float w[8];
+  if constexpr (kScaledChunk<T>) {
+    const float d = Chunk<T>::decodeUnscaled(raw, c, w);
+    return fmaf(d, dot8(w, x), acc);
+  } else {
+    RawChunk<T>::decode(raw, c, w);
+    return acc + dot8(w, x);
+  }
+}
+
 // One round of a warp's weight loads: kLoads raw chunks per lane for each of kRows rows (chunks
 // c0, c0 + stride, ... of each row), issued together before any is decoded, so a short row costs
 // one memory round trip, not one per chunk. Weights are no kernel's output, so a dependent kernel
