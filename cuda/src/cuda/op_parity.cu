@@ -474,6 +474,35 @@ void qkvNormMatmulCase(Harness& h, GgmlType t, int64_t cols, const Harness::Pair
   }
 }
 
+// The LM head step (the final norm, then a projection of many rows: the streamed kernel, whose
+// Q8_0 dot products take x in 8-bit limbs) on both backends, with x in [-1, 1] and with one element
+// in 37 a thousand times larger (a block's limbs are scaled by its largest element).
+void headCases(Harness& h) {
+  for (GgmlType t : {GgmlType::Q8_0, GgmlType::Q4_0, GgmlType::Q5_0, GgmlType::F16}) {
+    const int64_t rows = 32771, cols = 896;
+    auto w = h.putWeight(t, rows, cols);
+    auto g = h.put(h.randomFloats(cols, 0.5f, 1.5f));
+    for (bool outliers : {false, true}) {
+      std::vector<float> xs = h.randomFloats(cols);
+      if (outliers) {
+        for (size_t i = 0; i < xs.size(); i += 37) xs[i] *= 1000.f;
+      }
+      auto x = h.put(xs);
+      auto normed = h.output(cols);
+      auto y = h.output(rows);
+      float* cy = static_cast<float*>(y.cpu);
+      float* gy = static_cast<float*>(y.gpu);
+      const WeightView cw = viewOf(w.cpu, t, rows, cols), gw = viewOf(w.gpu, t, rows, cols);
+      h.cpu_.normMatmul(&cy, &cw, 1, static_cast<float*>(x.cpu), static_cast<float*>(g.cpu), 1e-6f, 1,
+                        static_cast<float*>(normed.cpu));
+      h.gpu_.normMatmul(&gy, &gw, 1, static_cast<float*>(x.gpu), static_cast<float*>(g.gpu), 1e-6f, 1,
+                        static_cast<float*>(normed.gpu));
+      h.compare(y, "normMatmul", typeTraits(static_cast<uint32_t>(t))->name,
+                std::string("head 1x896 . 32771x896^T") + (outliers ? " x with outliers" : ""));
+    }
+  }
+}
+
 // The fused steps against the CPU backend's plain op sequences (Backend's defaults).
 void fusedCases(Harness& h) {
   const GgmlType types[] = {GgmlType::F32,  GgmlType::F16,  GgmlType::BF16, GgmlType::Q8_0, GgmlType::Q4_0,
@@ -970,6 +999,7 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   kvCases(h, 14, 2, 64, {512}, 1.f, 767);  // a recorded decode step's bucket: splits past the row's position
   kvCases(h, 8, 4, 8, {40}, 1.f, 255);
   fusedCases(h);
+  headCases(h);
   qkvCases(h);
   normQkvCases(h);
   prefillMatmulCases(h);
