@@ -533,60 +533,6 @@ __device__ inline float laneX(const MatvecParams& p, int lane, float (&xv)[kStre
   return p.normW != nullptr ? rsqrtf(warpSum(ss) / static_cast<float>(p.cols) + p.eps) : 1.f;
 }
 
-// A lane's chunks of x (xv) as three signed 8-bit limbs an element, for DP4A against Q8_0's quants:
-// x ~ s (a + b / 128 + c / 16384) with s = max |x| / 127 over the chunk's 32-element block (the
-// four lanes that hold it), a in [-127, 127] and b, c in [-64, 64]. What the limbs leave out is
-// under s / 32768, 2^-22 of the block's largest element, so a dot product keeps f32-level accuracy
-// (one limb, as llama.cpp's 8-bit activations, would be ~1e-2 off). A lane keeps its limbs for
-// every row it takes, so for an output projection they cost nothing a row: a Q8_0 chunk is then
-// six DP4A and one conversion instead of a widening and an FMA a weight.
-struct XLimbs {
-  int w[kStreamLoads][6];     // chunk u: a of elements 0-3 and 4-7, then b, then c
-  float scale[kStreamLoads];  // s / 16384: what one unit of the combined sum is worth
-};
-
-__device__ inline void xLimbs(const float (&xv)[kStreamLoads][8], XLimbs& l) {
-#pragma unroll
-  for (int u = 0; u < kStreamLoads; u++) {
-    float m = 0.f;
-#pragma unroll
-    for (int i = 0; i < 8; i++) m = fmaxf(m, fabsf(xv[u][i]));
-    m = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 1));
-    m = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 2));
-    const float inv = m > 0.f ? 127.f / m : 0.f;
-    l.scale[u] = m * (1.f / 127.f) * (1.f / 16384.f);
-    uint32_t a[2] = {0, 0}, b[2] = {0, 0}, c[2] = {0, 0};
-#pragma unroll
-    for (int i = 0; i < 8; i++) {
-      const float y = xv[u][i] * inv;
-      const float ai = rintf(y);
-      const float r = (y - ai) * 128.f;  // exact: |y - ai| <= 1/2
-      const float bi = rintf(r);
-      const float ci = rintf((r - bi) * 128.f);
-      const int sh = 8 * (i & 3);
-      a[i >> 2] |= (static_cast<uint32_t>(static_cast<int>(ai)) & 0xffu) << sh;
-      b[i >> 2] |= (static_cast<uint32_t>(static_cast<int>(bi)) & 0xffu) << sh;
-      c[i >> 2] |= (static_cast<uint32_t>(static_cast<int>(ci)) & 0xffu) << sh;
-    }
-    l.w[u][0] = static_cast<int>(a[0]);
-    l.w[u][1] = static_cast<int>(a[1]);
-    l.w[u][2] = static_cast<int>(b[0]);
-    l.w[u][3] = static_cast<int>(b[1]);
-    l.w[u][4] = static_cast<int>(c[0]);
-    l.w[u][5] = static_cast<int>(c[1]);
-  }
-}
-
-// acc plus a Q8_0 chunk (its 8-byte aligned quants q, its block's scale d) times x's limbs for that
-// chunk: the limb sums are folded a, then b, then c, each shifted up 7 bits (|t| < 2^31: |a . q|
-// <= 130048 and |b . q|, |c . q| <= 65536, so t <= 2139160576).
-__device__ __forceinline__ float limbDot(uint2 q, float d, const XLimbs& l, int u, float acc) {
-  int t = __dp4a(static_cast<int>(q.x), l.w[u][0], __dp4a(static_cast<int>(q.y), l.w[u][1], 0));
-  t = __dp4a(static_cast<int>(q.x), l.w[u][2], __dp4a(static_cast<int>(q.y), l.w[u][3], t << 7));
-  t = __dp4a(static_cast<int>(q.x), l.w[u][4], __dp4a(static_cast<int>(q.y), l.w[u][5], t << 7));
-  return fmaf(d * l.scale[u], static_cast<float>(t), acc);
-}
-
 // One x row times a matrix of many short rows (an output projection), one block an SM: each warp
 // streams its row pairs (pair first + k x stride, kMvRows contiguous rows) through a ring of
 // kStreamStages shared-memory slots of its own with cp.async, so ~120 KB of Q8_0 an SM are in
@@ -625,10 +571,6 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
   awaitPrerequisite();
   float xv[kStreamLoads][8];
   const float rs = laneX(p, lane, xv);
-  // Q8_0 (rows of a multiple of 8 bytes: the launch keeps pairs 16-byte aligned) takes DP4A.
-  constexpr bool kLimbs = T == GgmlType::Q8_0;
-  XLimbs limbs;
-  if constexpr (kLimbs) xLimbs(xv, limbs);
   for (int64_t k = 0; first + k * stride < pairs; k++) {
     issue(k + kStreamStages - 1);
     cpAsyncWait<kStreamStages - 1>();
@@ -640,17 +582,11 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
     for (int s = 0; s < kMvRows; s++) {
       acc[s] = 0.f;
       if (row0 + s >= rows) continue;
-      const uint8_t* const row = slot + s * p.rowBytes;
 #pragma unroll
       for (int u = 0; u < kStreamLoads; u++) {
         const int64_t c = lane + 32 * u;
         if (c >= chunks) break;
-        if constexpr (kLimbs) {
-          const uint2 q = *reinterpret_cast<const uint2*>(row + 8 * c);
-          acc[s] = limbDot(q, f16At(row + p.cols + 2 * (c >> 2)), limbs, u, acc[s]);
-        } else {
-          acc[s] = chunkDot<T>(RawChunk<T>::fetch(row, c, p.cols), c, xv[u], acc[s]);
-        }
+        acc[s] = chunkDot<T>(RawChunk<T>::fetch(slot + s * p.rowBytes, c, p.cols), c, xv[u], acc[s]);
       }
     }
 #pragma unroll
