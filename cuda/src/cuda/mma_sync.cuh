@@ -58,6 +58,49 @@ __device__ __forceinline__ void cpAsync16(void* dst, const void* src, bool valid
 
 __device__ __forceinline__ void cpAsyncCommit() { asm volatile("cp.async.commit_group;"); }
 
+// Bulk copies (the Hopper copy engine behind TMA) tracked by a shared-memory barrier: one thread
+// starts a whole contiguous range, so a copy costs an instruction rather than one a 16 bytes.
+
+// A barrier that completes a phase when `count` threads have arrived and the bytes they announced
+// have landed; visible to the bulk copies after fenceBarrierInit.
+__device__ __forceinline__ void mbarrierInit(uint64_t* bar, int count) {
+  asm volatile("mbarrier.init.shared::cta.b64 [%0], %1;" ::"r"(sharedAddr(bar)), "r"(count) : "memory");
+}
+
+__device__ __forceinline__ void fenceBarrierInit() { asm volatile("fence.mbarrier_init.release.cluster;" ::: "memory"); }
+
+// Orders this thread's earlier shared-memory accesses before its later bulk copies' writes.
+__device__ __forceinline__ void fenceProxyAsync() { asm volatile("fence.proxy.async.shared::cta;" ::: "memory"); }
+
+// bytes (a multiple of 16; src and dst 16-byte aligned) global -> shared, announced to bar and
+// counted as one arrival there.
+__device__ __forceinline__ void bulkCopy(void* dst, const void* src, uint32_t bytes, uint64_t* bar) {
+  asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;" ::"r"(sharedAddr(bar)), "r"(bytes)
+               : "memory");
+  asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];" ::"r"(
+                   sharedAddr(dst)),
+               "l"(src), "r"(bytes), "r"(sharedAddr(bar))
+               : "memory");
+}
+
+// One arrival at bar with no bytes announced.
+__device__ __forceinline__ void mbarrierArrive(uint64_t* bar) {
+  asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];" ::"r"(sharedAddr(bar)) : "memory");
+}
+
+// Waits until bar has completed the phase of this parity (its n-th phase: n & 1).
+__device__ __forceinline__ void mbarrierWait(uint64_t* bar, uint32_t parity) {
+  asm volatile(
+      "{\n"
+      ".reg .pred done;\n"
+      "WAIT:\n"
+      "mbarrier.try_wait.parity.shared::cta.b64 done, [%0], %1;\n"
+      "@!done bra WAIT;\n"
+      "}" ::"r"(sharedAddr(bar)),
+      "r"(parity)
+      : "memory");
+}
+
 // Waits until at most `kPending` of this thread's committed groups are still in flight.
 template <int kPending>
 __device__ __forceinline__ void cpAsyncWait() {

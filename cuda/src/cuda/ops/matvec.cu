@@ -535,8 +535,9 @@ __device__ inline float laneX(const MatvecParams& p, int lane, float (&xv)[kStre
 
 // One x row times a matrix of many short rows (an output projection), one block an SM: each warp
 // streams its row pairs (pair first + k x stride, kMvRows contiguous rows) through a ring of
-// kStreamStages shared-memory slots of its own with cp.async, so ~120 KB of Q8_0 an SM are in
-// flight however long a warp takes over its rows, and no warp waits for another. Each lane keeps
+// kStreamStages shared-memory slots of its own with bulk copies (one instruction a pair, where
+// 16-byte cp.async took ~4 a lane and held the SM's request queue), so ~130 KB of Q8_0 an SM are
+// in flight however long a warp takes over its rows, and no warp waits for another. Each lane keeps
 // its chunks of x (times the norm weights) in registers for every pair, where the per-row-group
 // kernel reads all of x again for every two rows.
 template <GgmlType T>
@@ -549,22 +550,32 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
   uint8_t* const slots = reinterpret_cast<uint8_t*>(ring) + static_cast<size_t>(warp) * kStreamStages * pairBytes;
   const int64_t first = static_cast<int64_t>(blockIdx.x) * kStreamWarps + warp;
   const int64_t stride = static_cast<int64_t>(gridDim.x) * kStreamWarps;
-  // The warp's k-th pair into slot k % kStreamStages; a group is committed for every k, empty
-  // past the last pair, so the wait below always leaves kStreamStages - 1 later groups in flight.
-  // The matrix's last bytes past a whole 16-byte piece are copied by plain loads.
+  // The warp's k-th pair into slot k % kStreamStages, as one bulk copy that lane 0 starts and
+  // the slot's barrier tracks (its (k / kStreamStages)-th phase); the matrix's last bytes past a
+  // whole 16-byte piece are copied by plain loads.
+  __shared__ uint64_t bars[kStreamWarps][kStreamStages];
+  if (lane == 0) {
+    for (int i = 0; i < kStreamStages; i++) mbarrierInit(&bars[warp][i], 1);
+    fenceBarrierInit();
+  }
+  __syncwarp();
   auto issue = [&](int64_t k) {
     const int64_t pair = first + k * stride;
-    if (pair < pairs) {
-      const size_t start = static_cast<size_t>(pair) * pairBytes;
-      const size_t bytes = start + pairBytes <= total ? pairBytes : total - start;
-      const size_t whole = bytes & ~size_t{15};
-      uint8_t* const dst = slots + static_cast<size_t>(k % kStreamStages) * pairBytes;
-      for (size_t off = static_cast<size_t>(lane) * 16; off < whole; off += 32 * 16) {
-        cpAsync16(dst + off, p.w[0] + start + off, true);
+    if (pair >= pairs) return;
+    const size_t start = static_cast<size_t>(pair) * pairBytes;
+    const size_t bytes = start + pairBytes <= total ? pairBytes : total - start;
+    const size_t whole = bytes & ~size_t{15};
+    uint8_t* const dst = slots + static_cast<size_t>(k % kStreamStages) * pairBytes;
+    if (lane == 0) {
+      uint64_t* const bar = &bars[warp][k % kStreamStages];
+      fenceProxyAsync();  // the slot's previous pair was read by plain loads
+      if (whole > 0) {
+        bulkCopy(dst, p.w[0] + start, static_cast<uint32_t>(whole), bar);
+      } else {
+        mbarrierArrive(bar);
       }
-      for (size_t off = whole + lane; off < bytes; off += 32) dst[off] = p.w[0][start + off];
     }
-    cpAsyncCommit();
+    for (size_t off = whole + lane; off < bytes; off += 32) dst[off] = p.w[0][start + off];
   };
   // Weights are no kernel's output: the first pairs are in flight before the wait.
   for (int k = 0; k < kStreamStages - 1; k++) issue(k);
@@ -573,7 +584,7 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
   const float rs = laneX(p, lane, xv);
   for (int64_t k = 0; first + k * stride < pairs; k++) {
     issue(k + kStreamStages - 1);
-    cpAsyncWait<kStreamStages - 1>();
+    mbarrierWait(&bars[warp][k % kStreamStages], static_cast<uint32_t>(k / kStreamStages) & 1u);
     __syncwarp();
     const uint8_t* const slot = slots + static_cast<size_t>(k % kStreamStages) * pairBytes;
     const int64_t row0 = (first + k * stride) * kMvRows;
