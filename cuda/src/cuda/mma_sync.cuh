@@ -72,11 +72,15 @@ __device__ __forceinline__ void fenceBarrierInit() { asm volatile("fence.mbarrie
 // Orders this thread's earlier shared-memory accesses before its later bulk copies' writes.
 __device__ __forceinline__ void fenceProxyAsync() { asm volatile("fence.proxy.async.shared::cta;" ::: "memory"); }
 
-// bytes (a multiple of 16; src and dst 16-byte aligned) global -> shared, announced to bar and
-// counted as one arrival there.
-__device__ __forceinline__ void bulkCopy(void* dst, const void* src, uint32_t bytes, uint64_t* bar) {
+// One arrival at bar announcing `bytes` that bulk copies will land before its phase completes.
+__device__ __forceinline__ void mbarrierExpect(uint64_t* bar, uint32_t bytes) {
   asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;" ::"r"(sharedAddr(bar)), "r"(bytes)
                : "memory");
+}
+
+// bytes (a multiple of 16; src and dst 16-byte aligned) global -> shared, counted at bar (which an
+// mbarrierExpect announced them to).
+__device__ __forceinline__ void bulkCopy(void* dst, const void* src, uint32_t bytes, uint64_t* bar) {
   asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];" ::"r"(
                    sharedAddr(dst)),
                "l"(src), "r"(bytes), "r"(sharedAddr(bar))
