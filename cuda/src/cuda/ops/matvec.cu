@@ -613,19 +613,13 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
 
 // One x row's gate/up (SwiGLU) product with all of its weights in flight before the wait: a block
 // an SM takes `per` gate rows and the same up rows, two contiguous byte ranges it copies into
-// shared memory as soon as it starts, as two bulk copies (from the 16-byte boundary at or below
-// each range; a matrix's last bytes past one are copied by plain loads). It holds no weights in
-// registers, so while it waits the SM keeps half of its registers for the next kernel's blocks.
-// After the wait each lane reads its chunks of x once (times the norm weights), and a warp takes
-// every kStageWarps-th row pair from shared memory.
+// shared memory as soon as it starts, as two bulk copies (F16 / BF16: rows of whole 16-byte
+// pieces). After the wait each lane reads its chunks of x once (times the norm weights), and a
+// warp takes every kStageWarps-th row pair from shared memory.
 constexpr int kStageWarps = 16;
 
-// Shared-memory bytes a block of gateUpStageKernel gives each of its two ranges.
-size_t stageBytes(const MatvecParams& p, int64_t per) { return (static_cast<size_t>(per) * p.rowBytes + 31) & ~size_t{15}; }
-
 template <GgmlType T>
-__global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const MatvecParams p, int64_t per,
-                                                                         size_t half) {
+__global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const MatvecParams p, int64_t per) {
   releaseDependents();
   extern __shared__ uint4 staged[];
   __shared__ uint64_t bar;
@@ -634,36 +628,25 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
   const int64_t r0 = static_cast<int64_t>(blockIdx.x) * per;
   const int64_t n = r0 < rows ? min(per, rows - r0) : 0;
   const size_t start = static_cast<size_t>(r0) * p.rowBytes, bytes = static_cast<size_t>(n) * p.rowBytes;
-  const size_t end = static_cast<size_t>(rows) * p.rowBytes;  // the matrix's bytes
-  const size_t lead = start & 15, from = start - lead;
-  // [from, from + whole) by bulk copy, [from + whole, start + bytes) by plain loads.
-  const size_t whole = min((lead + bytes + 15) & ~size_t{15}, (end - from) & ~size_t{15});
+  const size_t half = static_cast<size_t>(per) * p.rowBytes;
   uint8_t* const gateS = reinterpret_cast<uint8_t*>(staged);
   uint8_t* const upS = gateS + half;
   if (threadIdx.x == 0) {
     mbarrierInit(&bar, 1);
     fenceBarrierInit();
-    if (whole > 0) {
-      mbarrierExpect(&bar, static_cast<uint32_t>(2 * whole));
-      bulkCopy(gateS, p.w[0] + from, static_cast<uint32_t>(whole), &bar);
-      bulkCopy(upS, p.up + from, static_cast<uint32_t>(whole), &bar);
-    } else {
-      mbarrierArrive(&bar);
-    }
-  }
-  for (size_t off = whole + threadIdx.x; off < lead + bytes; off += kStageWarps * 32) {
-    gateS[off] = p.w[0][from + off];
-    upS[off] = p.up[from + off];
+    mbarrierExpect(&bar, static_cast<uint32_t>(2 * bytes));
+    bulkCopy(gateS, p.w[0] + start, static_cast<uint32_t>(bytes), &bar);
+    bulkCopy(upS, p.up + start, static_cast<uint32_t>(bytes), &bar);
   }
   warmShares(p);
   awaitPrerequisite();
   float xv[kStreamLoads][8];
   const float rs = laneX(p, lane, xv);
-  __syncthreads();  // the barrier initialized, the plain tail stored
+  __syncthreads();  // the barrier initialized
   mbarrierWait(&bar, 0);
   for (int64_t i = warp; i < n; i += kStageWarps) {
-    const uint8_t* const g = gateS + lead + static_cast<size_t>(i) * p.rowBytes;
-    const uint8_t* const u = upS + lead + static_cast<size_t>(i) * p.rowBytes;
+    const uint8_t* const g = gateS + static_cast<size_t>(i) * p.rowBytes;
+    const uint8_t* const u = upS + static_cast<size_t>(i) * p.rowBytes;
     float accG = 0.f, accU = 0.f;
 #pragma unroll
     for (int k = 0; k < kStreamLoads; k++) {
@@ -680,9 +663,6 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
   }
 }
 
-// Rows a block of gateUpStageKernel takes for p, or 0 where it does not take p: one x row of at most
-// 32 x kStreamLoads chunks, gate and up 16-byte aligned, whose gate and up rows for one block an
-// SM fit its shared memory.
 // The dynamic shared memory a block of gateUpStageKernel<T> may have: the SM's less the kernel's
 // static bytes (its barrier); the kernel's limit is raised to it once per device.
 template <GgmlType T>
@@ -702,22 +682,25 @@ size_t stageSmem() {
   return smem;
 }
 
+// Rows a block of gateUpStageKernel takes for p (F16 / BF16 weights), or 0 where it does not take
+// p: one x row of at most 32 x kStreamLoads chunks in rows of whole 16-byte pieces, whose gate and
+// up rows for one block an SM fit its shared memory.
 template <GgmlType T>
 int64_t gateUpStageRows(const MatvecParams& p, int n) {
-  if (n != 1 || p.up == nullptr || p.cols / 8 > int64_t{32} * kStreamLoads ||
-      reinterpret_cast<uintptr_t>(p.w[0]) % 16 != 0 || reinterpret_cast<uintptr_t>(p.up) % 16 != 0) {
+  if (n != 1 || p.up == nullptr || p.rowBytes % 16 != 0 ||
+      p.cols / 8 > int64_t{32} * kStreamLoads || reinterpret_cast<uintptr_t>(p.w[0]) % 16 != 0 ||
+      reinterpret_cast<uintptr_t>(p.up) % 16 != 0) {
     return 0;
   }
   const int64_t per = (p.rowStart[1] + smCount() - 1) / smCount();
-  return 2 * stageBytes(p, per) <= stageSmem<T>() ? per : 0;
+  return 2 * static_cast<size_t>(per) * p.rowBytes <= stageSmem<T>() ? per : 0;
 }
 
 template <GgmlType T>
 void launchGateUpStage(cudaStream_t s, const MatvecParams& p, int64_t per) {
   const unsigned blocks = static_cast<unsigned>((p.rowStart[1] + per - 1) / per);
-  const size_t half = stageBytes(p, per);
-  launchDependent(s, dim3(blocks), dim3(kStageWarps * 32), 2 * half, dim3(1, 1, 1), gateUpStageKernel<T>, p, per,
-                  half);
+  launchDependent(s, dim3(blocks), dim3(kStageWarps * 32), 2 * static_cast<size_t>(per) * p.rowBytes, dim3(1, 1, 1),
+                  gateUpStageKernel<T>, p, per);
 }
 
 // Whether one x row times p's weights takes streamMatvecKernel.
@@ -892,8 +875,7 @@ struct Launch {
         return;
       }
     }
-    if constexpr (T == GgmlType::F16 || T == GgmlType::BF16 || T == GgmlType::Q8_0 || T == GgmlType::Q5_0 ||
-                  T == GgmlType::Q4_0) {
+    if constexpr (T == GgmlType::F16 || T == GgmlType::BF16) {
       if (const int64_t per = gateUpStageRows<T>(p, n); per > 0) {
         launchGateUpStage<T>(s, p, per);
         return;
