@@ -59,6 +59,7 @@ test('every CUDA op matches the CPU backend on random inputs', () => {
     'argmax',
     'normMatmul',
     'normGateUp',
+    'normMatmulArgmax',
     'matmulAdd',
     'qkvRopeStore',
     'normQkvRopeStore',

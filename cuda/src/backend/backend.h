@@ -186,6 +186,13 @@ class Backend {
     matmul(up, wu, normed, n);
     siluMul(gate, up, static_cast<size_t>(n) * static_cast<size_t>(wg.rows));
   }
+  // The LM head of a greedy step: logits = rmsnorm(x) * normW . w^T (normMatmul) and ids[i] = the
+  // argmax of logits row i (argmax).
+  virtual void normMatmulArgmax(int32_t* ids, float* logits, const WeightView& w, const float* x, const float* normW,
+                                float eps, int n, float* normed) {
+    normMatmul(&logits, &w, 1, x, normW, eps, n, normed);
+    argmax(ids, logits, n, static_cast<int>(w.rows));
+  }
   // x += in . w^T (a residual branch); tmp is [n][w.rows].
   virtual void matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) {
     matmul(tmp, w, in, n);

@@ -80,6 +80,7 @@ CudaBackend::~CudaBackend() {
   if (downStage_ != nullptr) cudaFreeHost(downStage_);
   if (scratch_ != nullptr) cudaFree(scratch_);
   if (counters_ != nullptr) cudaFree(counters_);
+  if (argmaxScratch_ != nullptr) cudaFree(argmaxScratch_);
   for (auto& [p, bytes] : sizes_) cudaFree(p);
   if (stream_ != nullptr) cudaStreamDestroy(stream_);
   if (downStream_ != nullptr) cudaStreamDestroy(downStream_);
@@ -237,7 +238,8 @@ void CudaBackend::wait(uint64_t ticket) {
 
 size_t CudaBackend::memoryUsed() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return used_ + scratchFloats_ * sizeof(float) + counterCount_ * sizeof(int);
+  return used_ + scratchFloats_ * sizeof(float) + counterCount_ * sizeof(int) +
+         argmaxScratchCount_ * sizeof(uint64_t);
 }
 
 size_t CudaBackend::memoryFree() const {
@@ -453,6 +455,25 @@ void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int 
   } else {
     Backend::matmulAdd(x, w, in, n, tmp);
   }
+}
+
+// One row's greedy LM head: the argmax in the head's kernel (its blocks' winners folded by the last
+// one), not a kernel of its own that reads the logits again.
+void CudaBackend::normMatmulArgmax(int32_t* ids, float* logits, const WeightView& w, const float* x,
+                                   const float* normW, float eps, int n, float* normed) {
+  MatvecJob job;
+  job.ws = &w;
+  job.ys = &logits;
+  job.normW = normW;
+  job.eps = eps;
+  job.argmax = ids;
+  if (!matvecArgmaxSupports(job, n)) {
+    Backend::normMatmulArgmax(ids, logits, w, x, normW, eps, n, normed);
+    return;
+  }
+  takeWarm(job.warm, job.warmCount);
+  job.argmaxScratch = growScratch(argmaxScratch_, argmaxScratchCount_, 2, "argmax scratch");
+  cudaMatvec(stream_, job, x, n);
 }
 
 void CudaBackend::qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,

@@ -62,6 +62,8 @@ class CudaBackend final : public Backend {
   void normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,
                   const float* normW, float eps, int n, float* normed) override;
   void matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) override;
+  void normMatmulArgmax(int32_t* ids, float* logits, const WeightView& w, const float* x, const float* normW,
+                        float eps, int n, float* normed) override;
   void qkvRopeStore(float* q, float* k, float* v, const float* bq, const float* bk, const float* bv,
                     const int32_t* pos, const int32_t* slots, int n, const RopeParams& ropeQ, const RopeParams& ropeK,
                     const KvLayerView& kv) override;
@@ -102,6 +104,8 @@ class CudaBackend final : public Backend {
   std::function<float*(size_t)> splitScratchFn_;  // splitScratch as the tiled products take it (SplitScratch)
   int* counters_ = nullptr;   // attention completion counters, zero between launches
   size_t counterCount_ = 0;
+  uint64_t* argmaxScratch_ = nullptr;  // the LM head's argmax (MatvecJob::argmaxScratch), zero between launches
+  size_t argmaxScratchCount_ = 0;
   uint64_t scratchGeneration_ = 1;
   bool capturing_ = false;
   std::unordered_map<uint64_t, Recording> graphs_;

@@ -116,7 +116,10 @@ class Harness {
   // A random weight in both backends, each given it through Backend::uploadWeight as the model
   // loader does (the GPU copy in the CUDA backend's own layout).
   Pair putWeight(GgmlType type, int64_t rows, int64_t cols) {
-    const std::vector<uint8_t> bytes = randomWeight(type, rows, cols);
+    return putWeight(type, rows, cols, randomWeight(type, rows, cols));
+  }
+  // A weight of the given GGUF bytes in both backends.
+  Pair putWeight(GgmlType type, int64_t rows, int64_t cols, const std::vector<uint8_t>& bytes) {
     Pair p{cpu_.alloc(bytes.size()), gpu_.alloc(bytes.size()), bytes.size()};
     cpuBufs_.push_back(p.cpu);
     gpuBufs_.push_back(p.gpu);
@@ -501,6 +504,70 @@ void headCases(Harness& h) {
                 std::string("head 1x896 . 32771x896^T") + (outliers ? " x with outliers" : ""));
     }
   }
+}
+
+// The greedy LM head (normMatmulArgmax: one row through the streamed kernel, which folds the
+// argmax into it). Random weights of each streamed type: its ids against the argmax kernel's over
+// the logits it wrote (both on the GPU, so exactly). A Q8_0 head whose row 1234 is built to win by a
+// wide margin, with two copies of it further on (a tie: the first index wins) and a row whose
+// block scale is NaN (a NaN logit never wins): against the CPU backend.
+void headArgmaxCases(Harness& h) {
+  const int64_t rows = 32771;
+  for (GgmlType t : {GgmlType::Q8_0, GgmlType::Q4_0, GgmlType::Q5_0, GgmlType::Q6_K}) {
+    const int64_t cols = isKQuant(t) ? 1024 : 896;
+    const char* name = typeTraits(static_cast<uint32_t>(t))->name;
+    auto w = h.putWeight(t, rows, cols);
+    auto x = h.put(h.randomFloats(cols));
+    auto g = h.put(h.randomFloats(cols, 0.5f, 1.5f));
+    auto normed = h.output(cols);
+    auto logits = h.output(rows);
+    auto ids = h.put(std::vector<int32_t>{-1, -1});
+    const WeightView gw = viewOf(w.gpu, t, rows, cols);
+    h.gpu_.normMatmulArgmax(static_cast<int32_t*>(ids.gpu), static_cast<float*>(logits.gpu), gw,
+                            static_cast<float*>(x.gpu), static_cast<float*>(g.gpu), 1e-6f, 1,
+                            static_cast<float*>(normed.gpu));
+    h.gpu_.argmax(static_cast<int32_t*>(ids.gpu) + 1, static_cast<float*>(logits.gpu), 1, static_cast<int>(rows));
+    h.gpu_.synchronize();
+    int32_t got[2];
+    h.gpu_.download(got, ids.gpu, sizeof(got));
+    OpParityResult r;
+    r.op = "normMatmulArgmax";
+    r.type = name;
+    r.shape = "head 1x" + std::to_string(cols) + " . " + dims({rows, cols}) + "^T: ids against argmax of its logits";
+    r.elements = 1;
+    r.relErr = got[0] == got[1] && got[0] >= 0 ? 0 : 1;
+    r.maxAbsErr = std::fabs(static_cast<double>(got[0]) - got[1]);
+    h.results_.push_back(r);
+  }
+
+  const int64_t cols = 896, rb = 952;  // Q8_0 blocks: f16 d, then 32 int8 quants
+  std::vector<uint8_t> bytes = h.randomWeight(GgmlType::Q8_0, rows, cols);
+  const std::vector<float> xs = h.randomFloats(cols);
+  uint8_t* const best = bytes.data() + 1234 * rb;
+  for (int64_t b = 0; b < cols / 32; b++) {
+    uint8_t* const block = best + b * 34;
+    const uint16_t d = toHalfBits(0.05f);
+    std::memcpy(block, &d, 2);
+    for (int i = 0; i < 32; i++) block[2 + i] = static_cast<uint8_t>(xs[b * 32 + i] >= 0.f ? 127 : -127);
+  }
+  std::memcpy(bytes.data() + 20000 * rb, best, rb);
+  std::memcpy(bytes.data() + 31000 * rb, best, rb);
+  const uint16_t nan = 0x7e00;
+  std::memcpy(bytes.data() + 5 * rb, &nan, 2);
+  auto w = h.putWeight(GgmlType::Q8_0, rows, cols, bytes);
+  auto x = h.put(xs);
+  auto g = h.put(h.randomFloats(cols, 0.5f, 1.5f));
+  auto normed = h.output(cols);
+  auto logits = h.output(rows);
+  auto ids = h.put(std::vector<int32_t>{-1});
+  h.cpu_.normMatmulArgmax(static_cast<int32_t*>(ids.cpu), static_cast<float*>(logits.cpu),
+                          viewOf(w.cpu, GgmlType::Q8_0, rows, cols), static_cast<float*>(x.cpu),
+                          static_cast<float*>(g.cpu), 1e-6f, 1, static_cast<float*>(normed.cpu));
+  h.gpu_.normMatmulArgmax(static_cast<int32_t*>(ids.gpu), static_cast<float*>(logits.gpu),
+                          viewOf(w.gpu, GgmlType::Q8_0, rows, cols), static_cast<float*>(x.gpu),
+                          static_cast<float*>(g.gpu), 1e-6f, 1, static_cast<float*>(normed.gpu));
+  h.compare(logits, "normMatmulArgmax", "Q8_0", "head logits, a NaN row and a three-way tie");
+  h.compareIds(ids, "normMatmulArgmax", "head 1x896 . 32771x896^T, a NaN row and a three-way tie for the largest");
 }
 
 // The fused steps against the CPU backend's plain op sequences (Backend's defaults).
@@ -999,6 +1066,7 @@ std::vector<OpParityResult> runOpParity(int ordinal, uint32_t seed) {
   kvCases(h, 14, 2, 64, {512}, 1.f, 767);  // a recorded decode step's bucket: splits past the row's position
   kvCases(h, 8, 4, 8, {40}, 1.f, 255);
   fusedCases(h);
+  headArgmaxCases(h);
   headCases(h);
   qkvCases(h);
   normQkvCases(h);

@@ -279,8 +279,12 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
     if (logitRows == 0) return;
     if (!allRows) be_.gatherRows(lx_, x_, in.logitRows, nl, embd);  // lx: [nl, n_embd]
     float* const out = logits_;                                   // logits: [logitRows, n_vocab]
-    be_.normMatmul(&out, &w_.output, 1, allRows ? x_ : lx_, w_.outputNorm, c_.rmsNormEps, logitRows, lx_);
-    if (b.greedy) be_.argmax(in.tokens, logits_, logitRows, c_.vocabSize);
+    const float* const hx = allRows ? x_ : lx_;
+    if (b.greedy) {
+      be_.normMatmulArgmax(in.tokens, out, w_.output, hx, w_.outputNorm, c_.rmsNormEps, logitRows, lx_);
+    } else {
+      be_.normMatmul(&out, &w_.output, 1, hx, w_.outputNorm, c_.rmsNormEps, logitRows, lx_);
+    }
   });
   if (b.greedy) be_.downloadAsync(tokens, in.tokens, sizeof(int32_t) * static_cast<size_t>(nl));
   return be_.mark();

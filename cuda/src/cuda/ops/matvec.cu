@@ -10,6 +10,7 @@
 #include "cuda/ops/matvec.h"
 
 #include <algorithm>
+#include <climits>
 
 #include "backend/weight_layout.h"
 #include "cuda/block_reduce.cuh"
@@ -62,6 +63,8 @@ struct MatvecParams {
   int rowSplit;  // warps per row group: 1; 2 where one a warp leaves SMs idle; 4 for long rows
   const uint8_t* warm[2];  // MatvecJob::warm
   size_t warmBytes[2];
+  int32_t* argmax;                // MatvecJob::argmax (streamMatvecKernel), or null
+  unsigned long long* argmaxKey;  // the blocks' best so far (argmaxKey), then its block count
 };
 
 __device__ inline void warmShares(const MatvecParams& p) {
@@ -533,6 +536,41 @@ __device__ inline float laneX(const MatvecParams& p, int lane, float (&xv)[kStre
   return p.normW != nullptr ? rsqrtf(warpSum(ss) / static_cast<float>(p.cols) + p.eps) : 1.f;
 }
 
+// (v, i) as one integer that orders as beats() does (larger v, then smaller i), above 0: 0 is "no
+// candidate", which NaNs are.
+__device__ __forceinline__ unsigned long long argmaxKey(float v, int i) {
+  const uint32_t b = __float_as_uint(v);
+  const uint32_t ordered = (b & 0x80000000u) != 0 ? ~b : b | 0x80000000u;
+  return (static_cast<unsigned long long>(ordered) << 32) | (0xffffffffu - static_cast<uint32_t>(i));
+}
+
+// The end of a streamed product with an argmax: the block's best (from each warp's, in `best`)
+// goes into p.argmaxKey[0] by atomicMax; the last block to count itself in p.argmaxKey[1] writes
+// the winner's index (0 where every value was NaN, as argmaxKernel) and zeroes both words for the
+// next launch.
+__device__ inline void streamArgmax(const MatvecParams& p, float bv, int bi) {
+  __shared__ float sv[kStreamWarps];
+  __shared__ int si[kStreamWarps];
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  if (lane == 0) {
+    sv[warp] = bv;
+    si[warp] = bi;
+  }
+  __syncthreads();
+  if (warp != 0) return;
+  bv = lane < kStreamWarps ? sv[lane] : -INFINITY;
+  bi = lane < kStreamWarps ? si[lane] : INT_MAX;
+  warpBest(bv, bi);
+  if (lane != 0) return;
+  if (bi != INT_MAX) atomicMax(&p.argmaxKey[0], argmaxKey(bv, bi));
+  __threadfence();
+  if (atomicAdd(&p.argmaxKey[1], 1ull) != gridDim.x - 1) return;
+  __threadfence();
+  const unsigned long long key = atomicExch(&p.argmaxKey[0], 0ull);
+  *p.argmax = key == 0 ? 0 : static_cast<int32_t>(0xffffffffu - static_cast<uint32_t>(key));
+  p.argmaxKey[1] = 0;
+}
+
 // One x row times a matrix of many short rows (an output projection), one block an SM: each warp
 // streams its row pairs (pair first + k x stride, kMvRows contiguous rows) through a ring of
 // kStreamStages shared-memory slots of its own with bulk copies (one instruction a pair, where
@@ -583,6 +621,8 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
   awaitPrerequisite();
   float xv[kStreamLoads][8];
   const float rs = laneX(p, lane, xv);
+  float bv = -INFINITY;  // with p.argmax: the warp's best row so far (every lane holds it)
+  int bi = INT_MAX;
   for (int64_t k = 0; first + k * stride < pairs; k++) {
     issue(k + kStreamStages - 1);
     mbarrierWait(&bars[warp][k % kStreamStages], static_cast<uint32_t>(k / kStreamStages) & 1u);
@@ -604,11 +644,17 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
 #pragma unroll
     for (int s = 0; s < kMvRows; s++) {
       const float v = warpSum(acc[s]) * rs;
-      if (lane == 0 && row0 + s < rows) p.y[0][row0 + s] = p.accumulate ? p.y[0][row0 + s] + v : v;
+      if (row0 + s >= rows) continue;
+      if (lane == 0) p.y[0][row0 + s] = p.accumulate ? p.y[0][row0 + s] + v : v;
+      if (beats(v, static_cast<int>(row0 + s), bv, bi)) {
+        bv = v;
+        bi = static_cast<int>(row0 + s);
+      }
     }
     // The next iteration refills this slot.
     __syncwarp();
   }
+  if (p.argmax != nullptr) streamArgmax(p, bv, bi);
 }
 
 // One x row's gate/up (SwiGLU) product with all of its weights in flight before the wait: a block
@@ -795,6 +841,8 @@ MatvecParams matvecParams(const MatvecJob& job, const float* x) {
     p.warm[i] = static_cast<const uint8_t*>(w.data);
     p.warmBytes[i] = rowBytes(*typeTraits(static_cast<uint32_t>(w.type)), w.cols) * static_cast<size_t>(w.rows);
   }
+  p.argmax = job.argmax;
+  p.argmaxKey = reinterpret_cast<unsigned long long*>(job.argmaxScratch);
   // Long rows (the FFN down projection) are split over the block's warps, or their few row groups
   // would leave most SMs idle. So are the rows of a product whose row groups, one a warp, would not
   // give every SM a block (the attention's output projection: 112 blocks): a warp's chain of
@@ -912,6 +960,14 @@ bool matvecSupports(const MatvecJob& job, int n) {
     if (job.ws[i].type != job.ws[0].type || job.ws[i].cols != job.ws[0].cols || job.ws[i].cols % 8 != 0) return false;
   }
   return true;
+}
+
+bool matvecArgmaxSupports(const MatvecJob& job, int n) {
+  if (!matvecSupports(job, n) || n != 1 || job.count != 1 || job.up != nullptr || job.accumulate ||
+      !hasPlanarLayout(job.ws[0].type)) {
+    return false;
+  }
+  return streamFits(matvecParams(job, nullptr));
 }
 
 bool qkvMatvecSupports(const QkvStep& q, int n) {

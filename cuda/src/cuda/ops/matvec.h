@@ -28,10 +28,16 @@ struct MatvecJob {
   // L2 before they wait for x.
   const WeightView* warm = nullptr;
   int warmCount = 0;
+  // One x row's argmax over ys[0] as well (the LM head of a greedy step): the first index of its
+  // largest value into *argmax. argmaxScratch: two 64-bit words, zero, which the kernel leaves zero.
+  int32_t* argmax = nullptr;
+  uint64_t* argmaxScratch = nullptr;
 };
 
 // Whether cudaMatvec takes this job for n rows (same type and cols everywhere, cols % 8 == 0).
 bool matvecSupports(const MatvecJob& job, int n);
+// Whether cudaMatvec also takes the job's argmax (one x row through the streamed kernel).
+bool matvecArgmaxSupports(const MatvecJob& job, int n);
 void cudaMatvec(cudaStream_t s, const MatvecJob& job, const float* x, int n);
 
 // Whether cudaQkvMatvec takes this step: one row, full-width rope, Q and K of one type, V of the
