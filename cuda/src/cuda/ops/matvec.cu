@@ -634,14 +634,11 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
     for (int s = 0; s < kMvRows; s++) {
       acc[s] = 0.f;
       if (row0 + s >= rows) continue;
-      // Every row in a slot is 8-byte aligned (streamFits: pairs of whole 16-byte pieces), which
-      // spares the chunks' word loads their alignment tests.
-      const uint8_t* const row = static_cast<const uint8_t*>(__builtin_assume_aligned(slot + s * p.rowBytes, 8));
 #pragma unroll
       for (int u = 0; u < kStreamLoads; u++) {
         const int64_t c = lane + 32 * u;
         if (c >= chunks) break;
-        acc[s] = chunkDot<T>(RawChunk<T>::fetch(row, c, p.cols), c, xv[u], acc[s]);
+        acc[s] = chunkDot<T>(RawChunk<T>::fetch(slot + s * p.rowBytes, c, p.cols), c, xv[u], acc[s]);
       }
     }
 #pragma unroll
