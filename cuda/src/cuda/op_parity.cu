@@ -477,9 +477,8 @@ void qkvNormMatmulCase(Harness& h, GgmlType t, int64_t cols, const Harness::Pair
   }
 }
 
-// The LM head step (the final norm, then a projection of many rows: the streamed kernel, whose
-// Q8_0 dot products take x in 8-bit limbs) on both backends, with x in [-1, 1] and with one element
-// in 37 a thousand times larger (a block's limbs are scaled by its largest element).
+// The LM head step (the final norm, then a projection of many rows: the streamed kernel) on both
+// backends, with x in [-1, 1] and with one element in 37 a thousand times larger.
 void headCases(Harness& h) {
   for (GgmlType t : {GgmlType::Q8_0, GgmlType::Q4_0, GgmlType::Q5_0, GgmlType::F16}) {
     const int64_t rows = 32771, cols = 896;

@@ -544,8 +544,8 @@ __device__ __forceinline__ unsigned long long argmaxKey(float v, int i) {
   return (static_cast<unsigned long long>(ordered) << 32) | (0xffffffffu - static_cast<uint32_t>(i));
 }
 
-// The end of a streamed product with an argmax: the block's best (from each warp's, in `best`)
-// goes into p.argmaxKey[0] by atomicMax; the last block to count itself in p.argmaxKey[1] writes
+// The end of a streamed product with an argmax: the block's best (from its warps' bv, bi) goes
+// into p.argmaxKey[0] by atomicMax; the last block to count itself in p.argmaxKey[1] writes
 // the winner's index (0 where every value was NaN, as argmaxKernel) and zeroes both words for the
 // next launch.
 __device__ inline void streamArgmax(const MatvecParams& p, float bv, int bi) {
@@ -646,7 +646,7 @@ __global__ void __launch_bounds__(kStreamThreads, 1) streamMatvecKernel(const Ma
       const float v = warpSum(acc[s]) * rs;
       if (row0 + s >= rows) continue;
       if (lane == 0) p.y[0][row0 + s] = p.accumulate ? p.y[0][row0 + s] + v : v;
-      if (beats(v, static_cast<int>(row0 + s), bv, bi)) {
+      if (p.argmax != nullptr && beats(v, static_cast<int>(row0 + s), bv, bi)) {
         bv = v;
         bi = static_cast<int>(row0 + s);
       }
