@@ -123,13 +123,14 @@ EOF
     python3 scripts/ncu-summary.py "$OUT/ncu.csv" | tee "$OUT/ncu-summary.txt" | tail -40
   fi
   if [ -n "${NCU_KERNELS:-}" ]; then
-    # NCU_KERNELS=REGEX: ncu's sections (throughput, memory, warp stalls, scheduler, occupancy) for
-    # the first NCU_COUNT (4) kernels of the profiled steps whose function names match, for each
-    # of NCU_TYPES (default: the first bench type).
+    # NCU_KERNELS=REGEX: ncu's sections (throughput, memory, warp stalls with their sampled reasons,
+    # instruction mix, scheduler, occupancy) for the first NCU_COUNT (4) kernels of the profiled
+    # steps whose function names match, for each of NCU_TYPES (default: the first bench type).
     IFS=, read -ra ncu_types <<<"${NCU_TYPES:-${types[0]}}"
     for t in "${ncu_types[@]}"; do
       timeout 240 ncu --graph-profiling node --clock-control none -k "regex:$NCU_KERNELS" -c "${NCU_COUNT:-4}" \
         --section SpeedOfLight --section MemoryWorkloadAnalysis --section WarpStateStats \
+        --section SourceCounters --section InstructionStats --section ComputeWorkloadAnalysis \
         --section SchedulerStats --section Occupancy --section LaunchStats \
         $NODE .gpu/bundles/engine-gpu-bench.mjs --profile --types "$t" >"$OUT/ncu-detail-$t.txt" 2>&1
       status+=("ncu sections of /$NCU_KERNELS/, $t (rc=$?): $OUT/ncu-detail-$t.txt")
