@@ -216,12 +216,14 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
   if (record) keys_.insert(plan.key);
   // The ids of a greedy step go to ids_[parity], which the next step reads where it takes its
   // tokens on the device; that step writes the other one, so its ids never land where this step's
-  // download may still be reading. Both pointers are part of what a recording holds.
+  // download may still be reading. Both pointers are part of what a recording holds, so the key has
+  // the parity of steps that touch ids_ (a sampled step from host tokens records once).
   const int parity = parity_;
   parity_ ^= 1;
   int32_t* const ids = ids_[parity];
+  const bool usesIds = b.greedy || b.tokensOnDevice;
   const uint64_t key =
-      record ? plan.key | uint64_t{b.tokensOnDevice} << 60 | static_cast<uint64_t>(parity) << 61 : 0;
+      record ? plan.key | uint64_t{b.tokensOnDevice} << 60 | static_cast<uint64_t>(usesIds ? parity : 0) << 61 : 0;
   // Padding rows are token 0 at position 0 of the scratch block, reached through one table entry
   // past the batch's: their K/V writes and attention stay inside it, their logits and argmax ids
   // are computed and never copied out. With tokensOnDevice their token is the previous step's
