@@ -37,4 +37,23 @@ void oncePerDevice(std::atomic<uint64_t>& done, SetUp setUp) {
   done.fetch_or(bit);
 }
 
+// The dynamic shared memory that fills a block of kKernel to the most one block may have, so that
+// its SM runs no other block beside it; the kernel's limit is raised to it once per device.
+template <auto kKernel>
+size_t wholeSm() {
+  // The kernel's static shared memory is the same on every device of the build's one target.
+  static const size_t staticBytes = [] {
+    cudaFuncAttributes fa;
+    cudaCheck(cudaFuncGetAttributes(&fa, kKernel), "cudaFuncGetAttributes");
+    return fa.sharedSizeBytes;
+  }();
+  static std::atomic<uint64_t> opted{0};
+  const size_t whole = static_cast<size_t>(deviceAttribute(cudaDevAttrMaxSharedMemoryPerBlockOptin)) - staticBytes;
+  oncePerDevice(opted, [&] {
+    cudaCheck(cudaFuncSetAttribute(kKernel, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(whole)),
+              "cudaFuncSetAttribute(MaxDynamicSharedMemorySize)");
+  });
+  return whole;
+}
+
 }  // namespace llorch

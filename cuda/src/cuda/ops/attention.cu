@@ -736,25 +736,6 @@ __global__ void __launch_bounds__(kThreads) perHeadAttentionKernel(float* out, f
   if (threadIdx.x == 0) counters[blockIdx.x] = 0;
 }
 
-// The dynamic shared memory that fills a block of kKernel to the most one block may have, so that
-// its SM runs no other block beside it; the kernel's limit is raised to it once per device.
-template <auto kKernel>
-size_t wholeSm() {
-  // The kernel's static shared memory is the same on every device of the build's one target.
-  static const size_t staticBytes = [] {
-    cudaFuncAttributes fa;
-    cudaCheck(cudaFuncGetAttributes(&fa, kKernel), "cudaFuncGetAttributes");
-    return fa.sharedSizeBytes;
-  }();
-  static std::atomic<uint64_t> opted{0};
-  const size_t whole = static_cast<size_t>(deviceAttribute(cudaDevAttrMaxSharedMemoryPerBlockOptin)) - staticBytes;
-  oncePerDevice(opted, [&] {
-    cudaCheck(cudaFuncSetAttribute(kKernel, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(whole)),
-              "cudaFuncSetAttribute(clusterAttention)");
-  });
-  return whole;
-}
-
 // Launches one of the grouped kernels for a head dim they take (a power of two from 8 to 128).
 struct GroupedLaunch {
   cudaStream_t s;

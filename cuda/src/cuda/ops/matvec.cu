@@ -709,25 +709,6 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
   }
 }
 
-// The dynamic shared memory a block of gateUpStageKernel<T> may have: the SM's less the kernel's
-// static bytes (its barrier); the kernel's limit is raised to it once per device.
-template <GgmlType T>
-size_t stageSmem() {
-  static const size_t staticBytes = [] {
-    cudaFuncAttributes fa;
-    cudaCheck(cudaFuncGetAttributes(&fa, gateUpStageKernel<T>), "cudaFuncGetAttributes");
-    return fa.sharedSizeBytes;
-  }();
-  const size_t smem = static_cast<size_t>(deviceAttribute(cudaDevAttrMaxSharedMemoryPerBlockOptin)) - staticBytes;
-  static std::atomic<uint64_t> opted{0};
-  oncePerDevice(opted, [&] {
-    cudaCheck(cudaFuncSetAttribute(gateUpStageKernel<T>, cudaFuncAttributeMaxDynamicSharedMemorySize,
-                                   static_cast<int>(smem)),
-              "cudaFuncSetAttribute(gateUpStage)");
-  });
-  return smem;
-}
-
 // Rows a block of gateUpStageKernel takes for p (F16 / BF16 weights), or 0 where it does not take
 // p: one x row of at most 32 x kStreamLoads chunks in rows of whole 16-byte pieces, whose gate and
 // up rows for one block an SM fit its shared memory.
@@ -739,7 +720,7 @@ int64_t gateUpStageRows(const MatvecParams& p, int n) {
     return 0;
   }
   const int64_t per = (p.rowStart[1] + smCount() - 1) / smCount();
-  return 2 * static_cast<size_t>(per) * p.rowBytes <= stageSmem<T>() ? per : 0;
+  return 2 * static_cast<size_t>(per) * p.rowBytes <= wholeSm<gateUpStageKernel<T>>() ? per : 0;
 }
 
 template <GgmlType T>
