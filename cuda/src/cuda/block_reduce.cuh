@@ -35,6 +35,27 @@ __device__ __forceinline__ void warpBest(float& bv, int& bi) {
   }
 }
 
+// Folds the block's kWarps warp winners (each warp's (bv, bi) as its lane 0 holds it) into warp 0,
+// whose lanes all end with the block's winner; the other warps' values are left as they were.
+// Every thread of the block calls it (a barrier inside).
+template <int kWarps>
+__device__ void blockBest(float& bv, int& bi) {
+  static_assert(kWarps <= 32, "a warp's lanes hold the warps' winners");
+  __shared__ float sv[kWarps];
+  __shared__ int si[kWarps];
+  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  if (lane == 0) {
+    sv[warp] = bv;
+    si[warp] = bi;
+  }
+  __syncthreads();
+  if (warp != 0) return;
+  const int w = lane < kWarps ? lane : 0;  // lanes past the warps repeat warp 0's winner
+  bv = sv[w];
+  bi = si[w];
+  warpBest(bv, bi);
+}
+
 // Every thread of the block gets the sum. kThreads is a multiple of 32, at most 1024.
 template <int kThreads>
 __device__ float blockSum(float v) {

@@ -48,29 +48,18 @@ __global__ void __cluster_dims__(kCluster, 1, 1) __launch_bounds__(kThreads)
     }
   }
   warpBest(bv, bi);
-  __shared__ float sv[kThreads / 32];
-  __shared__ int si[kThreads / 32];
   __shared__ float cv[kCluster];  // the cluster's block winners, used in rank 0's copy
   __shared__ int ci[kCluster];
-  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
-  if (lane == 0) {
-    sv[warp] = bv;
-    si[warp] = bi;
-  }
-  __syncthreads();
-  if (warp == 0) {
-    bv = sv[lane];
-    bi = si[lane];
-    warpBest(bv, bi);
-    if (lane == 0) {
-      cluster.map_shared_rank(cv, 0)[rank] = bv;
-      cluster.map_shared_rank(ci, 0)[rank] = bi;
-    }
+  blockBest<kThreads / 32>(bv, bi);
+  if (threadIdx.x == 0) {
+    cluster.map_shared_rank(cv, 0)[rank] = bv;
+    cluster.map_shared_rank(ci, 0)[rank] = bi;
   }
   // Every block's winner is in rank 0's shared memory after this (and no block exits while
   // another may still write into its shared memory).
   cluster.sync();
-  if (rank != 0 || warp != 0) return;
+  const int lane = threadIdx.x % 32;
+  if (rank != 0 || threadIdx.x >= 32) return;
   bv = lane < kCluster ? cv[lane] : -INFINITY;
   bi = lane < kCluster ? ci[lane] : dim;
   warpBest(bv, bi);

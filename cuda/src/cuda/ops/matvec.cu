@@ -544,24 +544,13 @@ __device__ __forceinline__ unsigned long long argmaxKey(float v, int i) {
   return (static_cast<unsigned long long>(ordered) << 32) | (0xffffffffu - static_cast<uint32_t>(i));
 }
 
-// The end of a streamed product with an argmax: the block's best (from its warps' bv, bi) goes
-// into p.argmaxKey[0] by atomicMax; the last block to count itself in p.argmaxKey[1] writes
+// The end of a streamed product with an argmax: the block's best (blockBest of its warps' bv, bi)
+// goes into p.argmaxKey[0] by atomicMax; the last block to count itself in p.argmaxKey[1] writes
 // the winner's index (0 where every value was NaN, as argmaxKernel) and zeroes both words for the
 // next launch.
 __device__ inline void streamArgmax(const MatvecParams& p, float bv, int bi) {
-  __shared__ float sv[kStreamWarps];
-  __shared__ int si[kStreamWarps];
-  const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
-  if (lane == 0) {
-    sv[warp] = bv;
-    si[warp] = bi;
-  }
-  __syncthreads();
-  if (warp != 0) return;
-  bv = lane < kStreamWarps ? sv[lane] : -INFINITY;
-  bi = lane < kStreamWarps ? si[lane] : INT_MAX;
-  warpBest(bv, bi);
-  if (lane != 0) return;
+  blockBest<kStreamWarps>(bv, bi);
+  if (threadIdx.x != 0) return;
   if (bi != INT_MAX) atomicMax(&p.argmaxKey[0], argmaxKey(bv, bi));
   __threadfence();
   if (atomicAdd(&p.argmaxKey[1], 1ull) != gridDim.x - 1) return;
