@@ -43,14 +43,10 @@ CudaBackend::CudaBackend(int ordinal) : ordinal_(ordinal) {
   cudaStream_t s;
   cudaCheck(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking), "cudaStreamCreate");
   stream_ = s;
-  cudaCheck(cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking), "cudaStreamCreate");
-  downStream_ = s;
   for (Epoch& e : epochs_) {
     cudaEvent_t ev;
     cudaCheck(cudaEventCreateWithFlags(&ev, cudaEventDisableTiming), "cudaEventCreate");
     e.done = ev;
-    cudaCheck(cudaEventCreateWithFlags(&ev, cudaEventDisableTiming), "cudaEventCreate");
-    e.ready = ev;
   }
   splitScratchFn_ = [this](size_t floats) { return splitScratch(floats); };
 }
@@ -75,7 +71,6 @@ CudaBackend::~CudaBackend() {
     if (e.up != nullptr) cudaFreeHost(e.up);
     if (e.down != nullptr) cudaFreeHost(e.down);
     if (e.done != nullptr) cudaEventDestroy(static_cast<cudaEvent_t>(e.done));
-    if (e.ready != nullptr) cudaEventDestroy(static_cast<cudaEvent_t>(e.ready));
   }
   if (downStage_ != nullptr) cudaFreeHost(downStage_);
   if (scratch_ != nullptr) cudaFree(scratch_);
@@ -83,7 +78,6 @@ CudaBackend::~CudaBackend() {
   if (argmaxScratch_ != nullptr) cudaFree(argmaxScratch_);
   for (auto& [p, bytes] : sizes_) cudaFree(p);
   if (stream_ != nullptr) cudaStreamDestroy(stream_);
-  if (downStream_ != nullptr) cudaStreamDestroy(downStream_);
 }
 
 void CudaBackend::useDevice() const { cudaCheck(cudaSetDevice(ordinal_), "cudaSetDevice"); }
@@ -189,9 +183,7 @@ void CudaBackend::downloadAsync(void* dst, const void* src, size_t bytes) {
   }
   useDevice();
   uint8_t* stage = static_cast<uint8_t*>(pinned(e.down, e.downCap, kDownAsyncBytes));
-  cudaCheck(cudaEventRecord(static_cast<cudaEvent_t>(e.ready), stream_), "cudaEventRecord");
-  cudaCheck(cudaStreamWaitEvent(downStream_, static_cast<cudaEvent_t>(e.ready), 0), "cudaStreamWaitEvent");
-  cudaCheck(cudaMemcpyAsync(stage + e.downUsed, src, bytes, cudaMemcpyDeviceToHost, downStream_), "download");
+  cudaCheck(cudaMemcpyAsync(stage + e.downUsed, src, bytes, cudaMemcpyDeviceToHost, stream_), "download");
   e.copies.push_back(DeferredCopy{dst, e.downUsed, bytes});
   e.downUsed += aligned;
 }
@@ -199,13 +191,7 @@ void CudaBackend::downloadAsync(void* dst, const void* src, size_t bytes) {
 uint64_t CudaBackend::mark() {
   useDevice();
   Epoch& e = epochs_[epoch_];
-  // After all of the epoch's work on the main stream and its downloads on the side stream.
-  if (!e.copies.empty()) {
-    cudaCheck(cudaEventRecord(static_cast<cudaEvent_t>(e.ready), stream_), "cudaEventRecord");
-    cudaCheck(cudaStreamWaitEvent(downStream_, static_cast<cudaEvent_t>(e.ready), 0), "cudaStreamWaitEvent");
-  }
-  cudaCheck(cudaEventRecord(static_cast<cudaEvent_t>(e.done), e.copies.empty() ? stream_ : downStream_),
-            "cudaEventRecord");
+  cudaCheck(cudaEventRecord(static_cast<cudaEvent_t>(e.done), stream_), "cudaEventRecord");
   e.ticket = nextTicket_++;
   epoch_ = (epoch_ + 1) % kEpochs;
   reopenEpoch();

@@ -95,7 +95,6 @@ class CudaBackend final : public Backend {
   int ordinal_;
   std::string name_;
   CUstream_st* stream_ = nullptr;
-  CUstream_st* downStream_ = nullptr;  // downloadAsync's copies, off the main stream's path
   mutable std::mutex mu_;
   std::unordered_map<void*, size_t> sizes_;
   size_t used_ = 0;
@@ -132,9 +131,8 @@ class CudaBackend final : public Backend {
     size_t downCap = 0;
     size_t downUsed = 0;
     std::vector<DeferredCopy> copies;
-    void* done = nullptr;   // cudaEvent_t, recorded by mark()
-    void* ready = nullptr;  // cudaEvent_t: the main stream's work a download waits for
-    uint64_t ticket = 0;    // the outstanding mark's ticket; 0: none
+    void* done = nullptr;  // cudaEvent_t, recorded by mark()
+    uint64_t ticket = 0;   // the outstanding mark's ticket; 0: none
   };
   // Makes epochs_[epoch_] free for new work (waits for its previous mark if still outstanding).
   void reopenEpoch();

@@ -124,8 +124,6 @@ Forward::Forward(Backend& backend, const ModelConfig& config, const ModelWeights
     up_ = allocFloats(n * ff);
     lx_ = allocFloats(static_cast<size_t>(maxLogitRows) * embd);
     logits_ = allocFloats(static_cast<size_t>(maxLogitRows) * c_.vocabSize);
-    ids_[0] = allocInts(static_cast<size_t>(maxLogitRows));
-    ids_[1] = allocInts(static_cast<size_t>(maxLogitRows));
     compact_ = allocStepInts(std::min<size_t>(n, kCompactRows));
     wide_ = n > kCompactRows ? allocStepInts(n) : compact_;
     stepInts_.resize(static_cast<size_t>(wide_.blockTables - wide_.base) + static_cast<size_t>(maxTableEntries) + 1);
@@ -214,16 +212,6 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
   const bool record = plan.key != 0;
   const bool allRows = plan.allRows;
   if (record) keys_.insert(plan.key);
-  // The ids of a greedy step go to ids_[parity], which the next step reads where it takes its
-  // tokens on the device; that step writes the other one, so its ids never land where this step's
-  // download may still be reading. Both pointers are part of what a recording holds, so the key has
-  // the parity of steps that touch ids_ (a sampled step from host tokens records once).
-  const int parity = parity_;
-  parity_ ^= 1;
-  int32_t* const ids = ids_[parity];
-  const bool usesIds = b.greedy || b.tokensOnDevice;
-  const uint64_t key =
-      record ? plan.key | uint64_t{b.tokensOnDevice} << 60 | static_cast<uint64_t>(usesIds ? parity : 0) << 61 : 0;
   // Padding rows are token 0 at position 0 of the scratch block, reached through one table entry
   // past the batch's: their K/V writes and attention stay inside it, their logits and argmax ids
   // are computed and never copied out. With tokensOnDevice their token is the previous step's
@@ -275,8 +263,8 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
     ab.spanCount = static_cast<int>(spans.size());
   }
 
-  be_.runStep(key, [&] {
-    be_.getRows(x_, w_.tokEmbd, b.tokensOnDevice ? ids_[parity ^ 1] : in.tokens, rows);  // x: [rows, n_embd]
+  be_.runStep(plan.key, [&] {
+    be_.getRows(x_, w_.tokEmbd, in.tokens, rows);  // x: [rows, n_embd]
     for (const LayerStep& L : layers_) {
       // q: [rows, n_head * head_dim], k, v: [rows, n_head_kv * head_dim] from rmsnorm(x) (in h),
       // biased and rotated. All rows' K/V go into the cache before attention, so a prefill
@@ -293,12 +281,15 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
     float* const out = logits_;                                   // logits: [logitRows, n_vocab]
     const float* const hx = allRows ? x_ : lx_;
     if (b.greedy) {
-      be_.normMatmulArgmax(ids, out, w_.output, hx, w_.outputNorm, c_.rmsNormEps, logitRows, lx_);
+      be_.normMatmulArgmax(in.tokens, out, w_.output, hx, w_.outputNorm, c_.rmsNormEps, logitRows, lx_);
     } else {
       be_.normMatmul(&out, &w_.output, 1, hx, w_.outputNorm, c_.rmsNormEps, logitRows, lx_);
     }
   });
-  if (b.greedy) be_.downloadAsync(tokens, ids, sizeof(int32_t) * static_cast<size_t>(nl));
+  // The next step (launched ahead) overwrites in.tokens at its LM head: the download is ordered
+  // before it. Two id buffers by step parity would free the download from that order but need a
+  // recording for each parity, and replaying two graphs in turn cost 1.5 % of decode (session 16).
+  if (b.greedy) be_.downloadAsync(tokens, in.tokens, sizeof(int32_t) * static_cast<size_t>(nl));
   return be_.mark();
 }
 

@@ -71,8 +71,7 @@ class Forward {
   int maxRows() const { return maxRows_; }
   int maxLogitRows() const { return maxLogitRows_; }
   size_t scratchBytes() const { return scratchBytes_; }
-  // Distinct recordable step shapes run so far (on CUDA: at most four graphs each, by ids parity and
-  // where the tokens come from).
+  // Distinct recording keys of the steps run so far (on CUDA: at most one graph each).
   int stepShapes() const { return static_cast<int>(keys_.size()); }
 
   // Enqueues the step and returns its ticket (Backend::mark). With b.greedy the argmax token ids
@@ -100,9 +99,6 @@ class Forward {
   // logitRows ([maxLogitRows]), then the block tables (one entry more for the padding rows').
   std::vector<int32_t> stepInts_;
   std::unordered_set<uint64_t> keys_;
-  // Greedy steps' argmax ids ([maxLogitRows] each), by step parity (launch).
-  int32_t* ids_[2];
-  int parity_ = 0;
   std::vector<void*> buffers_;
   float *x_, *h_, *q_, *k_, *v_, *attn_, *gate_, *up_, *lx_, *logits_;
   std::vector<LayerStep> layers_;
@@ -110,8 +106,8 @@ class Forward {
   // score multiplier.
   std::vector<float> yarnFactors_;
   float scoreScale_ = 1.f;
-  // Device copies of stepInts_' arrays (a step launched with tokensOnDevice reads its tokens from
-  // the previous step's ids_ instead of `tokens`). Steps of up to kCompactRows rows
+  // Device copies of stepInts_' arrays. A greedy step's argmax writes its ids over `tokens`, where
+  // a step launched after it with tokensOnDevice reads them. Steps of up to kCompactRows rows
   // (every recorded step) use `compact_`, whose row arrays are that long, so that their upload
   // stays small however long a prefill chunk may be; longer steps use `wide_` ([maxRows]).
   struct StepInts {
