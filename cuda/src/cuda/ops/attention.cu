@@ -60,7 +60,7 @@ struct Plan {
 constexpr int kClusterMax = 8;  // splits of a (row, KV head): the portable cluster size
 // Threads of a block: 16 warps (four a scheduler: the block has its SM to itself) wherever each
 // scoring thread still gets a float4 of a position's dims, else 8.
-constexpr int clusterThreads(int headDim) { return headDim == 32 || headDim == 64 ? 1024 : headDim >= 16 ? 512 : 256; }
+constexpr int clusterThreads(int headDim) { return headDim >= 16 ? 512 : 256; }
 static_assert(kMaxGroup * 32 <= clusterThreads(8), "a thread per merged item (group x headDim / 4), a warp per head");
 // Positions a block stages: its K and V rows (headDim + 4 floats each, see clusterAttentionKernel)
 // take at most ~68 KB of shared memory.
