@@ -30,7 +30,8 @@ constexpr int kMvThreads = kMvWarps * 32;
 constexpr int kMaxWeights = 3;
 constexpr int64_t kSplitCols = 2048;
 constexpr int kSmallGridSplit = 2;  // warps a row group of a product too small to fill the SMs
-constexpr int kQkvLoads = 4;  // chunk loads per lane and row in the fused QKV step
+constexpr int kQkvSplit = 2;  // warps a row pair of the fused QKV step (each every kQkvSplit-th 32 chunks)
+constexpr int kQkvLoads = 2;  // chunk loads per lane and row in the fused QKV step: 896 columns in one round
 constexpr int kMvRows = 2;    // weight rows per warp
 // Output projections (a vocabulary of 32k-152k rows; layer matrices have at most ~20k) stream
 // many waves of blocks, each holding its rows' bytes in flight for a DRAM round trip: two rows of
@@ -301,10 +302,12 @@ __device__ inline void matvecBlock(const MatvecParams& p, const RowGroup<kRows>&
   }
 }
 
-// The attention input step for one row (decode), fused: each warp computes a rotated pair of
-// output rows (a, b) of Q or K (neox: d and d + headDim/2; normal: 2i and 2i + 1) or two
-// adjacent V rows, applies the norm scale and biases, rotates the pair, and writes q/k/v and the
-// K/V cache slot. Saves the separate bias+rope+store launch and its pass.
+// The attention input step for one row (decode), fused: each group of kQkvSplit warps computes a
+// rotated pair of output rows (a, b) of Q or K (neox: d and d + headDim/2; normal: 2i and 2i + 1)
+// or two adjacent V rows, applies the norm scale and biases, rotates the pair, and writes q/k/v and
+// the K/V cache slot. Saves the separate bias+rope+store launch and its pass. Two warps a pair
+// halve each warp's chain after the wait (x, the dot products), as the o projection's split rows
+// do (kSmallGridSplit).
 struct QkvParams {
   const uint8_t* w[3];
   size_t rowBytesQk;  // Q and K share a type and cols
@@ -359,10 +362,12 @@ __device__ inline void qkvPrefetch(const QkvParams& p, const QkvPair& q) {
   prefetchL2(p.w[q.seg] + static_cast<size_t>(q.rb) * rb, rb, lane, 32);
 }
 
-// Pair q of the attention input step, computed by one warp; T is the type of q's segment. The
-// first round of both rows' weight loads is issued before the wait for the kernel before it.
+// Pair q of the attention input step, computed by the kQkvSplit warps of the block's warp group
+// `group`, warp `sub` of them taking chunks (lane + 32 sub) + 32 kQkvSplit k; T is the type of q's
+// segment. The first round of both rows' weight loads is issued before the wait for the kernel
+// before it. The group's first warp adds the others' sums (in warp order) and writes the pair.
 template <GgmlType T, bool kAligned>
-__device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
+__device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q, int group, int sub) {
   const int lane = threadIdx.x % 32;
   const int seg = q.seg, ra = q.ra, rb = q.rb, fi = q.fi;
   const size_t bytes = seg == 2 ? p.rowBytesV : p.rowBytesQk;
@@ -372,15 +377,17 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
     wr[1] = static_cast<const uint8_t*>(__builtin_assume_aligned(wr[1], 8));
   }
   const bool live[2] = {true, true};
+  const int64_t first = lane + 32 * sub;
+  constexpr int kStride = 32 * kQkvSplit;
   WeightRound<T, 2, kQkvLoads> round;
-  round.fetch(wr, live, p.cols, lane, 32);
-  if (p.cols / 8 > 32 * kQkvLoads) qkvPrefetch(p, q);
+  round.fetch(wr, live, p.cols, first, kStride);
+  if (sub == 0 && p.cols / 8 > kStride * kQkvLoads) qkvPrefetch(p, q);
   // Nothing a kernel of this step writes: the biases, the rotation (the position was uploaded
   // before the step) and the cache slot are ready before the wait, so after it the chain is x,
   // the dot products and the stores.
   float biasA = 0.f, biasB = 0.f, sn = 0.f, cs = 1.f;
   int64_t cacheRow = 0;
-  if (lane == 0) {
+  if (lane == 0 && sub == 0) {
     if (p.bias[seg] != nullptr) {
       biasA = p.bias[seg][ra];
       biasB = p.bias[seg][rb];
@@ -390,11 +397,22 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q) {
   }
   awaitPrerequisite();
   float acc[2][1] = {{0.f}, {0.f}}, ss[1] = {0.f};
-  dotRows<T, 1, 2, kQkvLoads>(round, wr, live, p.x, p.normW, p.cols, lane, 32, acc, ss);
-  const float accA = warpSum(acc[0][0]), accB = warpSum(acc[1][0]), ssA = warpSum(ss[0]);
-  if (lane != 0) return;
-  const float rs = rsqrtf(ssA / static_cast<float>(p.cols) + p.eps);
-  const float x0 = accA * rs + biasA, x1 = accB * rs + biasB;
+  dotRows<T, 1, 2, kQkvLoads>(round, wr, live, p.x, p.normW, p.cols, first, kStride, acc, ss);
+  float sums[3] = {warpSum(acc[0][0]), warpSum(acc[1][0]), warpSum(ss[0])};
+  __shared__ float part[kMvWarps][3];
+  if (lane == 0) {
+#pragma unroll
+    for (int i = 0; i < 3; i++) part[threadIdx.x / 32][i] = sums[i];
+  }
+  // The group's warps alone (a named barrier a group: a group past the last pair has returned).
+  asm volatile("bar.sync %0, %1;" ::"r"(1 + group), "r"(32 * kQkvSplit) : "memory");
+  if (lane != 0 || sub != 0) return;
+  for (int w = 1; w < kQkvSplit; w++) {
+#pragma unroll
+    for (int i = 0; i < 3; i++) sums[i] += part[threadIdx.x / 32 + w][i];
+  }
+  const float rs = rsqrtf(sums[2] / static_cast<float>(p.cols) + p.eps);
+  const float x0 = sums[0] * rs + biasA, x1 = sums[1] * rs + biasB;
   const float va = x0 * cs - x1 * sn, vb = x1 * cs + x0 * sn;
   p.out[seg][ra] = va;
   p.out[seg][rb] = vb;
@@ -747,13 +765,15 @@ void launchStream(cudaStream_t s, const MatvecParams& p) {
 template <GgmlType TQK, GgmlType TV, bool kAligned>
 __global__ void __launch_bounds__(kMvThreads) qkvKernel(const QkvParams p) {
   releaseDependents();
-  const int j = blockIdx.x * kMvWarps + threadIdx.x / 32;
+  constexpr int kGroups = kMvWarps / kQkvSplit;
+  const int warp = threadIdx.x / 32, group = warp / kQkvSplit, sub = warp % kQkvSplit;
+  const int j = blockIdx.x * kGroups + group;
   if (j >= qkvPairs(p)) return;
   const QkvPair q = qkvPair(p, j);
   if (TQK != TV && q.seg == 2) {
-    qkvWarp<TV, kAligned>(p, q);
+    qkvWarp<TV, kAligned>(p, q, group, sub);
   } else {
-    qkvWarp<TQK, kAligned>(p, q);
+    qkvWarp<TQK, kAligned>(p, q, group, sub);
   }
   LLORCH_TRACE_POINT(5);  // warp 0's pair written
 }
@@ -839,7 +859,8 @@ struct QkvLaunch {
     bool aligned = p.rowBytesQk % 8 == 0 && p.rowBytesV % 8 == 0;
     for (const uint8_t* w : p.w) aligned = aligned && reinterpret_cast<uintptr_t>(w) % 8 == 0;
     constexpr bool kForm = kAlignedForm<T> || kAlignedForm<TV>;
-    launchDependent(s, dim3((qkvPairs(p) + kMvWarps - 1) / kMvWarps), dim3(kMvThreads),
+    constexpr int kGroups = kMvWarps / kQkvSplit;
+    launchDependent(s, dim3((qkvPairs(p) + kGroups - 1) / kGroups), dim3(kMvThreads),
                     aligned ? qkvKernel<T, TV, kForm> : qkvKernel<T, TV, false>, p);
   }
   template <GgmlType T>
