@@ -30,8 +30,8 @@ constexpr int kMvThreads = kMvWarps * 32;
 constexpr int kMaxWeights = 3;
 constexpr int64_t kSplitCols = 2048;
 constexpr int kSmallGridSplit = 2;  // warps a row group of a product too small to fill the SMs
-constexpr int kQkvSplit = 4;  // warps a row pair of the fused QKV step (each every kQkvSplit-th 32 chunks)
-constexpr int kQkvLoads = 1;  // chunk loads per lane and row in the fused QKV step: 896 columns in one round
+constexpr int kQkvSplit = 2;  // warps a row pair of the fused QKV step (each every kQkvSplit-th 32 chunks)
+constexpr int kQkvLoads = 2;  // chunk loads per lane and row in the fused QKV step: 896 columns in one round
 constexpr int kMvRows = 2;    // weight rows per warp
 // Output projections (a vocabulary of 32k-152k rows; layer matrices have at most ~20k) stream
 // many waves of blocks, each holding its rows' bytes in flight for a DRAM round trip: two rows of
