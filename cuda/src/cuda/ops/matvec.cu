@@ -424,18 +424,18 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q, int group, 
 }
 
 // Chunk loads per lane and row (every type takes kMvRows = 2 rows per warp). Measured on an H100
-// (PERF.md) before the planar layout: chunks that are one 16-byte vector load (F16, BF16) did best at 2 rows x 4 loads, and so
-// did types kept as 8 widened floats; quantized chunks gathered from 5-9 two-byte loads wanted 2 x 2
-// on short rows and 2 x 8 on long ones (their many small loads queued behind each other). The
-// planar types (backend/weight_layout.h) now fetch a chunk in 2-4 aligned loads into 2-3 registers,
-// like F16's one load into 4, so they take F16's 2 x 4 on short rows (896 columns: 112 chunks, one
-// round of 4 per lane); rows of 2048+ columns are split over 4 warps and 4864 columns leave 4.75
-// chunks a lane, so 2 x 8 there keeps them to one round trip in ~48 registers of raw words.
-// With the planar layout Q8_0 decode went from 944 to ~1075 tok/s and the Q4_K_M mix from 740 to
-// ~840 on an H100 (bench/RESULTS.md). F16 and BF16 long rows take 2 x 8 too since the first round
-// is loaded before the PDL wait: the whole down projection is then in flight before it.
-// Where 5 loads a lane already cover the row (up to 5120 columns: the 4864-wide down
-// projection), those rows take 2 x 5 (8 left 3 of every lane's slots empty), and the one-row
+// (PERF.md) before the planar layout: chunks that are one 16-byte vector load (F16, BF16) did best
+// at 2 rows x 4 loads, and so did types kept as 8 widened floats; quantized chunks gathered from
+// 5-9 two-byte loads wanted 2 x 2 on short rows and 2 x 8 on long ones (their many small loads
+// queued behind each other). The planar types (backend/weight_layout.h) now fetch a chunk in 2-4
+// aligned loads into 2-3 registers, like F16's one load into 4, so they take F16's 2 x 4 on short
+// rows (896 columns: 112 chunks, one round of 4 per lane); rows of 2048+ columns are split over 4
+// warps and 4864 columns leave 4.75 chunks a lane, so 2 x 8 there keeps them to one round trip in
+// ~48 registers of raw words. With the planar layout Q8_0 decode went from 944 to ~1075 tok/s and
+// the Q4_K_M mix from 740 to ~840 on an H100 (bench/RESULTS.md). F16 and BF16 long rows take 2 x 8
+// too since the first round is loaded before the PDL wait: the whole down projection is then in
+// flight before it. Where 5 loads a lane already cover the row (up to 5120 columns: the 4864-wide
+// down projection), those rows take 2 x 5 (8 left 3 of every lane's slots empty), and the one-row
 // kernel keeps to the 102 registers that 5 blocks an SM allow (Q8_0's gate/up took 101: 4 blocks).
 // Measured on an H100 (PERF.md, 5c39149): Q8_0 decode +5%, Q4_K_M +3%, F16 within the spread.
 template <GgmlType T>
