@@ -1,10 +1,17 @@
 // Warp and block reductions over float (shuffles, then one shared-memory pass over warp results),
-// and the warp fold of an argmax.
+// the warp fold of an argmax, and the barrier of a group of warps.
 #pragma once
 
 #include <cuda_runtime.h>
 
 namespace llorch {
+
+// Barrier of the kThreads threads of warp group `group` alone (named barrier group + 1; 0 is
+// __syncthreads'): the block's other groups neither wait nor need to reach it.
+template <int kThreads>
+__device__ __forceinline__ void groupSync(int group) {
+  asm volatile("bar.sync %0, %1;" ::"r"(group + 1), "n"(kThreads) : "memory");
+}
 
 __device__ __forceinline__ float warpSum(float v) {
 #pragma unroll

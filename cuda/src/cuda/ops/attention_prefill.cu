@@ -19,6 +19,7 @@
 
 #include <cmath>
 
+#include "cuda/block_reduce.cuh"
 #include "cuda/cuda_check.h"
 #include "cuda/mma_sync.cuh"
 #include "native_error.h"
@@ -46,11 +47,6 @@ constexpr int prefillGroupBytes() {
 template <int kDim>
 constexpr int prefillSmemBytes() {
   return prefillGroups<kDim>() * prefillGroupBytes<kDim>();
-}
-
-// Barrier of warp group `group` alone (named barrier group + 1; 0 is __syncthreads').
-__device__ __forceinline__ void groupSync(int group) {
-  asm volatile("bar.sync %0, %1;" ::"r"(group + 1), "n"(kWarps * 32) : "memory");
 }
 
 template <int kDim>
@@ -135,7 +131,7 @@ __global__ void __launch_bounds__(prefillGroups<kDim>() * kWarps * 32)
   };
   auto sync = [&] {
     if constexpr (kGroups > 1) {
-      groupSync(grp);
+      groupSync<kWarps * 32>(grp);
     } else {
       __syncthreads();
     }

@@ -31,6 +31,7 @@ constexpr int kMaxWeights = 3;
 constexpr int64_t kSplitCols = 2048;
 constexpr int kSmallGridSplit = 2;  // warps a row group of a product too small to fill the SMs
 constexpr int kQkvSplit = 2;  // warps a row pair of the fused QKV step (each every kQkvSplit-th 32 chunks)
+constexpr int kQkvGroups = kMvWarps / kQkvSplit;  // row pairs a block of the fused QKV step
 constexpr int kQkvLoads = 2;  // chunk loads per lane and row in the fused QKV step: 896 columns in one round
 constexpr int kMvRows = 2;    // weight rows per warp
 // Output projections (a vocabulary of 32k-152k rows; layer matrices have at most ~20k) stream
@@ -404,8 +405,8 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q, int group, 
 #pragma unroll
     for (int i = 0; i < 3; i++) part[threadIdx.x / 32][i] = sums[i];
   }
-  // The group's warps alone (a named barrier a group: a group past the last pair has returned).
-  asm volatile("bar.sync %0, %1;" ::"r"(1 + group), "r"(32 * kQkvSplit) : "memory");
+  // The group's warps alone (a group past the last pair has returned).
+  groupSync<32 * kQkvSplit>(group);
   if (lane != 0 || sub != 0) return;
   for (int w = 1; w < kQkvSplit; w++) {
 #pragma unroll
@@ -765,9 +766,8 @@ void launchStream(cudaStream_t s, const MatvecParams& p) {
 template <GgmlType TQK, GgmlType TV, bool kAligned>
 __global__ void __launch_bounds__(kMvThreads) qkvKernel(const QkvParams p) {
   releaseDependents();
-  constexpr int kGroups = kMvWarps / kQkvSplit;
   const int warp = threadIdx.x / 32, group = warp / kQkvSplit, sub = warp % kQkvSplit;
-  const int j = blockIdx.x * kGroups + group;
+  const int j = blockIdx.x * kQkvGroups + group;
   if (j >= qkvPairs(p)) return;
   const QkvPair q = qkvPair(p, j);
   if (TQK != TV && q.seg == 2) {
@@ -859,8 +859,7 @@ struct QkvLaunch {
     bool aligned = p.rowBytesQk % 8 == 0 && p.rowBytesV % 8 == 0;
     for (const uint8_t* w : p.w) aligned = aligned && reinterpret_cast<uintptr_t>(w) % 8 == 0;
     constexpr bool kForm = kAlignedForm<T> || kAlignedForm<TV>;
-    constexpr int kGroups = kMvWarps / kQkvSplit;
-    launchDependent(s, dim3((qkvPairs(p) + kGroups - 1) / kGroups), dim3(kMvThreads),
+    launchDependent(s, dim3((qkvPairs(p) + kQkvGroups - 1) / kQkvGroups), dim3(kMvThreads),
                     aligned ? qkvKernel<T, TV, kForm> : qkvKernel<T, TV, false>, p);
   }
   template <GgmlType T>
