@@ -507,37 +507,32 @@ __global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? Matv
   matvecRun<T, NR, kRows, kLoads, kAligned>(p);
 }
 
-// One x row's gate/up (SwiGLU) product on rows short enough for kSplit warps a row group. What such
-// a launch guarantees (one weight, no accumulation, its row split) is known here at compile time, so
-// the kernel keeps no registers for segments or prior outputs (Q8_0's four rows a warp: 96
-// registers and no spill, against 224 bytes spilled in the general kernel). Fewer registers a
+// One x row's gate/up (SwiGLU) product on rows short enough for one warp a row group. What such a
+// launch guarantees (one weight, no accumulation, no row split) is known here at compile time, so
+// the kernel keeps no registers for segments, prior outputs or split sums (Q8_0's four rows a warp:
+// 96 registers and no spill, against 224 bytes spilled in the general kernel). Fewer registers a
 // block put more of the product's blocks on the SMs at once, each loading its rows before the
 // wait: GateUpShape.
-template <GgmlType T, int kRows, int kSplit, int kLoads, int kMinBlocks, bool kAligned>
+template <GgmlType T, int kRows, int kMinBlocks, bool kAligned>
 __global__ void __launch_bounds__(kMvThreads, kMinBlocks) gateUpKernel(MatvecParams p) {
   p.count = 1;
   p.accumulate = false;
-  p.rowSplit = kSplit;
-  matvecRun<T, 1, kRows, kLoads, kAligned>(p);
+  p.rowSplit = 1;
+  matvecRun<T, 1, kRows, MatvecShape<T>::kShortLoads, kAligned>(p);
 }
 
-// Rows a warp group, warps a group, loads a lane and row, and blocks an SM of gateUpKernel<T>
-// (kRows 0: T takes the general kernel). Qwen2.5-0.5B's 4864-row gate/up is 1216 blocks at two rows
-// a warp, of which an H100 held 792 at six blocks an SM: the rest loaded only after the first ones
-// ended. Two gate rows and their up rows a warp (608 blocks) fit at five blocks an SM in the types
-// of at most three words a chunk; split over two warps (each every other 32 chunks: one round of
-// two loads at 896 columns) they halve each warp's chain after the wait, as the o projection's and
-// the QKV step's splits do, in 1216 blocks of ~70 registers (seven an SM). F16's four-word chunks
-// take 7 blocks of two rows, one warp a pair (924 at once), where gateUpStageKernel does not take
-// them.
+// Rows a warp and blocks an SM of gateUpKernel<T> (kRows 0: T takes the general kernel). Qwen2.5-
+// 0.5B's 4864-row gate/up is 1216 blocks at two rows a warp, of which an H100 held 792 at six
+// blocks an SM: the rest loaded only after the first ones ended. Two gate rows and their up rows a
+// warp (608 blocks) fit at five blocks an SM in the types of at most three words a chunk; F16's
+// four-word chunks spill there, and take 7 blocks of two rows (924 at once) where
+// gateUpStageKernel does not take them.
 template <GgmlType T>
 struct GateUpShape {
   static constexpr bool kQuads = T == GgmlType::Q8_0 || T == GgmlType::Q4_0 || T == GgmlType::Q5_0;
   static constexpr bool kPairs = T == GgmlType::F16 || T == GgmlType::BF16;
   static constexpr int kRows = kQuads ? 4 : (kPairs ? 2 : 0);
-  static constexpr int kSplit = kQuads ? 2 : 1;
-  static constexpr int kLoads = MatvecShape<T>::kShortLoads / kSplit;
-  static constexpr int kMinBlocks = 7;
+  static constexpr int kMinBlocks = kQuads ? 5 : 7;
   static_assert(kMinBlocks * kMvThreads <= 2048, "more blocks an SM than threads allow");
 };
 
@@ -927,10 +922,9 @@ struct Launch {
     if constexpr (GateUpShape<T>::kRows > 0) {
       if (n == 1 && p.rowSplit == 1 && p.up != nullptr) {
         using G = GateUpShape<T>;
-        p.rowSplit = G::kSplit;
         launchDependent(s, dim3(static_cast<unsigned>(matvecBlocks(p, G::kRows))), dim3(kMvThreads),
-                        rowsAligned(p) ? gateUpKernel<T, G::kRows, G::kSplit, G::kLoads, G::kMinBlocks, kAlignedForm<T>>
-                                       : gateUpKernel<T, G::kRows, G::kSplit, G::kLoads, G::kMinBlocks, false>,
+                        rowsAligned(p) ? gateUpKernel<T, G::kRows, G::kMinBlocks, kAlignedForm<T>>
+                                       : gateUpKernel<T, G::kRows, G::kMinBlocks, false>,
                         p);
         return;
       }
