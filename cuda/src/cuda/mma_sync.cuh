@@ -107,6 +107,49 @@ __device__ __forceinline__ void mbarrierWait(uint64_t* bar, uint32_t parity) {
       : "memory");
 }
 
+// As mbarrierWait, and what other blocks of the cluster stored against bar (storeRemote) is then
+// visible to the calling thread.
+__device__ __forceinline__ void mbarrierWaitCluster(uint64_t* bar, uint32_t parity) {
+  asm volatile(
+      "{\n"
+      ".reg .pred done;\n"
+      "WAIT:\n"
+      "mbarrier.try_wait.parity.acquire.cluster.shared::cta.b64 done, [%0], %1;\n"
+      "@!done bra WAIT;\n"
+      "}" ::"r"(sharedAddr(bar)),
+      "r"(parity)
+      : "memory");
+}
+
+// The cluster barrier in two halves: every thread of the cluster arrives, and a wait returns once
+// all have. Arriving orders nothing (relaxed): it publishes an mbarrier initialized before
+// fenceBarrierInit to the other blocks, which may use it after their wait.
+__device__ __forceinline__ void clusterArriveRelaxed() {
+  asm volatile("barrier.cluster.arrive.relaxed.aligned;" ::: "memory");
+}
+
+__device__ __forceinline__ void clusterWait() { asm volatile("barrier.cluster.wait.aligned;" ::: "memory"); }
+
+// Stores v at `local`'s place in the shared memory of the cluster's block `rank`, counted (16 or 8
+// bytes) at that block's barrier at `bar`'s place, whose waiters then see it (mbarrierWaitCluster).
+__device__ __forceinline__ void storeRemote(float4* local, float4 v, uint64_t* bar, int rank) {
+  uint32_t dst, rbar;
+  asm("mapa.shared::cluster.u32 %0, %1, %2;" : "=r"(dst) : "r"(sharedAddr(local)), "r"(rank));
+  asm("mapa.shared::cluster.u32 %0, %1, %2;" : "=r"(rbar) : "r"(sharedAddr(bar)), "r"(rank));
+  asm volatile("st.async.shared::cluster.mbarrier::complete_tx::bytes.v4.f32 [%0], {%1, %2, %3, %4}, [%5];" ::"r"(dst),
+               "f"(v.x), "f"(v.y), "f"(v.z), "f"(v.w), "r"(rbar)
+               : "memory");
+}
+
+__device__ __forceinline__ void storeRemote(float2* local, float2 v, uint64_t* bar, int rank) {
+  uint32_t dst, rbar;
+  asm("mapa.shared::cluster.u32 %0, %1, %2;" : "=r"(dst) : "r"(sharedAddr(local)), "r"(rank));
+  asm("mapa.shared::cluster.u32 %0, %1, %2;" : "=r"(rbar) : "r"(sharedAddr(bar)), "r"(rank));
+  asm volatile("st.async.shared::cluster.mbarrier::complete_tx::bytes.v2.f32 [%0], {%1, %2}, [%3];" ::"r"(dst),
+               "f"(v.x), "f"(v.y), "r"(rbar)
+               : "memory");
+}
+
 // Waits until at most `kPending` of this thread's committed groups are still in flight.
 template <int kPending>
 __device__ __forceinline__ void cpAsyncWait() {

@@ -365,15 +365,19 @@ __global__ void __launch_bounds__(kGroupedThreads) groupedAttentionKernel(const 
   if (threadIdx.x == 0) p.counters[rowKv] = 0;
 }
 
-// The first block's merge of item (head h, float4 d4) over the partials of `blocks` blocks
-// (pacc / pml as clusterAttentionKernel lays them out) into out.
+// The first block's merge of item (head h, float4 d4): its own partial (ml0, a0) and those of the
+// `blocks` - 1 others (pacc / pml as clusterAttentionKernel lays them out) into out.
 template <int D>
-__device__ inline void clusterMerge(const float4* pacc, const float2* pml, int blocks, int h, int d4, float4* out) {
+__device__ inline void clusterMerge(const float4* pacc, const float2* pml, float2 ml0, float4 a0, int blocks, int h,
+                                    int d4, float4* out) {
   constexpr int LP = D / 4;
   float ms[kClusterMax], ls[kClusterMax];
   float4 as[kClusterMax];
+  ms[0] = ml0.x;
+  ls[0] = ml0.y;
+  as[0] = a0;
 #pragma unroll
-  for (int r = 0; r < kClusterMax; r++) {
+  for (int r = 1; r < kClusterMax; r++) {
     const int i = r * kMaxGroup + h;
     ms[r] = r < blocks ? pml[i].x : -INFINITY;
     ls[r] = r < blocks ? pml[i].y : 0.f;
@@ -394,9 +398,10 @@ __device__ inline void clusterMerge(const float4* pacc, const float2* pml, int b
 // - the softmax, a warp a head, adds the shares in order;
 // - V: a thread takes one float4 of dims over a set of the positions for every head; the warps'
 //   sums are added in warp order.
-// It pushes each head's (max, sum, acc) into the shared memory of the cluster's first block, which
-// merges them after one cluster barrier (clusterMerge): no partials in global memory, no fence, no
-// completion counter. Traced on an H100 (Qwen2.5-0.5B shapes, ~520 positions, from the wait):
+// The other blocks store each head's (max, sum, acc) into the shared memory of the cluster's first
+// block (st.async, counted at its barrier `arrived`), which merges them with its own once they have
+// landed (clusterMerge): no partials in global memory, no completion counter, and no block waits
+// for another but the first for the partials (a cluster barrier there cost ~0.7 us). Traced on an H100 (Qwen2.5-0.5B shapes, ~520 positions, from the wait):
 // staged by 0.6-0.9 us, scores 0.9, softmax 0.5, V with the sums 1.0, barrier 0.7, merge 0.55
 // (8 warps a block then; 16 since session 13, which halves each thread's scores and V sums).
 // When the grid fits on the SMs at once, a block asks for all of its SM's shared memory
@@ -430,6 +435,7 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
   __shared__ float4 sq[kMaxGroup][LP];
   __shared__ float ss[kParts][kMaxGroup][kMaxChunk];  // score shares, then (ss[0]) softmax weights
   __shared__ float2 sml[kMaxGroup];
+  __shared__ uint64_t arrived;  // the first block's: the other blocks' partials land against it
   const int rowKv = blockIdx.x;
   const int row = rowKv / p.kvHeads, kvh = rowKv % p.kvHeads;
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
@@ -449,6 +455,12 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
     const int d4 = isV ? i - LP : i;
     cpAsync16((isV ? vt : kt) + j * kStride + 4 * d4, (isV ? p.vc : p.kc) + slotRow * p.kvDim + kvOff + 4 * d4, true);
   };
+  if (rank == 0 && threadIdx.x == 0) {
+    mbarrierInit(&arrived, 1);
+    mbarrierExpect(&arrived, static_cast<uint32_t>((blocks - 1) * group * (LP * sizeof(float4) + sizeof(float2))));
+    fenceBarrierInit();
+  }
+  clusterArriveRelaxed();
   // With one row in the step only position `last` is this step's (the QKV kernel writes it).
   const bool early = p.n == 1;
   if (early) {
@@ -494,6 +506,7 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
     }
   }
   __syncthreads();
+  LLORCH_TRACE_POINT(4);
   // Softmax: warp h takes head h; the weights replace the first share.
   if (warp < group) {
     float e[kPerLane];
@@ -525,6 +538,7 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
     if (lane == 0) sml[warp] = make_float2(m, l);
   }
   __syncthreads();
+  LLORCH_TRACE_POINT(6);
   // V: thread t takes float4 t % LP of the rows of position set t / LP, for every head; the lanes
   // of a warp with the same float4 are added, then (below) the warps.
   {
@@ -553,29 +567,31 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
     }
   }
   __syncthreads();
-  if (threadIdx.x < group * LP) {
-    const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
-    float4 a = vsum[0][h][d4];
+  LLORCH_TRACE_POINT(7);
+  // The first block's barrier is initialized once every block has arrived (long since).
+  clusterWait();
+  if (threadIdx.x >= group * LP) return;
+  const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
+  float4 a = vsum[0][h][d4];
 #pragma unroll
-    for (int w = 1; w < kClusterWarps; w++) {
-      const float4 b = vsum[w][h][d4];
-      a.x += b.x;
-      a.y += b.y;
-      a.z += b.z;
-      a.w += b.w;
-    }
+  for (int w = 1; w < kClusterWarps; w++) {
+    const float4 b = vsum[w][h][d4];
+    a.x += b.x;
+    a.y += b.y;
+    a.z += b.z;
+    a.w += b.w;
+  }
+  if (rank != 0) {
     const int i = rank * kMaxGroup + h;
-    cluster.map_shared_rank(pacc, 0)[i * LP + d4] = a;
-    if (d4 == 0) cluster.map_shared_rank(pml, 0)[i] = sml[h];
+    storeRemote(&pacc[i * LP + d4], a, &arrived, 0);
+    if (d4 == 0) storeRemote(&pml[i], sml[h], &arrived, 0);
+    LLORCH_TRACE_POINT(3);
+    return;
   }
   LLORCH_TRACE_POINT(3);
-  // Every head's partial is in the first block's shared memory after this (and no block exits
-  // while another may still write into its shared memory).
-  cluster.sync();
-  if (rank != 0 || threadIdx.x >= group * LP) return;
-  const int h = threadIdx.x / LP, d4 = threadIdx.x % LP;
+  mbarrierWaitCluster(&arrived, 0);
   float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group + h) * D;
-  clusterMerge<D>(pacc, pml, blocks, h, d4, reinterpret_cast<float4*>(outRow) + d4);
+  clusterMerge<D>(pacc, pml, sml[h], a, blocks, h, d4, reinterpret_cast<float4*>(outRow) + d4);
   LLORCH_TRACE_POINT(5);  // the merge written
 }
 
