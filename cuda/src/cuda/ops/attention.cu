@@ -401,9 +401,10 @@ __device__ inline void clusterMerge(const float4* pacc, const float2* pml, float
 // The other blocks store each head's (max, sum, acc) into the shared memory of the cluster's first
 // block (st.async, counted at its barrier `arrived`), which merges them with its own once they have
 // landed (clusterMerge): no partials in global memory, no completion counter, and no block waits
-// for another but the first for the partials (a cluster barrier there cost ~0.7 us). Traced on an H100 (Qwen2.5-0.5B shapes, ~520 positions, from the wait):
-// staged by 0.6-0.9 us, scores 0.9, softmax 0.5, V with the sums 1.0, barrier 0.7, merge 0.55
-// (8 warps a block then; 16 since session 13, which halves each thread's scores and V sums).
+// for another but the first for the partials (a cluster barrier there, where every block waited
+// for all, took ~0.7 us). Traced on an H100 (Qwen2.5-0.5B shapes, 513-640 positions, a traced
+// build; points 2-7, us from the wait): staged by 0.65-1.2, scores done 1.4-2.0, the softmax
+// 2.1-2.7, V 3.2-3.7, the partials sent 3.5-4.0, the merge written 4.4-4.8.
 // When the grid fits on the SMs at once, a block asks for all of its SM's shared memory
 // (wholeSm), so no block of the kernels that wait on it shares the SM: their early weight loads
 // queued ahead of these shared-memory loads (the attention step 6.1 -> 5.1 us a layer).
