@@ -468,18 +468,6 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
     for (int i = threadIdx.x; i < cnt * 2 * LP; i += kClusterThreads) {
       if (p0 + i / (2 * LP) != last) stageRow(i / (2 * LP), i % (2 * LP));
     }
-    // A block that finds no SM until the QKV step's blocks leave (the last of Qwen2.5-0.5B's 16
-    // past the wait ~0.3 us after it) stages its rows after the wait, from DRAM: each block first
-    // warms the next block's rows (but `last`) into L2, so that such a block reads them from there.
-    constexpr int kLines = (D * 4 + 127) / 128;  // 128-byte lines of a K or V row of the head
-    const int nextP0 = (rank + 1) % blocks * chunk;
-    const int nextCnt = max(0, min(nextP0 + chunk, last) - nextP0);
-    for (int i = threadIdx.x; i < nextCnt * 2 * kLines; i += kClusterThreads) {
-      const int pp = nextP0 + i / (2 * kLines), line = i % (2 * kLines);
-      const int64_t slotRow = static_cast<int64_t>(table[pp / p.blockSize]) * p.blockSize + pp % p.blockSize;
-      const float* row = (line >= kLines ? p.vc : p.kc) + slotRow * p.kvDim + kvOff;
-      prefetchL2(reinterpret_cast<const uint8_t*>(row) + 128 * (line % kLines), 1, 0, 1);
-    }
   }
   awaitPrerequisite();
   if (early) {
