@@ -405,9 +405,11 @@ __device__ inline void clusterMerge(const float4* pacc, const float2* pml, float
 // for all, took ~0.7 us). Traced on an H100 (Qwen2.5-0.5B shapes, 513-640 positions, a traced
 // build; points 2-7, us from the wait): staged by 0.65-1.2, scores done 1.4-2.0, the softmax
 // 2.1-2.7, V 3.2-3.7, the partials sent 3.5-4.0, the merge written 4.4-4.8.
-// When the grid fits on the SMs at once, a block asks for all of its SM's shared memory
-// (wholeSm), so no block of the kernels that wait on it shares the SM: their early weight loads
-// queued ahead of these shared-memory loads (the attention step 6.1 -> 5.1 us a layer).
+// A block asks for the shared memory it uses. From session 13 to 16 each asked for all of its SM's
+// where the grid fit on the SMs at once, so that no block of the kernels that wait on it shared
+// the SM (their early weight loads had queued ahead of these shared-memory loads: 6.1 -> 5.1 us a
+// layer then); with the partials sent by st.async, blocks that find room beside the QKV step's
+// blocks, rather than an SM of their own, decode 0.6-1.5 % faster (A/B, session 17).
 template <int D>
 __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(const GroupedParams p) {
   constexpr int kClusterThreads = clusterThreads(D);
@@ -766,13 +768,11 @@ struct GroupedLaunch {
       launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<D / 4>, p);
       return;
     }
-    // The tiles, the partials and the warps' sums; all the SM has where every block of the grid
-    // gets an SM.
+    // The tiles, the partials and the warps' sums (the kernel may take up to all the SM has).
     constexpr size_t kPartials = kClusterMax * kMaxGroup * (D / 4 * sizeof(float4) + sizeof(float2)) +
                                  clusterThreads(D) / 32 * kMaxGroup * (D / 4) * sizeof(float4);
-    const size_t whole = wholeSm<clusterAttentionKernel<D>>();
-    const size_t tiles = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float);
-    const size_t smem = grid.x * grid.y <= static_cast<unsigned>(smCount()) ? whole : tiles + kPartials;
+    wholeSm<clusterAttentionKernel<D>>();
+    const size_t smem = static_cast<size_t>(2) * p.chunk * (D + 4) * sizeof(float) + kPartials;
     launchDependent(s, grid, dim3(clusterThreads(D)), smem, dim3(1, grid.y, 1), clusterAttentionKernel<D>, p);
   }
 
