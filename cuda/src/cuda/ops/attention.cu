@@ -54,10 +54,16 @@ struct Plan {
   bool cluster;  // the grouped splits of a (row, KV head) form one cluster and merge in it
   int splits;
   int chunk;
+  int headParts;  // cluster: clusters a (row, KV head) takes, each a part of its query heads
 };
 
 // ---- cluster kernel ----
 constexpr int kClusterMax = 8;  // splits of a (row, KV head): the portable cluster size
+// Where the clusters take at most a kHeadPartSms-th of the SMs, a (row, KV head)'s query heads are
+// split over kHeadParts clusters, which stage the same K/V rows before the wait and after it each
+// score, weigh and sum V for their heads alone.
+constexpr int kHeadParts = 2;
+constexpr int kHeadPartSms = 4;
 // Threads of a block: 16 warps (four a scheduler: the block has its SM to itself) wherever each
 // scoring thread still gets a float4 of a position's dims, else 8.
 constexpr int clusterThreads(int headDim) { return headDim >= 16 ? 512 : 256; }
@@ -86,7 +92,9 @@ Plan planFor(const AttentionBatch& b) {
     int splits = std::min(kClusterMax, (positions + kGroupedMinChunk - 1) / kGroupedMinChunk);
     const int chunk = (positions + splits - 1) / splits;
     splits = (positions + chunk - 1) / chunk;
-    return Plan{true, true, splits, chunk};
+    const int group = b.heads / b.kvHeads;
+    const bool parts = group >= kHeadParts && b.n * b.kvHeads * splits * kHeadParts * kHeadPartSms <= smCount();
+    return Plan{true, true, splits, chunk, parts ? kHeadParts : 1};
   }
   if (groupedFits(b)) {
     const int pairs = std::max(1, b.n * b.kvHeads);
@@ -94,14 +102,14 @@ Plan planFor(const AttentionBatch& b) {
                                        (kGroupedTargetBlocks + pairs - 1) / pairs, kMaxSplits}));
     const int chunk = (positions + splits - 1) / splits;
     splits = (positions + chunk - 1) / chunk;
-    return Plan{true, false, splits, chunk};
+    return Plan{true, false, splits, chunk, 1};
   }
   const int pairs = std::max(1, b.n * b.heads);
   int splits = std::max(1, std::min((positions + kMinChunk - 1) / kMinChunk, (kTargetBlocks + pairs - 1) / pairs));
   int chunk = (positions + splits - 1) / splits;
   chunk = (chunk + kWarps * kGroup - 1) / (kWarps * kGroup) * (kWarps * kGroup);
   splits = (positions + chunk - 1) / chunk;
-  return Plan{false, false, splits, chunk};
+  return Plan{false, false, splits, chunk, 1};
 }
 
 struct GroupedParams {
@@ -115,6 +123,7 @@ struct GroupedParams {
   const int32_t* tableOffset;
   const int32_t* blockTables;
   int heads, kvHeads, group, headDim, kvDim, blockSize, splits, chunk, n;
+  int headParts;  // the cluster kernel's Plan::headParts
   float scale;
 };
 
@@ -439,10 +448,13 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
   __shared__ float ss[kParts][kMaxGroup][kMaxChunk];  // score shares, then (ss[0]) softmax weights
   __shared__ float2 sml[kMaxGroup];
   __shared__ uint64_t arrived;  // the first block's: the other blocks' partials land against it
-  const int rowKv = blockIdx.x;
+  const int rowKv = blockIdx.x / p.headParts;
   const int row = rowKv / p.kvHeads, kvh = rowKv % p.kvHeads;
   const int warp = threadIdx.x / 32, lane = threadIdx.x % 32;
-  const int group = p.group;
+  // This cluster's query heads of the KV head's group: h0 on.
+  const int perPart = (p.group + p.headParts - 1) / p.headParts;
+  const int h0 = static_cast<int>(blockIdx.x % p.headParts) * perPart;
+  const int group = min(perPart, p.group - h0);
   const int last = p.pos[row];
   const int32_t* table = p.blockTables + p.tableOffset[row];
   // The grid is sized for the step's position bound (p.chunk positions a block at most); the row's
@@ -477,7 +489,7 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
   } else {
     for (int i = threadIdx.x; i < cnt * 2 * LP; i += kClusterThreads) stageRow(i / (2 * LP), i % (2 * LP));
   }
-  const float* qRow = p.q + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group) * D;
+  const float* qRow = p.q + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group + h0) * D;
   for (int i = threadIdx.x; i < group * LP; i += kClusterThreads) cpAsync16(&sq[i / LP][i % LP], qRow + 4 * i, true);
   cpAsyncCommit();
   cpAsyncWait<0>();
@@ -593,7 +605,8 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
   }
   LLORCH_TRACE_POINT(3);
   mbarrierWaitCluster(&arrived, 0);
-  float* const outRow = p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * group + h) * D;
+  float* const outRow =
+      p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group + h0 + h) * D;
   clusterMerge<D>(pacc, pml, sml[h], a, blocks, h, d4, reinterpret_cast<float4*>(outRow) + d4);
   LLORCH_TRACE_POINT(5);  // the merge written
 }
@@ -826,8 +839,9 @@ void cudaAttention(cudaStream_t s, float* out, const float* q, const KvLayerView
     p.splits = plan.splits;
     p.chunk = plan.chunk;
     p.n = b.n;
+    p.headParts = plan.headParts;
     p.scale = scale;
-    const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads), static_cast<unsigned>(plan.splits));
+    const dim3 grid(static_cast<unsigned>(b.n * b.kvHeads * plan.headParts), static_cast<unsigned>(plan.splits));
     GroupedLaunch{s, grid, p, plan.cluster}(b.headDim);
     cudaCheckLaunch("attention");
     return;
