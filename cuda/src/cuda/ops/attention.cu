@@ -9,8 +9,9 @@
 // - Up to kClusterMax x clusterChunkMax(headDim) positions (1024 at headDim 64), the splits of a
 //   (row, KV head) are one thread-block cluster: each block stages its positions' K/V rows in
 //   shared memory (at one row, before the wait: only this step's own position is written by the
-//   QKV kernel) and the cluster's first block merges the splits from shared memory after one
-//   cluster barrier (clusterAttentionKernel).
+//   QKV kernel) and the cluster's first block merges the splits, which the others store into its
+//   shared memory (clusterAttentionKernel). Where the grid is small, a KV head's query heads are
+//   split over two clusters (kHeadParts).
 // - Longer contexts take up to kMaxSplits splits that write their partials to global memory; the
 //   last block of a (row, KV head) to finish merges them (a completion counter). A warp computes
 //   one query head with lanes owning 4 dims (one float4) of a position, kUnroll positions' loads
@@ -61,11 +62,13 @@ struct Plan {
 constexpr int kClusterMax = 8;  // splits of a (row, KV head): the portable cluster size
 // Where the clusters take at most a kHeadPartSms-th of the SMs, a (row, KV head)'s query heads are
 // split over kHeadParts clusters, which stage the same K/V rows before the wait and after it each
-// score, weigh and sum V for their heads alone.
+// score, weigh and sum V for their heads alone: a shorter chain after the wait for twice the
+// blocks (Qwen2.5-0.5B at one row: 32 blocks of 4 or 3 heads; on an H100, Q8_0 decode +1.5-2 %,
+// the mix +1 %).
 constexpr int kHeadParts = 2;
 constexpr int kHeadPartSms = 4;
-// Threads of a block: 16 warps (four a scheduler: the block has its SM to itself) wherever each
-// scoring thread still gets a float4 of a position's dims, else 8.
+// Threads of a block: 16 warps wherever each scoring thread still gets a float4 of a position's
+// dims, else 8.
 constexpr int clusterThreads(int headDim) { return headDim >= 16 ? 512 : 256; }
 static_assert(kMaxGroup * 32 <= clusterThreads(8), "a thread per merged item (group x headDim / 4), a warp per head");
 // Positions a block stages: its K and V rows (headDim + 4 floats each, see clusterAttentionKernel)
@@ -398,11 +401,11 @@ __device__ inline void clusterMerge(const float4* pacc, const float2* pml, float
   *out = a * (1.f / lAll);
 }
 
-// The cluster kernel: the splits of a (row, KV head), at most kClusterMax, are one cluster of
-// blocks. A block stages its positions' K and V rows in shared memory with cp.async (at one row,
-// all but this step's position before the PDL wait, so after it only q and that one row are
-// loaded), then computes every query head of the group over its positions in three block-wide
-// phases, each reading the tiles once for all heads:
+// The cluster kernel: the splits of a (row, KV head, head part), at most kClusterMax, are one
+// cluster of blocks. A block stages its positions' K and V rows in shared memory with cp.async
+// (at one row, all but this step's position before the PDL wait, so after it only q and that one
+// row are loaded), then computes its query heads (the group's, or its part's) over its positions
+// in three block-wide phases, each reading the tiles once for all its heads:
 // - scores: a thread takes one position and a share of its dims for every head;
 // - the softmax, a warp a head, adds the shares in order;
 // - V: a thread takes one float4 of dims over a set of the positions for every head; the warps'
@@ -411,9 +414,10 @@ __device__ inline void clusterMerge(const float4* pacc, const float2* pml, float
 // block (st.async, counted at its barrier `arrived`), which merges them with its own once they have
 // landed (clusterMerge): no partials in global memory, no completion counter, and no block waits
 // for another but the first for the partials (a cluster barrier there, where every block waited
-// for all, took ~0.7 us). Traced on an H100 (Qwen2.5-0.5B shapes, 513-640 positions, a traced
-// build; points 2-7, us from the wait): staged by 0.65-1.2, scores done 1.4-2.0, the softmax
-// 2.1-2.7, V 3.2-3.7, the partials sent 3.5-4.0, the merge written 4.4-4.8.
+// for all, took ~0.7 us). Traced on an H100 at 406a946 (Qwen2.5-0.5B shapes, 513-640 positions,
+// all 7 heads a block, each block on an SM of its own; points 2-7, us from the wait): staged by
+// 0.65-1.2, scores done 1.4-2.0, the softmax 2.1-2.7, V 3.2-3.7, the partials sent 3.5-4.0, the
+// merge written 4.4-4.8.
 // A block asks for the shared memory it uses. From session 13 to 16 each asked for all of its SM's
 // where the grid fit on the SMs at once, so that no block of the kernels that wait on it shared
 // the SM (their early weight loads had queued ahead of these shared-memory loads: 6.1 -> 5.1 us a
