@@ -130,23 +130,26 @@ __device__ __forceinline__ void clusterArriveRelaxed() {
 
 __device__ __forceinline__ void clusterWait() { asm volatile("barrier.cluster.wait.aligned;" ::: "memory"); }
 
+// The address of p's place in the shared memory of the cluster's block `rank`.
+__device__ __forceinline__ uint32_t clusterAddr(const void* p, int rank) {
+  uint32_t a;
+  asm("mapa.shared::cluster.u32 %0, %1, %2;" : "=r"(a) : "r"(sharedAddr(p)), "r"(rank));
+  return a;
+}
+
 // Stores v at `local`'s place in the shared memory of the cluster's block `rank`, counted (16 or 8
 // bytes) at that block's barrier at `bar`'s place, whose waiters then see it (mbarrierWaitCluster).
 __device__ __forceinline__ void storeRemote(float4* local, float4 v, uint64_t* bar, int rank) {
-  uint32_t dst, rbar;
-  asm("mapa.shared::cluster.u32 %0, %1, %2;" : "=r"(dst) : "r"(sharedAddr(local)), "r"(rank));
-  asm("mapa.shared::cluster.u32 %0, %1, %2;" : "=r"(rbar) : "r"(sharedAddr(bar)), "r"(rank));
-  asm volatile("st.async.shared::cluster.mbarrier::complete_tx::bytes.v4.f32 [%0], {%1, %2, %3, %4}, [%5];" ::"r"(dst),
-               "f"(v.x), "f"(v.y), "f"(v.z), "f"(v.w), "r"(rbar)
+  asm volatile("st.async.shared::cluster.mbarrier::complete_tx::bytes.v4.f32 [%0], {%1, %2, %3, %4}, [%5];" ::"r"(
+                   clusterAddr(local, rank)),
+               "f"(v.x), "f"(v.y), "f"(v.z), "f"(v.w), "r"(clusterAddr(bar, rank))
                : "memory");
 }
 
 __device__ __forceinline__ void storeRemote(float2* local, float2 v, uint64_t* bar, int rank) {
-  uint32_t dst, rbar;
-  asm("mapa.shared::cluster.u32 %0, %1, %2;" : "=r"(dst) : "r"(sharedAddr(local)), "r"(rank));
-  asm("mapa.shared::cluster.u32 %0, %1, %2;" : "=r"(rbar) : "r"(sharedAddr(bar)), "r"(rank));
-  asm volatile("st.async.shared::cluster.mbarrier::complete_tx::bytes.v2.f32 [%0], {%1, %2}, [%3];" ::"r"(dst),
-               "f"(v.x), "f"(v.y), "r"(rbar)
+  asm volatile("st.async.shared::cluster.mbarrier::complete_tx::bytes.v2.f32 [%0], {%1, %2}, [%3];" ::"r"(
+                   clusterAddr(local, rank)),
+               "f"(v.x), "f"(v.y), "r"(clusterAddr(bar, rank))
                : "memory");
 }
 

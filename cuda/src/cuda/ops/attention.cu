@@ -604,10 +604,9 @@ __global__ void __launch_bounds__(clusterThreads(D)) clusterAttentionKernel(cons
     const int i = rank * kMaxGroup + h;
     storeRemote(&pacc[i * LP + d4], a, &arrived, 0);
     if (d4 == 0) storeRemote(&pml[i], sml[h], &arrived, 0);
-    LLORCH_TRACE_POINT(3);
-    return;
   }
   LLORCH_TRACE_POINT(3);
+  if (rank != 0) return;
   mbarrierWaitCluster(&arrived, 0);
   float* const outRow =
       p.out + (static_cast<int64_t>(row) * p.heads + static_cast<int64_t>(kvh) * p.group + h0 + h) * D;
@@ -785,7 +784,8 @@ struct GroupedLaunch {
       launchDependent(s, grid, dim3(kGroupedThreads), groupedAttentionKernel<D / 4>, p);
       return;
     }
-    // The tiles, the partials and the warps' sums (the kernel may take up to all the SM has).
+    // The tiles, the partials and the warps' sums; wholeSm opts the kernel in to as much as an SM
+    // has (the tiles alone may pass the default 48 KB).
     constexpr size_t kPartials = kClusterMax * kMaxGroup * (D / 4 * sizeof(float4) + sizeof(float2)) +
                                  clusterThreads(D) / 32 * kMaxGroup * (D / 4) * sizeof(float4);
     wholeSm<clusterAttentionKernel<D>>();
