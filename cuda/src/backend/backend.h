@@ -114,8 +114,8 @@ class Backend {
   // ticket; wait(ticket) returns once that work is done, with its downloadAsync copies written.
   // downloadAsync's `dst` must stay valid and untouched until that wait returns (the copy may
   // land there as late as inside it); `src` is read in stream order, before any work enqueued
-  // after the call, which may overwrite it. At most two marks are outstanding: a third waits for the
-  // oldest's work and drops its copies. The defaults are synchronous (host memory backends).
+  // after the call, which may overwrite it. At most two marks are outstanding: a third waits for
+  // the oldest's work and drops its copies. The defaults are synchronous (host memory backends).
   virtual void downloadAsync(void* dst, const void* src, size_t bytes) { download(dst, src, bytes); }
   virtual uint64_t mark() { return 0; }
   virtual void wait(uint64_t ticket) { (void)ticket; }

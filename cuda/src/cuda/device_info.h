@@ -38,7 +38,8 @@ void oncePerDevice(std::atomic<uint64_t>& done, SetUp setUp) {
 }
 
 // The dynamic shared memory that fills a block of kKernel to the most one block may have, so that
-// its SM runs no other block beside it; the kernel's limit is raised to it once per device.
+// its SM runs no other block beside it. The kernel's limit is raised to it once per device, so a
+// launch may also ask for any smaller amount above the default 48 KB.
 template <auto kKernel>
 size_t wholeSm() {
   // The kernel's static shared memory is the same on every device of the build's one target.
