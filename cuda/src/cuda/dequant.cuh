@@ -316,22 +316,30 @@ __device__ __forceinline__ void scaleMinK4(int j, const uint8_t* q, int& sc, int
 template <>
 struct Chunk<GgmlType::Q4_K> {
   static constexpr int kBlock = 256, kBytes = 144;
-  using Raw = uint3;
+  // The nibble word and its super-block's header as loaded (d | dmin, scales[0..3], scales[4..7],
+  // scales[8..11]: scaleMinK4's bytes). The fetch only loads: a matvec warp fetches a round in
+  // branches (a chunk past the row is not loaded), so a fetch that worked on its loaded words
+  // waited for each chunk's loads before issuing the next chunk's, and that wait came before the
+  // kernel's PDL wait. A block that starts late (its SM full until the kernel before ends) paid a
+  // round trip a chunk there: the mix's down projection's late blocks got past the wait 3.0 us
+  // after it (median), Q8_0's 1.7; 1.6 since the header is decoded with the nibbles (PERF.md).
+  struct Raw {
+    uint32_t q;
+    uint4 h;
+  };
   __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
-    const uint32_t q = *reinterpret_cast<const uint32_t*>(row + 4 * c);
-    // Header words: d | dmin, scales[0..3], scales[4..7], scales[8..11] (scaleMinK4's bytes).
-    const uint4 h = *reinterpret_cast<const uint4*>(row + cols / 2 + 16 * (c >> 5));
+    return Raw{*reinterpret_cast<const uint32_t*>(row + 4 * c),
+               *reinterpret_cast<const uint4*>(row + cols / 2 + 16 * (c >> 5))};
+  }
+  __device__ static void decode(const Raw& r, int64_t c, float* o) {
     const int j = static_cast<int>(c & 31) >> 2;  // 32-element sub-block of the super-block
     const int sh = 8 * (j & 3);
-    const uint32_t s0 = (h.y >> sh) & 0xffu, s4 = (h.z >> sh) & 0xffu, s8 = (h.w >> sh) & 0xffu;
+    const uint32_t s0 = (r.h.y >> sh) & 0xffu, s4 = (r.h.z >> sh) & 0xffu, s8 = (r.h.w >> sh) & 0xffu;
     const uint32_t sc = j < 4 ? (s0 & 63u) : ((s8 & 15u) | ((s0 >> 6) << 4));
     const uint32_t mn = j < 4 ? (s4 & 63u) : ((s8 >> 4) | ((s4 >> 6) << 4));
-    return make_uint3(q, h.x, sc | (mn << 8));
-  }
-  __device__ static void decode(const Raw& r, int64_t, float* o) {
-    const float d = halfBits(r.y) * static_cast<float>(r.z & 0xffu);
-    const float m = halfBits(r.y >> 16) * static_cast<float>(r.z >> 8);
-    const uint32_t lo = lowNibbles(r.x), hi = highNibbles(r.x);
+    const float d = halfBits(r.h.x) * static_cast<float>(sc);
+    const float m = halfBits(r.h.x >> 16) * static_cast<float>(mn);
+    const uint32_t lo = lowNibbles(r.q), hi = highNibbles(r.q);
 #pragma unroll
     for (int i = 0; i < 8; i++) o[i] = d * byteMinus<0>(i < 4 ? lo : hi, i & 3) - m;
   }
@@ -365,26 +373,29 @@ struct Chunk<GgmlType::Q5_K> {
   }
 };
 
-// Planar Q6_K chunk: the low nibble word, the 16 high bits with the int8 scale above them, and
-// d's f16 bits. Rows are 210 x nb bytes, often only 2-byte aligned (then the nibble word is two
-// 2-byte loads).
+// Planar Q6_K chunk: the low nibble word, the chunk's 16 high bits, its int8 scale and d's f16
+// bits, as loaded (the fetch only loads, as Q4_K's). Rows are 210 x nb bytes, often only 2-byte
+// aligned: there the nibble word is two 2-byte loads (lo and lo1), else lo1 is 0.
 template <>
 struct Chunk<GgmlType::Q6_K> {
   static constexpr int kBlock = 256, kBytes = 210;
-  using Raw = uint3;
+  struct Raw {
+    uint32_t lo, lo1, hi, sc, d;
+  };
   __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
-    const uint32_t lo = u32At(row + 4 * c);
-    const uint32_t hi = u16At(row + cols / 2 + 2 * c);
-    const uint32_t sc = row[3 * cols / 4 + (c >> 1)];
-    return make_uint3(lo, hi | (sc << 16), u16At(row + 13 * cols / 16 + 2 * (c >> 5)));
+    const uint8_t* q = row + 4 * c;
+    const bool aligned = (reinterpret_cast<uintptr_t>(q) & 3u) == 0;
+    return Raw{aligned ? *reinterpret_cast<const uint32_t*>(q) : u16At(q), aligned ? 0u : u16At(q + 2),
+               u16At(row + cols / 2 + 2 * c), row[3 * cols / 4 + (c >> 1)], u16At(row + 13 * cols / 16 + 2 * (c >> 5))};
   }
   __device__ static float decodeUnscaled(const Raw& r, int64_t, float* o) {
-    // Element i's top two bits (bits 2i, 2i + 1 of r.y) above its nibble.
-    const uint32_t lo = lowNibbles(r.x) | pairsAboveNibbles(r.y);
-    const uint32_t hi = highNibbles(r.x) | pairsAboveNibbles(r.y >> 8);
+    const uint32_t w = r.lo | (r.lo1 << 16);
+    // Element i's top two bits (bits 2i, 2i + 1 of r.hi) above its nibble.
+    const uint32_t lo = lowNibbles(w) | pairsAboveNibbles(r.hi);
+    const uint32_t hi = highNibbles(w) | pairsAboveNibbles(r.hi >> 8);
 #pragma unroll
     for (int i = 0; i < 8; i++) o[i] = byteMinus<32>(i < 4 ? lo : hi, i & 3);
-    return halfBits(r.z) * static_cast<float>(static_cast<int8_t>((r.y >> 16) & 0xffu));
+    return halfBits(r.d) * static_cast<float>(static_cast<int8_t>(r.sc));
   }
   __device__ static void decode(const Raw& r, int64_t c, float* o) { scaleChunk(decodeUnscaled(r, c, o), o); }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {

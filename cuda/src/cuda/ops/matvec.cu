@@ -447,9 +447,12 @@ struct MatvecShape {
   static constexpr int kLongLoads = kRaw ? 8 : 4;
   // One x row's blocks an SM (the register cap): short rows (4 loads) fit six (72-80 registers
   // since the byte-permute decode and the chunk scale), long ones five; the wide-chunk types spill
-  // at 5.
+  // at 5. The K-quants' raw chunks are five words (Chunk: their fetches only load), so their
+  // kernels take a block an SM fewer, and so does their many-rows kernel (kManyRowsBlocks).
+  static constexpr bool kWideRaw = T == GgmlType::Q4_K || T == GgmlType::Q6_K;
+  static constexpr int kManyRowsBlocks = kWideRaw ? 3 : 4;
   static constexpr int minBlocks(int loads) {
-    return kRaw && loads <= kShortLoads ? 6 : (kRaw && loads <= kFitLoads ? 5 : 4);
+    return (kRaw && loads <= kShortLoads ? 6 : (kRaw && loads <= kFitLoads ? 5 : 4)) - (kWideRaw ? 1 : 0);
   }
 };
 
@@ -499,10 +502,10 @@ __device__ inline void matvecRun(const MatvecParams& p) {
 }
 
 // One x row keeps to 128, 102 or 85 registers (four, five or six blocks per SM, MatvecShape; more
-// rows a warp than kMvRows spill at 102, so they take 128); more x rows may take more registers
-// rather than spill.
+// rows a warp than kMvRows spill at 102, so they take 128; the K-quants a block an SM fewer); more
+// x rows may take more registers rather than spill.
 template <GgmlType T, int NR, int kRows, int kLoads, bool kAligned>
-__global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads) : 4) : 1)
+__global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads) : MatvecShape<T>::kManyRowsBlocks) : 1)
     matvecKernel(const MatvecParams p) {
   matvecRun<T, NR, kRows, kLoads, kAligned>(p);
 }
