@@ -396,6 +396,7 @@ __device__ inline void qkvWarp(const QkvParams& p, const QkvPair& q, int group, 
     if (seg < 2) sincosf(static_cast<float>(p.pos[0]) * p.posScale * p.f.v[fi], &sn, &cs);
     cacheRow = static_cast<int64_t>(p.slots[0]) * p.kvHeads * p.headDim;
   }
+  LLORCH_TRACE_POINT(2);  // the weight loads issued
   awaitPrerequisite();
   float acc[2][1] = {{0.f}, {0.f}}, ss[1] = {0.f};
   dotRows<T, 1, 2, kQkvLoads>(round, wr, live, p.x, p.normW, p.cols, first, kStride, acc, ss);
@@ -496,13 +497,14 @@ __device__ inline void matvecRun(const MatvecParams& p) {
   // Rows longer than one round go on to L2 behind it.
   if (p.cols / 8 > int64_t{32} * p.rowSplit * kRound) matvecPrefetch<kRows>(p, g);
   warmShares(p);
+  LLORCH_TRACE_POINT(2);  // the first round's loads issued
   awaitPrerequisite();
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
   LLORCH_TRACE_POINT(5);  // warp 0's rows written
 }
 
 // One x row keeps to 128, 102 or 85 registers (four, five or six blocks per SM, MatvecShape; more
-// rows a warp than kMvRows spill at 102, so they take 128; the K-quants a block an SM fewer); more
+// rows a warp than kMvRows spill at 102, so they take 128; see MatvecShape for the K-quants); more
 // x rows may take more registers rather than spill.
 template <GgmlType T, int NR, int kRows, int kLoads, bool kAligned>
 __global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads) : MatvecShape<T>::kManyRowsBlocks) : 1)
