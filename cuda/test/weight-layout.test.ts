@@ -18,11 +18,13 @@ function nibble(r: Uint8Array, e: number): number {
   return (e & 7) < 4 ? b & 15 : b >> 4;
 }
 
-// Sub-block j's scale and min: the 12-bit field sc | mn << 6 at bit 12j of the bytes at `o`.
-function scaleMinField(r: Uint8Array, o: number, j: number): [number, number] {
-  let field = 0;
-  for (let bit = 0; bit < 12; bit++) field |= ((r[o + ((12 * j + bit) >> 3)]! >> ((12 * j + bit) & 7)) & 1) << bit;
-  return [field & 63, field >> 6];
+// ggml's get_scale_min_k4 over the 12 scale bytes at `o`.
+function scaleMinK4(r: Uint8Array, o: number, j: number): [number, number] {
+  if (j < 4) return [r[o + j]! & 63, r[o + j + 4]! & 63];
+  return [
+    (r[o + j + 4]! & 15) | ((r[o + j - 4]! >> 6) << 4),
+    (r[o + j + 4]! >> 4) | ((r[o + j]! >> 6) << 4),
+  ];
 }
 
 // Element e of one planar row of `cols` elements.
@@ -38,7 +40,7 @@ function planarElement(type: GgmlType, r: Uint8Array, cols: number, e: number): 
     }
     case GgmlType.Q4_K: {
       const head = cols / 2 + 16 * (e >> 8);
-      const [sc, mn] = scaleMinField(r, head + 4, (e & 255) >> 5);
+      const [sc, mn] = scaleMinK4(r, head + 4, (e & 255) >> 5);
       return f16At(r, head) * sc * nibble(r, e) - f16At(r, head + 2) * mn;
     }
     case GgmlType.Q6_K: {

@@ -68,21 +68,7 @@ void q4_KRow(const uint8_t* src, uint8_t* dst, int64_t cols) {
       }
     }
     for (int k = 0; k < 32; k++) putNibbleChunk(lo + 8 * k, dst + 128 * b + 4 * k);
-    uint8_t* head = dst + cols / 2 + 16 * b;
-    std::memcpy(head, blk, 4);
-    // Sub-block j's 6-bit scale and min (ggml's get_scale_min_k4 over blk[4..15]) as one 12-bit
-    // field, sc | mn << 6, at bit 12j of the 96 bits after d and dmin.
-    const uint8_t* s = blk + 4;
-    uint8_t fields[12] = {};
-    for (int j = 0; j < 8; j++) {
-      const int sc = j < 4 ? s[j] & 63 : (s[j + 4] & 15) | ((s[j - 4] >> 6) << 4);
-      const int mn = j < 4 ? s[j + 4] & 63 : (s[j + 4] >> 4) | ((s[j] >> 6) << 4);
-      const int field = sc | (mn << 6);
-      for (int bit = 0; bit < 12; bit++) {
-        if ((field >> bit) & 1) fields[(12 * j + bit) / 8] |= static_cast<uint8_t>(1 << ((12 * j + bit) % 8));
-      }
-    }
-    std::memcpy(head + 4, fields, 12);
+    std::memcpy(dst + cols / 2 + 16 * b, blk, 16);
   }
 }
 

@@ -16,10 +16,7 @@
 //         [cols/2, +cols/8) high bits: byte c = elements 8c..8c+7's fifth bits (bit i = 8c+i)
 //         [5cols/8, +2nb)   f16 d
 //   Q4_K: [0, cols/2)       nibble chunks
-//         [cols/2, +16nb)   the super-blocks' 16-byte headers: f16 d, f16 dmin, then sub-block
-//                           j's 6-bit scale and min as one 12-bit field (sc | mn << 6) at bit
-//                           12j of the next 96 bits (little-endian), so a chunk's field lies in
-//                           header words k, k + 1 (k = 1 + 12j / 32)
+//         [cols/2, +16nb)   the super-blocks' 16-byte headers as stored (d, dmin, scales[12])
 //   Q6_K: [0, cols/2)       low 4 bits as nibble chunks
 //         [cols/2, +cols/4) high 2 bits: 2 bytes a chunk, element 8c+i at bits 2i..2i+1
 //         [3cols/4, +16nb)  int8 scales, one per 16 elements in element order

@@ -316,32 +316,33 @@ __device__ __forceinline__ void scaleMinK4(int j, const uint8_t* q, int& sc, int
 template <>
 struct Chunk<GgmlType::Q4_K> {
   static constexpr int kBlock = 256, kBytes = 144;
-  // The nibble word, its super-block's d | dmin and the two header words that hold its sub-block's
-  // 12-bit scale | min field (backend/weight_layout.h), as loaded. The fetch only loads: a matvec
-  // warp fetches a round in branches (a chunk past the row is not loaded), so a fetch that worked
-  // on its loaded words waited for each chunk's loads before issuing the next chunk's, and that
-  // wait came before the kernel's PDL wait. A block that starts late (its SM full until the kernel
-  // before ends) paid a round trip a chunk there: the mix's down projection's late blocks got past
-  // the wait 3.0 us after it (median), Q8_0's 1.7; 1.6 since the fields are decoded after it
-  // (PERF.md).
+  // The nibble word and its super-block's header as loaded (d | dmin, scales[0..3], scales[4..7],
+  // scales[8..11]: scaleMinK4's bytes). The fetch only loads: a matvec warp fetches a round in
+  // branches (a chunk past the row is not loaded), so a fetch that worked on its loaded words
+  // waited for each chunk's loads before issuing the next chunk's, and that wait came before the
+  // kernel's PDL wait. A block that starts late (its SM full until the kernel before ends) paid a
+  // round trip a chunk there: the mix's down projection's late blocks got past the wait 3.0 us
+  // after it (median), Q8_0's 1.7; 1.6 since the header is decoded with the nibbles (PERF.md).
   struct Raw {
-    uint32_t q, dm, lo, hi;
+    uint32_t q;
+    uint4 h;
   };
   __device__ static Raw fetch(const uint8_t* row, int64_t c, int64_t cols) {
-    const uint32_t* h = reinterpret_cast<const uint32_t*>(row + cols / 2 + 16 * (c >> 5));
-    const int k = 1 + ((12 * subBlock(c)) >> 5);
-    return Raw{*reinterpret_cast<const uint32_t*>(row + 4 * c), h[0], h[k], h[k < 3 ? k + 1 : 3]};
+    return Raw{*reinterpret_cast<const uint32_t*>(row + 4 * c),
+               *reinterpret_cast<const uint4*>(row + cols / 2 + 16 * (c >> 5))};
   }
   __device__ static void decode(const Raw& r, int64_t c, float* o) {
-    const uint32_t field = __funnelshift_r(r.lo, r.hi, (12 * subBlock(c)) & 31);
-    const float d = halfBits(r.dm) * static_cast<float>(field & 63u);
-    const float m = halfBits(r.dm >> 16) * static_cast<float>((field >> 6) & 63u);
+    const int j = static_cast<int>(c & 31) >> 2;  // 32-element sub-block of the super-block
+    const int sh = 8 * (j & 3);
+    const uint32_t s0 = (r.h.y >> sh) & 0xffu, s4 = (r.h.z >> sh) & 0xffu, s8 = (r.h.w >> sh) & 0xffu;
+    const uint32_t sc = j < 4 ? (s0 & 63u) : ((s8 & 15u) | ((s0 >> 6) << 4));
+    const uint32_t mn = j < 4 ? (s4 & 63u) : ((s8 >> 4) | ((s4 >> 6) << 4));
+    const float d = halfBits(r.h.x) * static_cast<float>(sc);
+    const float m = halfBits(r.h.x >> 16) * static_cast<float>(mn);
     const uint32_t lo = lowNibbles(r.q), hi = highNibbles(r.q);
 #pragma unroll
     for (int i = 0; i < 8; i++) o[i] = d * byteMinus<0>(i < 4 ? lo : hi, i & 3) - m;
   }
-  // The 32-element sub-block of the super-block that chunk c is in.
-  __device__ static int subBlock(int64_t c) { return static_cast<int>(c & 31) >> 2; }
   __device__ static void load(const uint8_t* row, int64_t c, int64_t cols, float* o) {
     decode(fetch(row, c, cols), c, o);
   }

@@ -448,12 +448,12 @@ struct MatvecShape {
   static constexpr int kLongLoads = kRaw ? 8 : 4;
   // One x row's blocks an SM (the register cap): short rows (4 loads) fit six (72-80 registers
   // since the byte-permute decode and the chunk scale), long ones five; the wide-chunk types spill
-  // at 5. The K-quants' raw chunks are four (Q4_K) and five (Q6_K) words, as loaded (Chunk: their
-  // fetches only load): Q6_K's kernels take a block an SM fewer, Q4_K's short-row kernel too.
-  static constexpr int kManyRowsBlocks = T == GgmlType::Q6_K ? 3 : 4;
+  // at 5. The K-quants' raw chunks are five words (Chunk: their fetches only load), so their
+  // kernels take a block an SM fewer, and so does their many-rows kernel (kManyRowsBlocks).
+  static constexpr bool kWideRaw = T == GgmlType::Q4_K || T == GgmlType::Q6_K;
+  static constexpr int kManyRowsBlocks = kWideRaw ? 3 : 4;
   static constexpr int minBlocks(int loads) {
-    const bool fewer = T == GgmlType::Q6_K || (T == GgmlType::Q4_K && loads <= kShortLoads);
-    return (kRaw && loads <= kShortLoads ? 6 : (kRaw && loads <= kFitLoads ? 5 : 4)) - (fewer ? 1 : 0);
+    return (kRaw && loads <= kShortLoads ? 6 : (kRaw && loads <= kFitLoads ? 5 : 4)) - (kWideRaw ? 1 : 0);
   }
 };
 
