@@ -230,14 +230,6 @@ class Backend {
     (void)key;
     enqueue();
   }
-  // Weights that an op enqueued after the next matrix product reads (at most two): a hint, so that
-  // a backend can start moving them closer while that product runs (CUDA: a one-row product's
-  // blocks prefetch them into L2 before they wait for their input). The next normMatmul,
-  // normGateUp or matmulAdd takes it, whatever its path.
-  virtual void warm(const WeightView* ws, int count) {
-    (void)ws;
-    (void)count;
-  }
   // Whether runStep replays recordings, so that padding a step to a recorded shape pays for its
   // extra rows (model/forward.cpp pads decode steps to row buckets only then).
   virtual bool recordsSteps() const { return false; }

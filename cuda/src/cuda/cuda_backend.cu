@@ -372,27 +372,9 @@ void CudaBackend::sample(float* logits, int vocab, const SampleRequest* rows, in
   }
 }
 
-// Only Q4_K and Q6_K weights are warmed. Measured on an H100 with gate/up warming the down
-// projection (PERF.md, session 13): the Q4_K_M mix (down in Q4_K / Q6_K, the slowest decoders)
-// +2-3.5 %, but Q8_0 -1 to -2 % and F16 -2.5 %, whose gate/up loads then share the memory with
-// the prefetch.
-void CudaBackend::warm(const WeightView* ws, int count) {
-  warmCount_ = 0;
-  for (int i = 0; i < count && warmCount_ < 2; i++) {
-    if (ws[i].type == GgmlType::Q4_K || ws[i].type == GgmlType::Q6_K) warm_[warmCount_++] = ws[i];
-  }
-}
-
-void CudaBackend::takeWarm(const WeightView*& ws, int& count) {
-  ws = warm_;
-  count = warmCount_;
-  warmCount_ = 0;
-}
-
 void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, const float* x, const float* normW,
                              float eps, int n, float* normed) {
   MatvecJob job;
-  takeWarm(job.warm, job.warmCount);
   job.count = count;
   job.ws = ws;
   job.ys = ys;
@@ -411,7 +393,6 @@ void CudaBackend::normMatmul(float* const* ys, const WeightView* ws, int count, 
 void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const WeightView& wu, const float* x,
                              const float* normW, float eps, int n, float* normed) {
   MatvecJob job;
-  takeWarm(job.warm, job.warmCount);
   job.ws = &wg;
   job.ys = &gate;
   job.normW = normW;
@@ -430,7 +411,6 @@ void CudaBackend::normGateUp(float* gate, float* up, const WeightView& wg, const
 
 void CudaBackend::matmulAdd(float* x, const WeightView& w, const float* in, int n, float* tmp) {
   MatvecJob job;
-  takeWarm(job.warm, job.warmCount);
   job.ws = &w;
   job.ys = &x;
   job.accumulate = true;
@@ -457,7 +437,6 @@ void CudaBackend::normMatmulArgmax(int32_t* ids, float* logits, const WeightView
     Backend::normMatmulArgmax(ids, logits, w, x, normW, eps, n, normed);
     return;
   }
-  takeWarm(job.warm, job.warmCount);
   job.argmaxScratch = growScratch(argmaxScratch_, argmaxScratchCount_, 2, "argmax scratch");
   cudaMatvec(stream_, job, x, n);
 }

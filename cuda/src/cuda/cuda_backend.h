@@ -73,7 +73,6 @@ class CudaBackend final : public Backend {
   // replays it from then on; a scratch reallocation invalidates every recording.
   void runStep(uint64_t key, const std::function<void()>& enqueue) override;
   bool recordsSteps() const override { return true; }
-  void warm(const WeightView* ws, int count) override;
 
  private:
   struct Recording {
@@ -82,8 +81,6 @@ class CudaBackend final : public Backend {
   };
 
   void useDevice() const;
-  // Hands the pending Backend::warm weights to an op's launch (and clears them).
-  void takeWarm(const WeightView*& ws, int& count);
   // Partials of split attention and split-K products (one op at a time on the stream: shared).
   float* splitScratch(size_t floats);
   int* attentionCounters(size_t count);
@@ -141,9 +138,6 @@ class CudaBackend final : public Backend {
   Epoch epochs_[kEpochs];
   int epoch_ = 0;
   uint64_t nextTicket_ = 1;
-  // Backend::warm's weights, for the next matrix product's launch.
-  WeightView warm_[2];
-  int warmCount_ = 0;
   // Synchronous downloads land here first.
   void* downStage_ = nullptr;
   size_t downStageCap_ = 0;

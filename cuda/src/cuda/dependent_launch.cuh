@@ -38,17 +38,6 @@ __device__ __forceinline__ void prefetchL2(const void* p, size_t bytes, int lane
   }
 }
 
-// This block's even share of [p, p + bytes) into L2, its lines spread over the block's threads:
-// data that a later kernel reads, warmed by a kernel whose blocks wait for their input anyway.
-__device__ __forceinline__ void prefetchShareL2(const void* p, size_t bytes) {
-  const size_t share = (bytes + gridDim.x - 1) / gridDim.x;
-  const size_t begin = share * blockIdx.x;
-  if (begin < bytes) {
-    prefetchL2(static_cast<const uint8_t*>(p) + begin, min(share, bytes - begin), static_cast<int>(threadIdx.x),
-               static_cast<int>(blockDim.x));
-  }
-}
-
 // kernel<<<grid, block, smem, s>>>(args...) as a programmatic dependent of the stream's previous
 // work, in clusters of `cluster` blocks where that is more than one block.
 template <typename... Params, typename... Args>

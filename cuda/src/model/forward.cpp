@@ -272,7 +272,6 @@ uint64_t Forward::launch(const StepBatch& b, int32_t* tokens) {
       be_.normQkvRopeStore(q_, k_, v_, L.qkv, x_, in.pos, in.slots, rows, L.kv, h_);
       be_.attention(attn_, q_, L.kv, ab);              // attn: [rows, n_head * head_dim]
       be_.matmulAdd(x_, L.wo, attn_, rows, h_);        // x += attn . wo^T
-      be_.warm(&L.down, 1);  // read by the down projection, while gate/up waits and runs
       be_.normGateUp(gate_, up_, L.gate, L.up, x_, L.ffnNorm, c_.rmsNormEps, rows, h_);  // gate: [rows, n_ff]
       be_.matmulAdd(x_, L.down, gate_, rows, h_);      // x += gate . down^T
     }

@@ -63,18 +63,9 @@ struct MatvecParams {
   float eps;
   bool accumulate;
   int rowSplit;  // warps per row group: 1; 2 where one a warp leaves SMs idle; 4 for long rows
-  const uint8_t* warm[2];  // MatvecJob::warm
-  size_t warmBytes[2];
   int32_t* argmax;                // MatvecJob::argmax (streamMatvecKernel), or null
   unsigned long long* argmaxKey;  // the blocks' best so far (argmaxKey), then its block count
 };
-
-__device__ inline void warmShares(const MatvecParams& p) {
-#pragma unroll
-  for (int i = 0; i < 2; i++) {
-    if (p.warm[i] != nullptr) prefetchShareL2(p.warm[i], p.warmBytes[i]);
-  }
-}
 
 // The activation chunk (8 floats at column 8c of x row r; every warp of a block reads all of x, so
 // these loads hit L1), times the norm weights when there is a norm; the row's 1/rms factor is
@@ -496,7 +487,6 @@ __device__ inline void matvecRun(const MatvecParams& p) {
   round.fetch(g.wr, g.live, p.cols, threadIdx.x % 32 + 32 * g.sub, 32 * p.rowSplit);
   // Rows longer than one round go on to L2 behind it.
   if (p.cols / 8 > int64_t{32} * p.rowSplit * kRound) matvecPrefetch<kRows>(p, g);
-  warmShares(p);
   LLORCH_TRACE_POINT(2);  // the first round's loads issued
   awaitPrerequisite();
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
@@ -697,7 +687,6 @@ __global__ void __launch_bounds__(kStageWarps * 32, 1) gateUpStageKernel(const M
     bulkCopy(gateS, p.w[0] + start, static_cast<uint32_t>(bytes), &bar);
     bulkCopy(upS, p.up + start, static_cast<uint32_t>(bytes), &bar);
   }
-  warmShares(p);
   awaitPrerequisite();
   float xv[kStreamLoads][8];
   const float rs = laneX(p, lane, xv);
@@ -831,11 +820,6 @@ MatvecParams matvecParams(const MatvecJob& job, const float* x) {
   p.eps = job.eps;
   p.accumulate = job.accumulate;
   p.rowBytes = rowBytes(*typeTraits(static_cast<uint32_t>(job.ws[0].type)), p.cols);
-  for (int i = 0; i < job.warmCount; i++) {
-    const WeightView& w = job.warm[i];
-    p.warm[i] = static_cast<const uint8_t*>(w.data);
-    p.warmBytes[i] = rowBytes(*typeTraits(static_cast<uint32_t>(w.type)), w.cols) * static_cast<size_t>(w.rows);
-  }
   p.argmax = job.argmax;
   p.argmaxKey = reinterpret_cast<unsigned long long*>(job.argmaxScratch);
   // Long rows (the FFN down projection) are split over the block's warps, or their few row groups
@@ -902,7 +886,6 @@ struct Launch {
                               : (take == 2 ? matvecKernel<T, 2, kRows, kLoads, false> : one);
       launchDependent(s, dim3(blocks), dim3(kMvThreads), kernel, p);
       done += take;
-      p.warm[0] = p.warm[1] = nullptr;  // the first pass has started them into L2
     }
   }
   template <GgmlType T>

@@ -24,10 +24,6 @@ struct MatvecJob {
   bool accumulate = false;
   const WeightView* up = nullptr;
   float* upOut = nullptr;
-  // Weights a later kernel reads (Backend::warm): the blocks prefetch an even share of them into
-  // L2 before they wait for x.
-  const WeightView* warm = nullptr;
-  int warmCount = 0;
   // One x row's argmax over ys[0] as well (the LM head of a greedy step): the first index of its
   // largest value into *argmax. argmaxScratch: two 64-bit words, zero, which the kernel leaves zero.
   int32_t* argmax = nullptr;
