@@ -475,9 +475,8 @@ bool rowsAligned(const MatvecParams& p) {
 // loads their alignment test (kAlignedForm).
 template <GgmlType T, int NR, int kRows, int kLoads, bool kAligned>
 __device__ inline void matvecRun(const MatvecParams& p) {
-  LLORCH_TRACE_POINT(3);
+  releaseDependents();
   RowGroup<kRows> g = rowGroup<kRows>(p, blockIdx.x, threadIdx.x / 32);
-  LLORCH_TRACE_POINT(6);
   if constexpr (kAligned) {
 #pragma unroll
     for (int s = 0; s < kRows; s++) g.wr[s] = static_cast<const uint8_t*>(__builtin_assume_aligned(g.wr[s], 8));
@@ -488,7 +487,6 @@ __device__ inline void matvecRun(const MatvecParams& p) {
   round.fetch(g.wr, g.live, p.cols, threadIdx.x % 32 + 32 * g.sub, 32 * p.rowSplit);
   // Rows longer than one round go on to L2 behind it.
   if (p.cols / 8 > int64_t{32} * p.rowSplit * kRound) matvecPrefetch<kRows>(p, g);
-  releaseDependents();
   LLORCH_TRACE_POINT(2);  // the first round's loads issued
   awaitPrerequisite();
   matvecBlock<T, NR, kRows, kRound>(p, g, round);
