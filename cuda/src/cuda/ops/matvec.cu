@@ -53,7 +53,6 @@ struct MatvecParams {
   const uint8_t* w[kMaxWeights];
   float* y[kMaxWeights];
   int64_t rowStart[kMaxWeights + 1];  // concatenated row ranges; rowStart[count] = total rows
-  int64_t rows;                       // rowStart[count]
   int count;
   const uint8_t* up;  // gate/up mode when non-null
   float* upOut;
@@ -181,28 +180,20 @@ __device__ inline RowGroup<kRows> rowGroup(const MatvecParams& p, int64_t vb, in
   static_assert(kRows % 2 == 0, "gate/up pairs need an even row count");
   constexpr int kHalf = kRows / 2;
   const bool gateUp = p.up != nullptr;
-  // Every parameter read here is at a fixed offset, so their loads go out together: a late block
-  // (one that starts as the kernel before ends) waits on one round of them, not on a chain of
-  // loads indexed by the last (p.rowStart[p.count], then p.w[seg]), nor on divisions by rowSplit.
-  // Traced on an H100 before (a0e4aea), a late down projection block spent 0.38-0.48 us here,
-  // gate/up's (whose launch shape is fixed at compile time) 0.16-0.22.
   RowGroup<kRows> g;
-  static_assert(kMvWarps == 4 && kSmallGridSplit == 2, "rowSplit is 1, 2 or 4");
-  const int splitShift = p.rowSplit == 4 ? 2 : (p.rowSplit == 2 ? 1 : 0);
-  g.sub = warp & (p.rowSplit - 1);
-  const int64_t group = vb * (kMvWarps >> splitShift) + (warp >> splitShift);
+  g.sub = warp % p.rowSplit;
+  const int64_t group = vb * (kMvWarps / p.rowSplit) + warp / p.rowSplit;
   const int64_t base = group * (gateUp ? kHalf : kRows);
+  const int64_t total = p.rowStart[p.count];
 #pragma unroll
   for (int s = 0; s < kRows; s++) {
     const int64_t row = base + (gateUp ? s % kHalf : s);
-    g.live[s] = row < p.rows;
+    g.live[s] = row < total;
     g.seg[s] = 0;
 #pragma unroll
     for (int i = 1; i < kMaxWeights; i++) g.seg[s] += (i < p.count && row >= p.rowStart[i]) ? 1 : 0;
-    const bool second = g.seg[s] == 1, third = g.seg[s] == 2;
-    g.lr[s] = row - (third ? p.rowStart[2] : (second ? p.rowStart[1] : 0));
-    const uint8_t* w = third ? p.w[2] : (second ? p.w[1] : p.w[0]);
-    g.wr[s] = (gateUp && s >= kHalf ? p.up : w) + static_cast<size_t>(g.lr[s]) * p.rowBytes;
+    g.lr[s] = row - p.rowStart[g.seg[s]];
+    g.wr[s] = (gateUp && s >= kHalf ? p.up : p.w[g.seg[s]]) + static_cast<size_t>(g.lr[s]) * p.rowBytes;
   }
   return g;
 }
@@ -821,7 +812,6 @@ MatvecParams matvecParams(const MatvecJob& job, const float* x) {
     p.y[i] = job.ys[i];
     p.rowStart[i + 1] = p.rowStart[i] + job.ws[i].rows;
   }
-  p.rows = p.rowStart[job.count];
   p.up = job.up != nullptr ? static_cast<const uint8_t*>(job.up->data) : nullptr;
   p.upOut = job.upOut;
   p.x = x;
