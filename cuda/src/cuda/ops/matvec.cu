@@ -496,8 +496,12 @@ __device__ inline void matvecRun(const MatvecParams& p) {
 // One x row keeps to 128, 102 or 85 registers (four, five or six blocks per SM, MatvecShape; more
 // rows a warp than kMvRows spill at 102, so they take 128; see MatvecShape for the K-quants); more
 // x rows may take more registers rather than spill.
+template <GgmlType T, int NR, int kRows, int kLoads>
+constexpr int kMatvecMinBlocks =
+    NR != 1 ? 1 : (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads) : MatvecShape<T>::kManyRowsBlocks);
+
 template <GgmlType T, int NR, int kRows, int kLoads, bool kAligned>
-__global__ void __launch_bounds__(kMvThreads, NR == 1 ? (kRows == kMvRows ? MatvecShape<T>::minBlocks(kLoads) : MatvecShape<T>::kManyRowsBlocks) : 1)
+__global__ void __launch_bounds__(kMvThreads, kMatvecMinBlocks<T, NR, kRows, kLoads>)
     matvecKernel(const MatvecParams p) {
   matvecRun<T, NR, kRows, kLoads, kAligned>(p);
 }
